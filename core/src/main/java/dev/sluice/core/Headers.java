@@ -1,0 +1,306 @@
+package dev.sluice.core;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Header fields of one message: names compared case-insensitively (RFC 9110 section 5.1), order of arrival kept,
+ * a name may repeat. Not thread-safe; a message's headers belong to the thread handling it.
+ *
+ * <p>Stored as two parallel arrays rather than a map: a request carries about ten fields, for which a linear scan
+ * beats hashing and allocates nothing per lookup.
+ */
+public final class Headers {
+    private static final DateTimeFormatter IMF_FIXDATE =
+            DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).withLocale(Locale.US);
+
+    private String[] names;
+    private String[] values;
+    private int size;
+
+    public Headers() {
+        this(16);
+    }
+
+    public Headers(int capacity) {
+        names = new String[Math.max(capacity, 1)];
+        values = new String[names.length];
+    }
+
+    /** Appends a field; an existing field of the same name is kept. */
+    public Headers add(String name, String value) {
+        if (size == names.length) {
+            names = Arrays.copyOf(names, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+        }
+        names[size] = name;
+        values[size] = value;
+        size++;
+        return this;
+    }
+
+    /** Replaces every field named {@code name} with one field, at the position of the first. */
+    public Headers set(String name, String value) {
+        int first = indexOf(name, 0);
+        if (first < 0) {
+            return add(name, value);
+        }
+        values[first] = value;
+        removeFrom(name, first + 1);
+        return this;
+    }
+
+    /** Removes every field named {@code name}; returns whether any was there. */
+    public boolean remove(String name) {
+        int before = size;
+        removeFrom(name, 0);
+        return size != before;
+    }
+
+    private void removeFrom(String name, int start) {
+        int write = start;
+        for (int read = start; read < size; read++) {
+            if (!names[read].equalsIgnoreCase(name)) {
+                names[write] = names[read];
+                values[write] = values[read];
+                write++;
+            }
+        }
+        for (int i = write; i < size; i++) {
+            names[i] = null;
+            values[i] = null;
+        }
+        size = write;
+    }
+
+    public void clear() {
+        Arrays.fill(names, 0, size, null);
+        Arrays.fill(values, 0, size, null);
+        size = 0;
+    }
+
+    /** The first value of {@code name}, or null. */
+    public String get(String name) {
+        int i = indexOf(name, 0);
+        return i < 0 ? null : values[i];
+    }
+
+    /** Every value of {@code name} in order of arrival. */
+    public List<String> getAll(String name) {
+        List<String> all = new ArrayList<>(2);
+        for (int i = 0; i < size; i++) {
+            if (names[i].equalsIgnoreCase(name)) {
+                all.add(values[i]);
+            }
+        }
+        return all;
+    }
+
+    public boolean contains(String name) {
+        return indexOf(name, 0) >= 0;
+    }
+
+    /** How many fields named {@code name} there are. */
+    public int count(String name) {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (names[i].equalsIgnoreCase(name)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Whether any value of the list-valued field {@code name} holds {@code token}, compared case-insensitively
+     * (RFC 9110 section 5.6.1 lists, e.g. {@code Connection: keep-alive, Upgrade}).
+     */
+    public boolean containsToken(String name, String token) {
+        for (int i = 0; i < size; i++) {
+            if (names[i].equalsIgnoreCase(name) && listContains(values[i], token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The elements of every value of the list-valued field {@code name}, trimmed, empty ones dropped. */
+    public List<String> tokens(String name) {
+        List<String> tokens = new ArrayList<>(2);
+        for (int i = 0; i < size; i++) {
+            if (names[i].equalsIgnoreCase(name)) {
+                for (String element : values[i].split(",")) {
+                    String trimmed = element.trim();
+                    if (!trimmed.isEmpty()) {
+                        tokens.add(trimmed);
+                    }
+                }
+            }
+        }
+        return tokens;
+    }
+
+    /** Distinct field names in order of first arrival, as first written. */
+    public Set<String> names() {
+        Set<String> seen = new LinkedHashSet<>();
+        outer:
+        for (int i = 0; i < size; i++) {
+            for (String s : seen) {
+                if (s.equalsIgnoreCase(names[i])) {
+                    continue outer;
+                }
+            }
+            seen.add(names[i]);
+        }
+        return seen;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** The name of field {@code index} in order of arrival. */
+    public String name(int index) {
+        checkIndex(index);
+        return names[index];
+    }
+
+    /** The value of field {@code index} in order of arrival. */
+    public String value(int index) {
+        checkIndex(index);
+        return values[index];
+    }
+
+    /**
+     * The Content-Length, or -1 when absent (RFC 9112 section 6.3). Repeated identical values, as a list or as
+     * several fields, count as one value.
+     *
+     * @throws HttpException 400 when a value is not a non-negative decimal or values disagree
+     */
+    public long contentLength() {
+        long length = -1;
+        for (int i = 0; i < size; i++) {
+            if (!names[i].equalsIgnoreCase("Content-Length")) {
+                continue;
+            }
+            for (String element : values[i].split(",", -1)) {
+                long parsed = parseLength(element.trim());
+                if (length >= 0 && parsed != length) {
+                    throw HttpException.badRequest("Conflicting Content-Length");
+                }
+                length = parsed;
+            }
+        }
+        return length;
+    }
+
+    private static long parseLength(String s) {
+        if (s.isEmpty() || s.length() > 18) {
+            throw HttpException.badRequest("Invalid Content-Length");
+        }
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                throw HttpException.badRequest("Invalid Content-Length");
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /** The transfer codings of Transfer-Encoding in the order applied, lower-cased (RFC 9112 section 6.1). */
+    public List<String> transferEncodings() {
+        List<String> codings = tokens("Transfer-Encoding");
+        codings.replaceAll(c -> c.toLowerCase(Locale.ROOT));
+        return codings;
+    }
+
+    /** The options of the Connection field, lower-cased (RFC 9110 section 7.6.1). */
+    public List<String> connectionTokens() {
+        List<String> options = tokens("Connection");
+        options.replaceAll(c -> c.toLowerCase(Locale.ROOT));
+        return options;
+    }
+
+    /** An HTTP-date field parsed as IMF-fixdate (RFC 9110 section 5.6.7), or null when absent or unparsable. */
+    public Instant getDate(String name) {
+        String value = get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.from(IMF_FIXDATE.parse(value.trim()));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Sets an HTTP-date field in IMF-fixdate. */
+    public Headers setDate(String name, Instant when) {
+        return set(name, formatDate(when));
+    }
+
+    /** {@code when} as IMF-fixdate, e.g. {@code Sun, 06 Nov 1994 08:49:37 GMT}. */
+    public static String formatDate(Instant when) {
+        return IMF_FIXDATE.format(when.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    private int indexOf(String name, int from) {
+        for (int i = from; i < size; i++) {
+            if (names[i].equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean listContains(String list, String token) {
+        int start = 0;
+        int length = list.length();
+        while (start < length) {
+            int comma = list.indexOf(',', start);
+            int end = comma < 0 ? length : comma;
+            int s = start;
+            int e = end;
+            while (s < e && (list.charAt(s) == ' ' || list.charAt(s) == '\t')) {
+                s++;
+            }
+            while (e > s && (list.charAt(e - 1) == ' ' || list.charAt(e - 1) == '\t')) {
+                e--;
+            }
+            if (e - s == token.length() && list.regionMatches(true, s, token, 0, token.length())) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
+    private void checkIndex(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(index);
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < size; i++) {
+            sb.append(names[i]).append(": ").append(values[i]).append("\r\n");
+        }
+        return sb.toString();
+    }
+}

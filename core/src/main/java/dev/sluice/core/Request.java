@@ -1,0 +1,39 @@
+package dev.sluice.core;
+
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+
+/**
+ * One request as the connector hands it to a {@link Handler}. Used by one thread at a time: the worker running
+ * the handler, or whichever thread the handler passes the exchange to after {@link Response#suspend()}.
+ */
+public interface Request {
+    RequestHead head();
+
+    /**
+     * The request content, with transfer coding removed. Reading blocks the calling thread until bytes arrive
+     * or the body's deadline passes. The first read of a request that sent {@code Expect: 100-continue} sends
+     * the interim 100 response (RFC 9110 section 10.1.1); a handler that never reads does not trigger it.
+     * Returns end of stream at once for a request without content.
+     */
+    InputStream body();
+
+    /**
+     * The declared content length: the Content-Length, 0 for a request without content, or -1 when the length
+     * is not known in advance (chunked).
+     */
+    long contentLength();
+
+    /** Trailer fields of a chunked body; empty until the body has been read to its end. */
+    Headers trailers();
+
+    InetSocketAddress localAddress();
+
+    InetSocketAddress remoteAddress();
+
+    /** Identifies the connection this request arrived on, unique for the life of the server. */
+    long connectionId();
+
+    /** This request's number on its connection, starting at 1. */
+    int requestNumber();
+}
