@@ -38,18 +38,18 @@ final class ServerSettings {
         merged.putAll(flags);
         String host = merged.getProperty("host", "0.0.0.0").trim();
         int port = port(merged.getProperty("port", "8080").trim());
+        Limits limits;
+        try {
+            limits = Limits.fromProperties(merged, Limits.DEFAULTS);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage());
+        }
         // A flag is a path as the user typed it (against the working folder); the file's is against the home.
         Path webapps = flags.containsKey("webapps")
                 ? Paths.get(flags.getProperty("webapps")).toAbsolutePath().normalize()
                 : home.resolve(merged.getProperty("webapps", "webapps").trim()).normalize();
         if (!Files.isDirectory(webapps)) {
             throw new StartupException("webapps folder not found: " + webapps);
-        }
-        Limits limits;
-        try {
-            limits = Limits.fromProperties(merged, Limits.DEFAULTS);
-        } catch (IllegalArgumentException e) {
-            throw new StartupException(e.getMessage());
         }
         return new ServerSettings(host, port, webapps, limits);
     }
