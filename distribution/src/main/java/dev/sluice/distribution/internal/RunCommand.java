@@ -34,12 +34,27 @@ final class RunCommand implements Callable<Integer> {
             description = "Properties file (default: SLUICE_HOME/conf/sluice.properties)")
     private String config;
 
+    @Option(names = "--hotDeploy", paramLabel = "true|false",
+            description = "Deploy, redeploy and undeploy as webapps/ changes (default: true)")
+    private String hotDeploy;
+
+    @Option(names = "--logLevel", paramLabel = "LEVEL",
+            description = "SEVERE, WARNING, INFO, FINE, FINER or FINEST (default: INFO)")
+    private String logLevel;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerSettings settings = ServerSettings.resolve(config, flags());
+        ServerLogging.configure(settings.logLevel(), settings.logs());
         SluiceServer server;
         try {
-            server = SluiceServer.start(settings.host(), settings.port(), settings.limits(), settings.webapps());
+            server = SluiceServer.builder()
+                    .host(settings.host())
+                    .port(settings.port())
+                    .limits(settings.limits())
+                    .webapps(settings.webapps())
+                    .hotDeploy(settings.hotDeployInterval())
+                    .start();
         } catch (BindException e) {
             throw new StartupException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
                     + e.getMessage());
@@ -62,6 +77,8 @@ final class RunCommand implements Callable<Integer> {
         put(p, "port", port);
         put(p, "host", host);
         put(p, "webapps", webapps);
+        put(p, "hotDeploy", hotDeploy);
+        put(p, "logLevel", logLevel);
         for (LimitFlags.Flag flag : LimitFlags.ALL) {
             OptionSpec option = spec.findOption("--" + flag.key);
             put(p, flag.key, option == null ? null : option.getValue());

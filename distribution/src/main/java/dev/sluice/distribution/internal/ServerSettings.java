@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.logging.Level;
 
 /**
  * Where to listen, what to deploy and the limits: the config file's values overlaid with the flags. Every
@@ -18,12 +20,19 @@ final class ServerSettings {
     private final int port;
     private final Path webapps;
     private final Limits limits;
+    private final Duration hotDeployInterval;
+    private final Level logLevel;
+    private final Path logs;
 
-    private ServerSettings(String host, int port, Path webapps, Limits limits) {
+    private ServerSettings(String host, int port, Path webapps, Limits limits, Duration hotDeployInterval,
+                           Level logLevel, Path logs) {
         this.host = host;
         this.port = port;
         this.webapps = webapps;
         this.limits = limits;
+        this.hotDeployInterval = hotDeployInterval;
+        this.logLevel = logLevel;
+        this.logs = logs;
     }
 
     /**
@@ -51,7 +60,16 @@ final class ServerSettings {
         if (!Files.isDirectory(webapps)) {
             throw new StartupException("webapps folder not found: " + webapps);
         }
-        return new ServerSettings(host, port, webapps, limits);
+        Duration hotDeploy = bool("hotDeploy", merged.getProperty("hotDeploy", "true"))
+                ? Duration.ofSeconds(2) : null;
+        Level logLevel;
+        try {
+            logLevel = ServerLogging.parseLevel(merged.getProperty("logLevel", "INFO"));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("Invalid value for logLevel: '" + merged.getProperty("logLevel")
+                    + "' (SEVERE, WARNING, INFO, FINE, FINER, FINEST)");
+        }
+        return new ServerSettings(host, port, webapps, limits, hotDeploy, logLevel, home.resolve("logs"));
     }
 
     static Path home() {
@@ -71,6 +89,14 @@ final class ServerSettings {
             throw new StartupException("cannot read config file " + file + ": " + e.getMessage());
         }
         return p;
+    }
+
+    private static boolean bool(String key, String value) {
+        switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true": case "on": case "yes": return true;
+            case "false": case "off": case "no": return false;
+            default: throw new StartupException("Invalid value for " + key + ": '" + value.trim() + "' (true or false)");
+        }
     }
 
     private static int port(String value) {
@@ -99,5 +125,18 @@ final class ServerSettings {
 
     Limits limits() {
         return limits;
+    }
+
+    /** How often to scan the webapps folder, or null when hot deploy is off. */
+    Duration hotDeployInterval() {
+        return hotDeployInterval;
+    }
+
+    Level logLevel() {
+        return logLevel;
+    }
+
+    Path logs() {
+        return logs;
     }
 }
