@@ -41,8 +41,12 @@ window.addEventListener("load", async function () {
     + (count === 1 ? " connection. " : " connections. ") + imagesLine;
   SluiceGallery.fillTable(document.getElementById("figures-table"), summary);
 
+  // Request number 1 on a connection means this page opened it; a higher one, that it was kept alive.
   const opened = summary.connections.filter((c) => c.firstRequestNumber === 1).length;
-  const notes = [opened + " of these connections were opened for this page; the others were kept alive from before."];
+  const kept = count - opened;
+  const notes = [kept === 0
+    ? "Every one of them was opened for this page."
+    : opened + " of them were opened for this page; " + kept + " had been kept alive from an earlier one."];
   if (summary.unattributed > 0) {
     notes.push(summary.unattributed + " requests came without connection figures.");
   }

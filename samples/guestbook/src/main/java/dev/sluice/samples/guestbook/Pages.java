@@ -4,6 +4,7 @@ import static dev.sluice.samples.guestbook.Html.escape;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
 final class Pages {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
+    /** HTML allows at most three fraction digits in a datetime; whole seconds are plenty. */
     private static final DateTimeFormatter MACHINE = DateTimeFormatter.ISO_INSTANT;
 
     private Pages() {
@@ -87,7 +89,8 @@ final class Pages {
     private static void appendEntry(StringBuilder body, Entry entry) {
         body.append("      <li class=\"card\" id=\"entry-").append(entry.id()).append("\">\n")
                 .append("        <p class=\"meta\"><strong>").append(escape(entry.name())).append("</strong> · ")
-                .append("<time datetime=\"").append(MACHINE.format(entry.signedAt())).append("\">")
+                .append("<time datetime=\"")
+                .append(MACHINE.format(entry.signedAt().truncatedTo(ChronoUnit.SECONDS))).append("\">")
                 .append(SHOWN.format(entry.signedAt())).append("</time></p>\n")
                 .append("        <p class=\"keep-lines\">").append(escape(entry.message())).append("</p>\n")
                 .append("      </li>\n");

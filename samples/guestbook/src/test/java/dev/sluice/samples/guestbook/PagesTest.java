@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PagesTest {
     private static final String EVIL = "<script>alert('x')</script>";
     private static final String EVIL_ESCAPED = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;";
-    private static final Instant AT = Instant.parse("2026-11-26T13:05:00Z");
+    private static final Instant AT = Instant.parse("2026-11-26T13:05:00.123456789Z");
 
     @Test
     void entriesAreEscapedAndDated() {
