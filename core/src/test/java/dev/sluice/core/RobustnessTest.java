@@ -113,6 +113,28 @@ class RobustnessTest {
     }
 
     @Test
+    void badLimitValuesAlwaysNameTheirKey() {
+        List<String> keys = List.copyOf(Limits.propertyKeys());
+        String chars = "0123456789-.kKmMgGiIbBsShH off";
+        for (int i = 0; i < CASES; i++) {
+            String key = keys.get(random.nextInt(keys.size()));
+            StringBuilder value = new StringBuilder();
+            for (int c = random.nextInt(8); c > 0; c--) {
+                value.append(chars.charAt(random.nextInt(chars.length())));
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.setProperty(key, value.toString());
+            try {
+                Limits.fromProperties(p, Limits.DEFAULTS);
+            } catch (IllegalArgumentException e) {
+                assertTrue(e.getMessage().contains(key), key + "=" + value + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                fail(key + "=" + value + " threw " + e);
+            }
+        }
+    }
+
+    @Test
     void rangesStayInsideTheRepresentation() {
         for (int i = 0; i < CASES; i++) {
             String range = random.nextBoolean() ? "bytes=" + randomText() : randomText();
