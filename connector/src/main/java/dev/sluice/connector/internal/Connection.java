@@ -37,6 +37,8 @@ final class Connection implements Runnable {
     ByteBuffer cannedOut;
     long discarded;
     boolean idle = true;
+    /** Set by the loop when it stopped watching a worker-owned connection; then a hand-back must wake it. */
+    volatile boolean interestCleared;
     /** Whether this connection counts against maxConnections (false for one accepted only to be refused). */
     boolean holdsSlot;
 

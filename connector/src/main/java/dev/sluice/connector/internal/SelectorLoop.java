@@ -78,6 +78,10 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
     /** Runs {@code command} on the selector thread soon. Thread-safe. */
     void execute(Runnable command) {
         commands.add(command);
+        wakeup();
+    }
+
+    private void wakeup() {
         if (Thread.currentThread() != thread && wakeupPending.compareAndSet(false, true)) {
             selector.wakeup();
         }
@@ -115,7 +119,11 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
     public void run() {
         while (running) {
             try {
-                selector.select(SWEEP_MILLIS);
+                if (commands.isEmpty()) {
+                    selector.select(SWEEP_MILLIS);
+                } else {
+                    selector.selectNow(); // a command that came without a wakeup (see resume) runs now
+                }
                 wakeupPending.set(false);
                 Runnable command;
                 while ((command = commands.poll()) != null) {
@@ -160,12 +168,17 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             case READ_HEAD -> readHead(c);
             case WORKER_WAIT -> {
                 key.interestOps(0);
+                c.interestCleared = true;
                 c.phase = Connection.Phase.RUNNING;
                 ((NioTransport) c.transport).signal();
             }
             case WRITE_CANNED -> writeCanned(c);
             case LINGER -> discard(c);
-            default -> key.interestOps(0);
+            default -> {
+                // bytes (or EOF) while a worker owns the connection: stop watching until it comes back
+                key.interestOps(0);
+                c.interestCleared = true;
+            }
         }
     }
 
@@ -221,7 +234,8 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
                     withContent);
             return;
         }
-        c.key.interestOps(0);
+        // read interest stays on while a worker runs: clearing it now and setting it again after the response
+        // would cost two system calls per request; it is cleared only if bytes arrive meanwhile (ready)
         c.phase = Connection.Phase.QUEUED;
         c.queuedAtMillis = ctx.clock.millis();
         c.queuedAtNanos = System.nanoTime();
@@ -359,9 +373,15 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
 
     // ConnectionOwner: called by workers; each becomes a command on this thread.
 
+    /**
+     * Keep-alive hand-back, the hot path: no wakeup while read interest is still on, since the next request's
+     * bytes wake the loop anyway and queued commands run before ready keys are handled. Only when the loop has
+     * cleared the interest must it be woken. (The flag is written before the loop reads the queue and read after
+     * the worker wrote it, so one of the two always sees the other.)
+     */
     @Override
     public void resume(Connection c) {
-        execute(() -> {
+        commands.add(() -> {
             if (c.phase == Connection.Phase.CLOSED) {
                 return;
             }
@@ -369,8 +389,12 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             setIdle(c, !c.parser.hasStarted());
             c.deadline = ctx.clock.millis() + (c.parser.hasStarted() ? ctx.limits.headerTimeout()
                     : ctx.limits.keepAliveTimeout()).toMillis();
+            c.interestCleared = false;
             c.key.interestOps(SelectionKey.OP_READ);
         });
+        if (c.interestCleared) {
+            wakeup();
+        }
     }
 
     @Override
