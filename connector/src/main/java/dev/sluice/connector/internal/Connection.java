@@ -49,6 +49,18 @@ final class Connection implements Runnable {
         this.owner = owner;
     }
 
+    /** Counts the connection as idle (waiting for a request, nothing of it received) or not. Selector thread. */
+    void setIdle(ConnectorStats stats, boolean now) {
+        if (idle != now) {
+            idle = now;
+            if (now) {
+                stats.idle.incrementAndGet();
+            } else {
+                stats.idle.decrementAndGet();
+            }
+        }
+    }
+
     /** Runs the queued head on the calling worker thread. */
     @Override
     public void run() {
