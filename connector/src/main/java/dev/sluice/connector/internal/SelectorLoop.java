@@ -246,9 +246,21 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
     }
 
     private void sweep(long now) {
+        long queueTimeout = ctx.limits.queueTimeout().toMillis();
         for (SelectionKey key : selector.keys()) {
             Connection c = (Connection) key.attachment();
-            if (!key.isValid() || now < c.deadline) {
+            if (!key.isValid()) {
+                continue;
+            }
+            if (c.phase == Connection.Phase.QUEUED && queueTimeout > 0 && now - c.queuedAtMillis > queueTimeout
+                    && pool.remove(c)) {
+                // waited too long while every worker stayed busy: told now rather than when a worker frees up
+                ctx.stats.reject(ConnectorStats.Rejection.QUEUE_TIMEOUT);
+                closer.sendCanned(c, Status.SERVICE_UNAVAILABLE, "Server busy, request waited too long in the queue",
+                        ctx.limits.retryAfterSeconds(), !c.pendingHead.method().equals(Method.HEAD));
+                continue;
+            }
+            if (now < c.deadline) {
                 continue;
             }
             switch (c.phase) {
