@@ -35,6 +35,7 @@ final class ServletHolder implements ServletRegistration.Dynamic, ServletConfig 
     private volatile MultipartConfigElement multipartConfig;
     private volatile String runAsRole;
     private volatile long unavailableUntil;
+    private volatile long initOrder;
 
     ServletHolder(WebApp app, String name, String className, Class<? extends Servlet> servletClass,
                   Servlet instance) {
@@ -85,6 +86,7 @@ final class ServletHolder implements ServletRegistration.Dynamic, ServletConfig 
                     releaseAfterFailedInit();
                     throw e;
                 }
+                initOrder = app.nextInitOrder();
                 initialized = true;
             }
             return instance;
@@ -109,6 +111,11 @@ final class ServletHolder implements ServletRegistration.Dynamic, ServletConfig 
 
     boolean isInitialized() {
         return initialized;
+    }
+
+    /** When this servlet was initialized relative to the others: destroy runs in the reverse order. */
+    long initOrder() {
+        return initOrder;
     }
 
     /** Calls destroy and {@code @PreDestroy}; the holder can be initialized again afterwards. */

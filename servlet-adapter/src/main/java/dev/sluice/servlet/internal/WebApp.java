@@ -50,6 +50,7 @@ public final class WebApp {
     private final Invoker invoker;
     private final java.util.concurrent.atomic.AtomicInteger suspended = new java.util.concurrent.atomic.AtomicInteger();
     private volatile State state = State.NEW;
+    private final java.util.concurrent.atomic.AtomicLong initCounter = new java.util.concurrent.atomic.AtomicLong();
     private ServletHolder defaultServlet;
 
     /**
@@ -174,8 +175,9 @@ public final class WebApp {
         ClassLoader previous = enter();
         try {
             List<ServletHolder> list = new ArrayList<>(servlets());
-            for (int i = list.size() - 1; i >= 0; i--) {
-                list.get(i).destroy();
+            list.sort(Comparator.comparingLong(ServletHolder::initOrder).reversed());
+            for (ServletHolder h : list) {
+                h.destroy();
             }
             filters.destroyAll();
             sessions.stop();
@@ -330,6 +332,10 @@ public final class WebApp {
         if (limiter != null) {
             limiter.release();
         }
+    }
+
+    long nextInitOrder() {
+        return initCounter.incrementAndGet();
     }
 
     /** Requests in async mode: suspended, holding no worker thread. */
