@@ -51,9 +51,9 @@ final class CookieCodec {
         int maxAge = cookie.getMaxAge();
         if (maxAge >= 0) {
             sb.append("; Max-Age=").append(maxAge);
-            sb.append("; Expires=").append(dev.sluice.core.Headers.formatDate(
-                    maxAge == 0 ? java.time.Instant.EPOCH.plusSeconds(10)
-                            : java.time.Instant.now().plusSeconds(maxAge)));
+            // RFC 6265 section 5.2.2: Max-Age wins; Expires is for old clients.
+            sb.append("; Expires=").append(HttpDates.format(
+                    maxAge == 0 ? 10_000L : System.currentTimeMillis() + maxAge * 1000L));
         }
         if (cookie.getDomain() != null) {
             sb.append("; Domain=").append(cookie.getDomain());

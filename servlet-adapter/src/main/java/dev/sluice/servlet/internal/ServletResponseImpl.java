@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -126,10 +125,12 @@ final class ServletResponseImpl implements HttpServletResponse {
             return;
         }
         String cs = RequestContent.charsetOf(type);
-        int semi = type.indexOf(';');
-        String base = semi < 0 ? type.trim() : type.substring(0, semi).trim();
-        String params = semi < 0 ? "" : stripCharset(type.substring(semi));
-        mimeType = base + params;
+        if (cs == null) {
+            mimeType = type.trim();
+        } else {
+            int semi = type.indexOf(';');
+            mimeType = type.substring(0, semi).trim() + stripCharset(type.substring(semi));
+        }
         if (cs != null && !usingWriter) {
             charset = cs;
             charsetExplicit = true;
@@ -388,12 +389,12 @@ final class ServletResponseImpl implements HttpServletResponse {
 
     @Override
     public void setDateHeader(String name, long date) {
-        setHeader(name, Headers.formatDate(Instant.ofEpochMilli(date)));
+        setHeader(name, HttpDates.format(date));
     }
 
     @Override
     public void addDateHeader(String name, long date) {
-        addHeader(name, Headers.formatDate(Instant.ofEpochMilli(date)));
+        addHeader(name, HttpDates.format(date));
     }
 
     @Override
