@@ -46,6 +46,7 @@ public class ActionServlet extends HttpServlet {
             case "write" -> resp.getWriter().print(arg);
             case "bytes" -> resp.getOutputStream().write(arg.getBytes());
             case "type" -> resp.setContentType(arg);
+            case "encoding" -> resp.setCharacterEncoding(arg);
             case "status" -> resp.setStatus(Integer.parseInt(arg));
             case "header" -> resp.setHeader(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             case "error" -> {
