@@ -147,14 +147,18 @@ final class SessionManager {
 
     /** Section 7.4: sessionDestroyed before the attributes are unbound; listeners in reverse order. */
     void invalidate(StandardSession s) {
-        if (!s.markInvalid()) {
+        if (!s.beginInvalidate()) {
             return;
         }
-        HttpSessionEvent event = new HttpSessionEvent(s);
-        app.listeners().eachReverse(HttpSessionListener.class, l -> l.sessionDestroyed(event));
-        s.unbindAll();
-        store.remove(s.getId());
-        views.remove(s.getId());
+        try {
+            HttpSessionEvent event = new HttpSessionEvent(s);
+            app.listeners().eachReverse(HttpSessionListener.class, l -> l.sessionDestroyed(event));
+            s.unbindAll();
+        } finally {
+            s.markInvalid();
+            store.remove(s.getId());
+            views.remove(s.getId());
+        }
     }
 
     private static String newId() {

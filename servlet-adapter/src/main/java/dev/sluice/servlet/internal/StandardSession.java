@@ -31,13 +31,22 @@ final class StandardSession implements HttpSession {
         return valid;
     }
 
-    /** Returns whether this call invalidated it (false if it already was). */
-    synchronized boolean markInvalid() {
-        if (!valid) {
+    private boolean expiring;
+
+    /**
+     * Starts invalidation; false if it already started. The session stays usable until {@link #markInvalid}, so
+     * sessionDestroyed listeners can still read it (Servlet 6.1 section 11.2.2).
+     */
+    synchronized boolean beginInvalidate() {
+        if (expiring || !valid) {
             return false;
         }
-        valid = false;
+        expiring = true;
         return true;
+    }
+
+    void markInvalid() {
+        valid = false;
     }
 
     void notNew() {
