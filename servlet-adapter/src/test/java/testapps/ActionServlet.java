@@ -189,6 +189,8 @@ public class ActionServlet extends HttpServlet {
             });
         } else if (arg.startsWith("timeout")) {
             ctx.setTimeout(200);
+        } else if (arg.startsWith("hold")) {
+            ctx.setTimeout(3000);
         }
     }
 }

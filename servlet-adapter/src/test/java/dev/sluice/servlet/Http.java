@@ -21,6 +21,13 @@ final class Http {
 
     /** Sends a request; header lines are "Name: value". Waits up to 20 s for an async exchange. */
     MemoryExchange send(String method, String target, String body, String... headerLines) throws Exception {
+        MemoryExchange exchange = begin(method, target, body, headerLines);
+        assertTrue(exchange.await(20), "exchange did not complete");
+        return exchange;
+    }
+
+    /** Sends a request and returns when the handler returns; a suspended exchange may still be running. */
+    MemoryExchange begin(String method, String target, String body, String... headerLines) throws Exception {
         Headers headers = new Headers();
         for (String line : headerLines) {
             int colon = line.indexOf(':');
@@ -35,7 +42,6 @@ final class Http {
         if (!exchange.response.isSuspended()) {
             exchange.finish();
         }
-        assertTrue(exchange.await(20), "exchange did not complete");
         return exchange;
     }
 
