@@ -35,6 +35,11 @@ final class ResponseBody extends OutputStream {
     private ResponseFraming framing;
     private long declared = -1;
     private long written;
+
+    /** Content bytes written so far (for HEAD, those that would have been sent). */
+    long contentBytes() {
+        return written;
+    }
     private boolean committed;
     private boolean closed;
     private boolean persists;
