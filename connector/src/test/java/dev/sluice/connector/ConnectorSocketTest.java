@@ -286,6 +286,28 @@ class ConnectorSocketTest {
     }
 
     @Test
+    void figuresCountWhatHappened() throws Exception {
+        start(Limits.DEFAULTS, HELLO);
+        try (RawClient c = new RawClient(connector.localAddress())) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, c.send(RawClient.get("/m")).read().status());
+            }
+            awaitTrue(() -> connector.metrics().idleConnections() == 1);
+            ConnectorMetrics m = connector.metrics();
+            assertEquals(1, m.openConnections());
+            assertEquals(1, m.accepted());
+            assertEquals(3, m.completed());
+            assertEquals(3, m.serviceTimeMicros().getTotalCount());
+            assertEquals(3, m.queueTimeMicros().getTotalCount());
+            assertEquals(3L * RawClient.get("/m").length(), m.bytesIn());
+            assertTrue(m.bytesOut() > 3 * "hello /m".length());
+            assertEquals(0, m.rejectedTotal());
+        }
+        awaitTrue(() -> connector.metrics().openConnections() == 0);
+        assertEquals(3, connector.metrics().requestsPerConnection().getMaxValue());
+    }
+
+    @Test
     void noSlotOrCounterLeaksAfterEveryKindOfEnding() throws Exception {
         byte[] chunk = new byte[64 * 1024];
         CountDownLatch entered = new CountDownLatch(1);

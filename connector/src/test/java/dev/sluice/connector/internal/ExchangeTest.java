@@ -311,6 +311,22 @@ class ExchangeTest {
     }
 
     @Test
+    void cannedResponseToHeadHasNoContent() {
+        MemoryConnector c = connector(HELLO);
+        c.ctx.draining = true;
+        String out = c.send("HEAD / HTTP/1.1\r\nHost: a\r\n\r\n");
+        assertTrue(out.startsWith("HTTP/1.1 503 Service Unavailable\r\n"), out);
+        assertTrue(out.endsWith("Connection: close\r\n\r\n"), out);
+    }
+
+    @Test
+    void responseHeadersCannotSplitTheResponse() {
+        MemoryConnector c = connector((req, res) -> res.headers().set("X-Evil", "a\r\nSet-Cookie: b"));
+        String out = c.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n");
+        assertFalse(out.contains("\r\nSet-Cookie"), out);
+    }
+
+    @Test
     void drainingServerAnswers503WithRetryAfter() {
         MemoryConnector c = connector(HELLO);
         c.ctx.draining = true;
