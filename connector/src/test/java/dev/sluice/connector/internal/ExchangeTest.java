@@ -131,6 +131,24 @@ class ExchangeTest {
     }
 
     @Test
+    void pipelinedResponsesLeaveInOneWrite() {
+        MemoryConnector c = connector(HELLO);
+        String out = c.send("GET /path/1 HTTP/1.1\r\nHost: a\r\n\r\nGET /path/2 HTTP/1.1\r\nHost: a\r\n\r\n");
+        assertEquals(ok("Content-Length: 7\r\n", "/path/1") + ok("Content-Length: 7\r\n", "/path/2"), out);
+        assertEquals(1, c.writes());
+    }
+
+    @Test
+    void heldBackResponsesAreSentBeforeWaitingForMoreInput() {
+        MemoryConnector c = connector(HELLO);
+        String out = c.send("GET /path/1 HTTP/1.1\r\nHost: a\r\n\r\nGET /pa");
+        assertEquals(ok("Content-Length: 7\r\n", "/path/1"), out);
+        out = c.send("th/2 HTTP/1.1\r\nHost: a\r\n\r\nPOST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\n", "ab");
+        assertEquals(ok("Content-Length: 7\r\n", "/path/1") + ok("Content-Length: 7\r\n", "/path/2")
+                + ok("Content-Length: 2\r\nConnection: close\r\n", "ab"), out); // maxKeepAliveRequests=3
+    }
+
+    @Test
     void pipelinedHeadSplitAcrossSegmentsIsResumed() {
         String out = connector(HELLO).send("GET /path/1 HTTP/1.1\r\nHost: a\r\n\r\nGET /pa", "th/2 HTTP/1.1\r\nHost: a\r\n\r\n");
         assertEquals(ok("Content-Length: 7\r\n", "/path/1") + ok("Content-Length: 7\r\n", "/path/2"), out);
