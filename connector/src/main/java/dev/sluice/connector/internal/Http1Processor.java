@@ -74,7 +74,7 @@ final class Http1Processor {
     /** Called once for a suspended exchange, by the thread that completed it. */
     void finishSuspended(Connection c, HttpExchange exchange) {
         RequestHead next = finish(c, exchange);
-        if (next != null) {
+        if (next != null && uncork(c)) {
             c.pendingHead = next; // not run here: this thread belongs to the application
             c.owner.dispatch(c);
         }
@@ -151,6 +151,9 @@ final class Http1Processor {
                 // no last chunk: the client must see an incomplete response, not a complete wrong one
                 throw new IOException("Exchange aborted after commit");
             }
+            if (exchange.requestBody().isComplete() && c.in != null && c.in.hasRemaining()) {
+                c.cork(ctx.buffers); // more pipelined requests are already here: batch their responses
+            }
             out.close();
             reusable = out.persists() && exchange.requestBody().drain();
         } catch (IOException | RuntimeException e) {
@@ -166,8 +169,9 @@ final class Http1Processor {
         }
         if (!reusable) {
             if (broken) {
+                c.discardCork(ctx.buffers);
                 c.owner.close(c);
-            } else {
+            } else if (uncork(c)) {
                 c.owner.linger(c);
             }
             return null;
@@ -184,9 +188,11 @@ final class Http1Processor {
                 return null;
             }
         }
-        ctx.buffers.release(c.in);
-        c.in = null;
-        c.owner.resume(c);
+        if (uncork(c)) {
+            ctx.buffers.release(c.in);
+            c.in = null;
+            c.owner.resume(c);
+        }
         return null;
     }
 
@@ -205,8 +211,22 @@ final class Http1Processor {
         }
     }
 
+    /** Sends held-back responses; on failure closes the connection and returns false. */
+    private boolean uncork(Connection c) {
+        try {
+            c.uncork(ctx.buffers);
+            return true;
+        } catch (IOException e) {
+            c.owner.close(c);
+            return false;
+        }
+    }
+
     /** Answers with a canned response from this thread and closes with lingering. */
     private void refuse(Connection c, RequestHead head, Status status, String message, int retryAfter) {
+        if (!uncork(c)) {
+            return;
+        }
         ByteBuffer response = CannedResponse.build(status, message, retryAfter, ctx.date.now(), ctx.serverName,
                 head == null || !head.method().equals(Method.HEAD));
         int bytes = response.remaining();

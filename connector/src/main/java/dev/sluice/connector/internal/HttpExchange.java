@@ -23,6 +23,7 @@ final class HttpExchange implements Response {
     private static final int COMPLETED = 2;
 
     private final Connection connection;
+    private final ConnectorContext ctx;
     private final Http1Processor processor;
     private final RequestHead head;
     private final int number;
@@ -49,13 +50,14 @@ final class HttpExchange implements Response {
         this.startMillis = ctx.clock.millis();
         this.queueNanos = queueNanos;
         this.connection = connection;
+        this.ctx = ctx;
         this.processor = processor;
         this.head = head;
         this.number = ++connection.requests;
         this.framing = framing;
-        this.out = new ResponseBody(this, ctx, connection.transport);
+        this.out = new ResponseBody(this, ctx, connection);
         ExpectContinue expect = new ExpectContinue(framing.hasContent() && RequestGate.expectsContinue(head),
-                connection.transport, out::isCommitted, ctx.stats);
+                connection, ctx, out::isCommitted);
         this.body = new RequestBody(connection, ctx, framing, expect, requestTrailers);
     }
 
@@ -173,6 +175,12 @@ final class HttpExchange implements Response {
     @Override
     public void suspend() {
         suspended = true;
+        try {
+            // pipelined responses held back must not wait for however long this exchange takes
+            connection.uncork(ctx.buffers);
+        } catch (java.io.IOException e) {
+            closeAfterResponse(); // the client is gone; the exchange's own writes will fail too
+        }
     }
 
     @Override
