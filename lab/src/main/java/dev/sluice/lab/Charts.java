@@ -58,6 +58,9 @@ final class Charts {
             charts.add(new Chart("shed", "Share of responses that were 503 against " + sweep.xLabel(),
                     againstLoad(sweep, "503 (% of responses)", series, StepResult::run,
                             r -> 100 * r.totals().shedRate(), "", false)));
+            charts.add(new Chart("latency-2xx-p99", "p99 latency of admitted (2xx) requests against " + sweep.xLabel(),
+                    againstLoad(sweep, "2xx p99 latency (ms)", series, StepResult::run, r -> r.okLatencyMillis(99),
+                            "", true)));
         }
         charts.add(new Chart("timeline-throughput", "Responses per second over the sweep", timeline(result,
                 "responses/s", s -> {
@@ -86,20 +89,29 @@ final class Charts {
         return charts;
     }
 
-    /** The gauges the server reported, in first-seen order, at most {@link #MAX_GAUGES}. */
+    /** The figures of a Sluice {@code /sluice/metrics} that show limits at work, in drawing order. */
+    static final List<String> SLUICE_GAUGES = List.of("sluice_queue_depth", "sluice_workers_busy",
+            "sluice_connections_open", "sluice_connections_idle");
+
+    /**
+     * The gauges to draw: Sluice's own when the server has them; for another server, whatever looks like a
+     * level (not a counter, a histogram part, a configured maximum or a quantile), at most {@link #MAX_GAUGES}.
+     */
     static List<String> gauges(SweepResult result) {
         TreeSet<String> seen = new TreeSet<>();
         List<String> ordered = new ArrayList<>();
         for (StepResult s : result.steps()) {
             for (MetricsSample m : s.metrics()) {
                 for (String k : m.values().keySet()) {
-                    if (PrometheusText.isGauge(k) && seen.add(k) && ordered.size() < MAX_GAUGES) {
+                    if (PrometheusText.isGauge(k) && !k.endsWith("_max") && !k.contains("quantile")
+                            && !k.contains("uptime") && seen.add(k) && ordered.size() < MAX_GAUGES) {
                         ordered.add(k);
                     }
                 }
             }
         }
-        return ordered;
+        List<String> sluice = SLUICE_GAUGES.stream().filter(seen::contains).toList();
+        return sluice.isEmpty() ? ordered : sluice;
     }
 
     static List<Path> save(List<Chart> charts, Path dir) throws IOException {
@@ -167,6 +179,7 @@ final class Charts {
             XYSeries s = c.addSeries(name.isBlank() ? "result" : name.trim(), xs, ys);
             s.setMarker(SeriesMarkers.CIRCLE);
         }
+        c.getStyler().setLegendVisible(c.getSeriesMap().size() > 1 || !c.getSeriesMap().containsKey("result"));
     }
 
     private static XYChart timeline(SweepResult result, String yTitle,

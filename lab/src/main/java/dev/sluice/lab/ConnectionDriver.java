@@ -8,8 +8,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * their responses and reports each outcome. A connection is kept only while both sides want it to persist.
  */
 final class ConnectionDriver {
+    /** How {@link #exchangeRetryingStale()} ended. */
+    enum Result { ANSWERED, FAILED, NO_CONNECTION }
+
     private final RunContext ctx;
     private ClientConnection connection;
+    private boolean reused;
+    private boolean lastFailedBeforeAnswer;
 
     ConnectionDriver(RunContext ctx) {
         this.ctx = ctx;
@@ -24,6 +29,8 @@ final class ConnectionDriver {
      */
     boolean exchange(int n, long intendedNanos) {
         RunRecorder rec = ctx.recorder;
+        reused = connection != null;
+        lastFailedBeforeAnswer = false;
         if (connection == null) {
             try {
                 connection = ClientConnection.open(ctx.config.target(), ctx.connectTimeoutMillis(), ctx.sockets);
@@ -55,12 +62,29 @@ final class ConnectionDriver {
         } catch (IOException e) {
             Count c = ctx.stopped() ? Count.ABANDONED : RunRecorder.exchangeFailure(e);
             rec.count(c, n - answered, System.nanoTime());
+            lastFailedBeforeAnswer = answered == 0 && (c == Count.CLOSED || c == Count.RESET);
             keep = false;
         }
         if (!keep) {
             close();
         }
         return true;
+    }
+
+    /**
+     * One request; when it fails before any answer on a connection that was reused (the server closed it while
+     * it was idle), it is retried once on a new connection, as browsers do (RFC 9112 section 9.3.1 allows
+     * retrying idempotent requests). The failed attempt stays counted.
+     */
+    Result exchangeRetryingStale() {
+        if (!exchange(1, Long.MIN_VALUE)) {
+            return Result.NO_CONNECTION;
+        }
+        boolean stale = reused && lastFailedBeforeAnswer;
+        if (stale && !ctx.stopped()) {
+            return exchange(1, Long.MIN_VALUE) ? Result.ANSWERED : Result.NO_CONNECTION;
+        }
+        return lastFailedBeforeAnswer ? Result.FAILED : Result.ANSWERED;
     }
 
     private byte[] batch(int n) {

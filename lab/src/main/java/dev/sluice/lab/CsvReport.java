@@ -31,10 +31,11 @@ final class CsvReport {
 
     static List<String> stepColumns(SweepResult result) {
         List<String> cols = new ArrayList<>(List.of("series", "x", "measured_s", "throughput", "goodput", "p50_ms",
-                "p90_ms", "p99_ms", "p999_ms", "max_ms", "ttfb_p50_ms", "ttfb_p99_ms", "shed_rate"));
+                "p90_ms", "p99_ms", "p999_ms", "max_ms", "ok_p50_ms", "ok_p99_ms", "ttfb_p50_ms", "ttfb_p99_ms", "shed_rate", "load_average"));
         for (Count c : Count.values()) {
             cols.add(c.column());
         }
+        cols.addAll(List.of("with_warmup_2xx", "with_warmup_503", "with_warmup_connections_opened"));
         for (String k : serverKeys(result)) {
             cols.add("server_" + k);
         }
@@ -57,10 +58,15 @@ final class CsvReport {
                         num(r.measuredSeconds()), num(r.throughput()), num(r.goodput()), num(r.latencyMillis(50)),
                         num(r.latencyMillis(90)), num(r.latencyMillis(99)), num(r.latencyMillis(99.9)),
                         num(r.latency().getTotalCount() == 0 ? 0 : r.latency().getMaxValue() / 1000.0),
-                        num(r.ttfbMillis(50)), num(r.ttfbMillis(99)), num(r.totals().shedRate())));
+                        num(r.okLatencyMillis(50)), num(r.okLatencyMillis(99)), num(r.ttfbMillis(50)), num(r.ttfbMillis(99)), num(r.totals().shedRate()), num(s.loadAverage())));
                 for (Count c : Count.values()) {
                     row.add(Long.toString(r.totals().get(c)));
                 }
+                // The server counts the whole step, warm-up included: these columns compare with it.
+                Counts all = r.totals().plus(r.warmup());
+                row.add(Long.toString(all.get(Count.OK_2XX)));
+                row.add(Long.toString(all.get(Count.SHED_503)));
+                row.add(Long.toString(all.get(Count.CONNECTIONS_OPENED)));
                 for (String k : keys) {
                     Long v = s.serverCounters().get(k);
                     row.add(v == null ? "" : v.toString());

@@ -37,7 +37,9 @@ final class HtmlReport {
         h.append("<p>Started ").append(result.started()).append(", ").append(result.steps().size())
                 .append(" steps in ").append(String.format(Locale.ROOT, "%.1f", result.seconds()))
                 .append(" s. Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(esc(System.getProperty("java.version"))).append(".</p>\n");
+                .append(esc(System.getProperty("java.version")))
+                .append(". The last column is the machine's one-minute load average as each step ended: above the")
+                .append(" number of cores, other work was competing with the server and the lab.</p>\n");
         if (!findings.isEmpty()) {
             h.append("<h2>What the numbers show</h2>\n<ul>\n");
             for (String f : findings) {
@@ -65,8 +67,8 @@ final class HtmlReport {
         Sweep sweep = result.sweep();
         h.append("<h2>Results</h2>\n<table>\n<tr><th class=\"l\">series</th><th>").append(esc(sweep.xLabel()))
                 .append("</th><th>responses/s</th><th>2xx/s</th><th>p50 ms</th><th>p99 ms</th><th>p99.9 ms</th>")
-                .append("<th>max ms</th><th>503 %</th><th>503 with Retry-After</th><th>transport errors</th>")
-                .append("<th>connections opened</th></tr>\n");
+                .append("<th>max ms</th><th>2xx p99 ms</th><th>503 %</th><th>503 with Retry-After</th><th>transport errors</th>")
+                .append("<th>connections opened</th><th>load average</th></tr>\n");
         for (StepResult s : result.steps()) {
             RunResult r = s.run();
             Counts t = r.totals();
@@ -78,10 +80,13 @@ final class HtmlReport {
             cell(h, r.latencyMillis(99), 2);
             cell(h, r.latencyMillis(99.9), 2);
             cell(h, r.latency().getTotalCount() == 0 ? 0 : r.latency().getMaxValue() / 1000.0, 2);
+            cell(h, r.okLatencyMillis(99), 2);
             cell(h, 100 * t.shedRate(), 1);
             h.append("<td>").append(t.get(Count.RETRY_AFTER_503)).append(" of ").append(t.get(Count.SHED_503))
                     .append("</td><td>").append(t.transportErrors()).append("</td><td>")
-                    .append(t.get(Count.CONNECTIONS_OPENED)).append("</td></tr>\n");
+                    .append(t.get(Count.CONNECTIONS_OPENED)).append("</td>");
+            cell(h, s.loadAverage(), 1);
+            h.append("</tr>\n");
         }
         h.append("</table>\n");
     }

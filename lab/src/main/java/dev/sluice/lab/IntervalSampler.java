@@ -12,6 +12,8 @@ final class IntervalSampler {
     private final RunRecorder recorder;
     private final Histogram latencyTotal = new Histogram(RunRecorder.HIGHEST_MICROS, 3);
     private final Histogram ttfbTotal = new Histogram(RunRecorder.HIGHEST_MICROS, 3);
+    private final Histogram okLatencyTotal = new Histogram(RunRecorder.HIGHEST_MICROS, 3);
+    private Histogram okScratch;
     private final List<Interval> intervals = new ArrayList<>();
     private Histogram latencyScratch;
     private Histogram ttfbScratch;
@@ -30,6 +32,8 @@ final class IntervalSampler {
         ttfbScratch = recorder.ttfbInterval(ttfbScratch);
         latencyTotal.add(latencyScratch);
         ttfbTotal.add(ttfbScratch);
+        okScratch = recorder.okLatencyInterval(okScratch);
+        okLatencyTotal.add(okScratch);
         double seconds = (nowNanos - previousNanos) / 1e9;
         int second = (int) Math.round((previousNanos - recorder.measureFromNanos()) / 1e9);
         intervals.add(new Interval(second, seconds, now.minus(previous), millis(latencyScratch, 50),
@@ -54,6 +58,10 @@ final class IntervalSampler {
 
     Histogram latencyTotal() {
         return latencyTotal;
+    }
+
+    Histogram okLatencyTotal() {
+        return okLatencyTotal;
     }
 
     Histogram ttfbTotal() {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = "Measure, plot and explain connection limits.",
-        subcommands = {LabCommand.Run.class})
+        subcommands = {LabCommand.Run.class, SweepCommands.SweepCommand.class,
+                SweepCommands.Experiment.class, ServeCommand.class})
 public final class LabCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;

@@ -3,6 +3,8 @@ package dev.sluice.lab;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -27,25 +29,38 @@ public final class LoadGenerator {
     }
 
     public static RunResult run(RunConfig config) throws InterruptedException {
-        return run(config, null);
+        return run(config, (Consumer<Interval>) null);
     }
 
     /** Runs; {@code onSecond} (may be null) is told of each measured interval as it closes, for live output. */
-    public static RunResult run(RunConfig config, java.util.function.Consumer<Interval> onSecond)
-            throws InterruptedException {
+    public static RunResult run(RunConfig config, Consumer<Interval> onSecond) throws InterruptedException {
         RunContext ctx = new RunContext(config, System.nanoTime());
-        List<Thread> closed = new ArrayList<>();
-        OpenLoop open = null;
         if (config.model() == RunConfig.Model.CLOSED) {
+            List<Thread> closed = new ArrayList<>();
             for (int i = 0; i < config.connections(); i++) {
                 Thread t = thread("lab-closed-" + i, () -> closedLoop(ctx));
                 closed.add(t);
                 t.start();
             }
-        } else {
-            open = new OpenLoop(ctx);
-            open.start();
+            return measure(ctx, config.describe(), () -> allDead(closed), () -> joinAll(closed), onSecond);
         }
+        OpenLoop open = new OpenLoop(ctx);
+        open.start();
+        return measure(ctx, config.describe(), open::done, () -> open.finish(System.nanoTime(), JOIN_MILLIS),
+                onSecond);
+    }
+
+    /** What to do once a run's sockets are closed: wait for its threads. */
+    interface Joiner {
+        void join() throws InterruptedException;
+    }
+
+    /**
+     * Watches a started run: closes an interval each second, ends the run at its deadline or when
+     * {@code finished} says so, then stops it, waits for its threads and closes the last interval.
+     */
+    static RunResult measure(RunContext ctx, String description, BooleanSupplier finished, Joiner joiner,
+                             Consumer<Interval> onSecond) throws InterruptedException {
         IntervalSampler sampler = new IntervalSampler(ctx.recorder);
         long measureFrom = ctx.recorder.measureFromNanos();
         long nextTick = measureFrom + TimeUnit.SECONDS.toNanos(1);
@@ -53,7 +68,7 @@ public final class LoadGenerator {
         try {
             while (true) {
                 long now = System.nanoTime();
-                if (now - ctx.deadlineNanos >= 0 || (open != null ? open.done() : allDead(closed))) {
+                if (now - ctx.deadlineNanos >= 0 || finished.getAsBoolean()) {
                     end = Math.min(now, ctx.deadlineNanos);
                     break;
                 }
@@ -73,20 +88,21 @@ public final class LoadGenerator {
             }
         } finally {
             ctx.stop();
-            long until = System.currentTimeMillis() + JOIN_MILLIS;
-            for (Thread t : closed) {
-                t.join(Math.max(1, until - System.currentTimeMillis()));
-            }
-            if (open != null) {
-                open.finish(System.nanoTime(), JOIN_MILLIS);
-            }
+            joiner.join();
         }
         double measured = Math.max(0, (end - measureFrom) / 1e9);
         if (end - measureFrom > 0) {
             sampler.sample(end);
         }
-        return new RunResult(config.describe(), sampler.total(), ctx.recorder.warmup(), sampler.latencyTotal(),
-                sampler.ttfbTotal(), sampler.intervals(), measured);
+        return new RunResult(description, sampler.total(), ctx.recorder.warmup(), sampler.latencyTotal(),
+                sampler.okLatencyTotal(), sampler.ttfbTotal(), sampler.intervals(), measured);
+    }
+
+    static void joinAll(List<Thread> threads) throws InterruptedException {
+        long until = System.currentTimeMillis() + JOIN_MILLIS;
+        for (Thread t : threads) {
+            t.join(Math.max(1, until - System.currentTimeMillis()));
+        }
     }
 
     private static void closedLoop(RunContext ctx) {
@@ -109,7 +125,7 @@ public final class LoadGenerator {
         }
     }
 
-    private static boolean allDead(List<Thread> threads) {
+    static boolean allDead(List<Thread> threads) {
         for (Thread t : threads) {
             if (t.isAlive()) {
                 return false;

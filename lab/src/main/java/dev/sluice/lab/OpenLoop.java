@@ -47,7 +47,13 @@ final class OpenLoop {
                 while (!ctx.stopped() && (wait = dueAt - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                if (ctx.stopped() || ctx.acquire(1) == 0) {
+                if (ctx.stopped()) {
+                    // Woken late (a loaded machine): requests due before the deadline were never sent.
+                    long dueBeforeDeadline = (long) Math.ceil((ctx.deadlineNanos - ctx.startNanos) / gapNanos);
+                    ctx.recorder.count(Count.UNSENT, Math.max(0, dueBeforeDeadline - k), ctx.deadlineNanos - 1);
+                    return;
+                }
+                if (ctx.acquire(1) == 0) {
                     return;
                 }
                 outstanding.incrementAndGet();

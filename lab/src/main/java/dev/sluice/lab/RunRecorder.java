@@ -22,6 +22,8 @@ final class RunRecorder {
     private final AtomicLongArray warmup = new AtomicLongArray(Count.values().length);
     private final Recorder latency = new Recorder(HIGHEST_MICROS, 3);
     private final Recorder ttfb = new Recorder(HIGHEST_MICROS, 3);
+    /** Latency of 2xx responses only: the requests the server admitted, without the fast 503s. */
+    private final Recorder okLatency = new Recorder(HIGHEST_MICROS, 3);
 
     RunRecorder(long measureFromNanos) {
         this.measureFromNanos = measureFromNanos;
@@ -51,6 +53,9 @@ final class RunRecorder {
         }
         if (!inWarmup) {
             latency.recordValue(micros(endNanos - startNanos));
+            if (c == Count.OK_2XX) {
+                okLatency.recordValue(micros(endNanos - startNanos));
+            }
             ttfb.recordValue(micros(r.firstByteNanos() - sentNanos));
         }
     }
@@ -99,6 +104,10 @@ final class RunRecorder {
     /** Latencies recorded since the previous call; the histogram given back may be passed in again. */
     Histogram latencyInterval(Histogram recycle) {
         return latency.getIntervalHistogram(recycle);
+    }
+
+    Histogram okLatencyInterval(Histogram recycle) {
+        return okLatency.getIntervalHistogram(recycle);
     }
 
     Histogram ttfbInterval(Histogram recycle) {

@@ -7,8 +7,8 @@ import org.HdrHistogram.Histogram;
  * What one run measured after its warm-up. Histograms are in microseconds; {@link #latencyMillis} reads them in
  * milliseconds.
  */
-public record RunResult(String description, Counts totals, Counts warmup, Histogram latency, Histogram ttfb,
-                        List<Interval> intervals, double measuredSeconds) {
+public record RunResult(String description, Counts totals, Counts warmup, Histogram latency, Histogram okLatency,
+                        Histogram ttfb, List<Interval> intervals, double measuredSeconds) {
 
     /** Responses of any status per second of measured time. */
     public double throughput() {
@@ -22,6 +22,11 @@ public record RunResult(String description, Counts totals, Counts warmup, Histog
 
     public double latencyMillis(double percentile) {
         return IntervalSampler.millis(latency, percentile);
+    }
+
+    /** Latency of the 2xx responses only (the admitted requests). */
+    public double okLatencyMillis(double percentile) {
+        return IntervalSampler.millis(okLatency, percentile);
     }
 
     public double ttfbMillis(double percentile) {

@@ -25,18 +25,34 @@ public final class SweepRunner {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         List<StepResult> results = new ArrayList<>();
+        if (sweep.server() != null) {
+            warmUp(sweep.server());
+        }
         for (Step step : sweep.steps()) {
             progress.printf("  %-28s ", step.label());
             progress.flush();
             StepResult r = sweep.server() == null ? runExternal(step, t0) : runEmbedded(sweep.server(), step, t0);
             results.add(r);
             RunResult run = r.run();
-            progress.printf(java.util.Locale.ROOT, "%8.1f resp/s  p50 %8.2f ms  p99 %8.2f ms  503 %5.1f %%%s%n",
+            progress.printf(java.util.Locale.ROOT, "%8.1f resp/s  p50 %8.2f ms  p99 %8.2f ms  503 %5.1f %%  load %.1f%s%n",
                     run.throughput(), run.latencyMillis(50), run.latencyMillis(99), 100 * run.totals().shedRate(),
+                    r.loadAverage(),
                     run.totals().transportErrors() > 0 ? "  errors " + run.totals().transportErrors() : "");
             progress.flush();
         }
         return new SweepResult(sweep, results, started, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * A fresh JVM answers its first requests hundreds of milliseconds late while classes load and compile; one
+     * short unreported run against a throwaway server keeps that out of the first step.
+     */
+    private static void warmUp(ServerFactory factory) throws IOException, InterruptedException {
+        try (ServerFactory.Running server = factory.start(dev.sluice.core.Limits.DEFAULTS)) {
+            LoadGenerator.run(RunConfig.builder().target(server.address()).connections(4)
+                    .mix(RequestMix.parse("/:4,/delay?ms=1:1,/bytes?n=2000:1"))
+                    .duration(java.time.Duration.ofSeconds(2)).build());
+        }
     }
 
     private static StepResult runExternal(Step step, long t0) throws InterruptedException {
@@ -58,7 +74,8 @@ public final class SweepRunner {
         }
         Map<String, Long> delta = new HashMap<>();
         server.counters().forEach((k, v) -> delta.put(k, v - before.getOrDefault(k, 0L)));
-        return new StepResult(r.step(), r.run(), r.startSeconds(), r.metrics(), r.metricsNote(), Map.copyOf(delta));
+        return new StepResult(r.step(), r.run(), r.startSeconds(), r.metrics(), r.metricsNote(), Map.copyOf(delta),
+                r.loadAverage());
     }
 
     private static StepResult measure(Step step, RunConfig config, MetricsSource source, long t0)
@@ -67,11 +84,12 @@ public final class SweepRunner {
         RunResult run;
         MetricsSampler sampler = new MetricsSampler(source, METRICS_PERIOD_MILLIS);
         try {
-            run = LoadGenerator.run(config);
+            run = step.workload().run(config);
         } finally {
             sampler.close();
         }
         String note = sampler.failure() == null ? null : "server metrics not sampled: " + sampler.failure();
-        return new StepResult(step, run, start, sampler.samples(), note, Map.of());
+        return new StepResult(step, run, start, sampler.samples(), note, Map.of(),
+                StepResult.currentLoadAverage());
     }
 }
