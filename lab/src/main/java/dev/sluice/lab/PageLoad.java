@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -56,6 +58,7 @@ final class PageLoad implements Workload {
         private final ClientConnection[] connections = new ClientConnection[connectionsPerBrowser];
         private final byte[] htmlRequest;
         private final byte[][] resourceRequests;
+        private ExecutorService helpers;
 
         Browser(RunContext ctx) {
             this.ctx = ctx;
@@ -73,6 +76,9 @@ final class PageLoad implements Workload {
                     loadPage();
                 }
             } finally {
+                if (helpers != null) {
+                    helpers.shutdownNow();
+                }
                 for (int i = 0; i < connections.length; i++) {
                     closeConnection(i);
                 }
@@ -105,13 +111,17 @@ final class PageLoad implements Workload {
             }
         }
 
-        /** Every resource once, each connection taking the next one not yet fetched. */
+        /**
+         * Every resource once, each connection taking the next one not yet fetched. The browser's own thread
+         * drives the first connection; helper threads, started once per browser, drive the others.
+         */
         private void fetchParallel(int[] worst) throws IOException, InterruptedException {
             AtomicInteger next = new AtomicInteger();
-            int helpers = Math.min(connections.length, resourceRequests.length);
-            CountDownLatch done = new CountDownLatch(helpers);
+            int used = Math.min(connections.length, resourceRequests.length);
+            CountDownLatch done = new CountDownLatch(used);
             IOException[] failure = new IOException[1];
-            for (int c = 0; c < helpers; c++) {
+            Runnable own = null;
+            for (int c = 0; c < used; c++) {
                 int conn = c;
                 Runnable job = () -> {
                     try {
@@ -128,17 +138,26 @@ final class PageLoad implements Workload {
                     }
                 };
                 if (c == 0) {
-                    job.run();
+                    own = job;
                 } else {
-                    LoadGenerator.thread("lab-browser-conn", job).start();
+                    helpers().execute(job);
                 }
             }
+            own.run();
             done.await();
             synchronized (failure) {
                 if (failure[0] != null) {
                     throw failure[0];
                 }
             }
+        }
+
+        private ExecutorService helpers() {
+            if (helpers == null) {
+                helpers = Executors.newFixedThreadPool(connections.length - 1,
+                        r -> LoadGenerator.thread("lab-browser-conn", r));
+            }
+            return helpers;
         }
 
         /** Sends {@code count} requests on connection {@code c} and reads their responses. */
