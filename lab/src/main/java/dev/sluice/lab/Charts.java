@@ -188,7 +188,10 @@ final class Charts {
         c.getStyler().setMarkerSize(3);
         Map<String, List<double[][]>> bySeries = new LinkedHashMap<>();
         for (StepResult s : result.steps()) {
-            bySeries.computeIfAbsent(s.step().series(), k -> new ArrayList<>()).add(points.apply(s));
+            // A sweep of one series gets a line per step, named by what varies; else a line per series.
+            String key = s.step().series().isEmpty()
+                    ? result.sweep().xLabel() + " " + Step.format(s.step().x()) : s.step().series();
+            bySeries.computeIfAbsent(key, k -> new ArrayList<>()).add(points.apply(s));
         }
         for (Map.Entry<String, List<double[][]>> e : bySeries.entrySet()) {
             List<Double> xs = new ArrayList<>();

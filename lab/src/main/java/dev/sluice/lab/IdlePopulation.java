@@ -50,6 +50,11 @@ final class IdlePopulation implements Workload {
 
     @Override
     public RunResult run(RunConfig config) throws InterruptedException {
+        if (measureMemory) {
+            // Serve some requests first, so lazily built server state is not charged to the idle connections.
+            LoadGenerator.run(config.toBuilder().connections(4).duration(Duration.ofSeconds(1)).warmup(Duration.ZERO)
+                    .maxRequests(0).build());
+        }
         long baseHeap = measureMemory ? heap(config) : -1;
         double baseOpen = measureMemory ? openConnections(config) : 0;
         RunContext ctx = new RunContext(config, System.nanoTime());
