@@ -59,8 +59,8 @@ class CoordinatedOmissionTest {
                     .thinkTime(Duration.ofMillis(5)).duration(Duration.ofSeconds(3)).build());
             Histogram h = r.latency();
             System.out.println("closed loop against a 1 s stall: " + r.summary());
-            assertEquals(1, countBetween(h, 250, 10_000), "only the stalled request is slow: " + r.summary());
-            assertTrue(r.latencyMillis(99) < 250, "p99 does not see the stall: " + r.summary());
+            assertEquals(1, countBetween(h, 500, 10_000), "only the stalled request is slow: " + r.summary());
+            assertTrue(r.latencyMillis(99) < 500, "p99 does not see the stall: " + r.summary());
         }
     }
 

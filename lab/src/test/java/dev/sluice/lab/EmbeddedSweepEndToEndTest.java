@@ -47,7 +47,8 @@ class EmbeddedSweepEndToEndTest {
             assertBetween(lab.get(Count.SHED_503), slack, server.get("rejected_queue_full"), "503 vs queue_full, " + where);
             assertBetween(lab.responses(), slack, server.get("completed") + server.get("rejected_queue_full"),
                     "responses vs completed + shed, " + where);
-            assertEquals(lab.get(Count.CONNECTIONS_OPENED), server.get("accepted"), "connections, " + where);
+            // A connection made just before the end may still wait in the listen backlog when the server stops.
+            assertBetween(server.get("accepted"), slack, lab.get(Count.CONNECTIONS_OPENED), "connections, " + where);
             assertEquals(lab.get(Count.SHED_503), lab.get(Count.RETRY_AFTER_503), "every 503 had Retry-After");
             assertEquals(0, lab.transportErrors(), where);
             assertTrue(s.metrics().size() >= 3, "gauges sampled during the run: " + s.metrics().size());

@@ -135,7 +135,7 @@ class LoadGeneratorTest {
             // Due times are fixed: 200/s for 2 s is 400 requests, whatever the machine's load.
             long all = r.totals().finished() + r.totals().get(Count.UNSENT);
             assertEquals(400, all, r.summary());
-            assertTrue(r.totals().get(Count.OK_2XX) >= 390, r.summary());
+            assertTrue(r.totals().get(Count.OK_2XX) >= 360, r.summary());
             assertEquals(s.requests(), r.totals().get(Count.SENT));
         }
     }
