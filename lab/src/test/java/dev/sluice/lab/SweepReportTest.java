@@ -111,6 +111,22 @@ class SweepReportTest {
     }
 
     @Test
+    void csvFieldsFollowRfc4180AndNumbersIgnoreTheLocale() {
+        assertEquals("plain", CsvReport.quote("plain"));
+        assertEquals("\"acceptQueue 1000, queueTimeout 100 ms\"", CsvReport.quote("acceptQueue 1000, queueTimeout 100 ms"));
+        assertEquals("\"say \"\"hi\"\"\"", CsvReport.quote("say \"hi\""));
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            assertEquals("2.500", CsvReport.num(2.5));
+            assertEquals("400", CsvReport.num(400.0));
+            assertEquals("", CsvReport.num(Double.NaN));
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void prometheusTextIsReadLeniently() {
         Map<String, Double> m = PrometheusText.parse("# HELP x y\n# TYPE a gauge\na 3\nb{r=\"q f\"} 2.5 1700000000\n"
                 + "c_total 7\nnonsense\nd NaN\n");
