@@ -1,8 +1,11 @@
 package dev.sluice.connector.internal;
 
+import dev.sluice.connector.ExchangeListener;
+import dev.sluice.connector.ExchangeRecord;
 import dev.sluice.core.BodyFraming;
 import dev.sluice.core.HttpException;
 import dev.sluice.core.Method;
+import dev.sluice.core.Request;
 import dev.sluice.core.RequestHead;
 import dev.sluice.core.Status;
 import dev.sluice.core.TargetForm;
@@ -42,16 +45,21 @@ final class Http1Processor {
                         ctx.limits.retryAfterSeconds());
                 return;
             }
-            serve(c, head);
+            serve(c, head, System.nanoTime() - c.queuedAtNanos);
         } finally {
             ctx.stats.busy.decrementAndGet();
         }
     }
 
-    /** Runs {@code head} and any pipelined heads after it on the calling thread. */
-    void serve(Connection c, RequestHead head) {
+    /**
+     * Runs {@code head} and any pipelined heads after it on the calling thread.
+     *
+     * @param queueNanos how long {@code head} waited for a worker
+     */
+    void serve(Connection c, RequestHead head, long queueNanos) {
         while (head != null) {
-            HttpExchange exchange = start(c, head);
+            HttpExchange exchange = start(c, head, queueNanos);
+            queueNanos = 0;
             if (exchange == null) {
                 return;
             }
@@ -72,7 +80,7 @@ final class Http1Processor {
         }
     }
 
-    private HttpExchange start(Connection c, RequestHead head) {
+    private HttpExchange start(Connection c, RequestHead head, long queueNanos) {
         if (ctx.draining) {
             ctx.stats.reject(ConnectorStats.Rejection.DRAINING);
             refuse(c, head, Status.SERVICE_UNAVAILABLE, "Server is shutting down", ctx.limits.retryAfterSeconds());
@@ -86,7 +94,7 @@ final class Http1Processor {
             return null;
         }
         ctx.stats.inFlight.incrementAndGet();
-        return new HttpExchange(c, ctx, this, head, framing);
+        return new HttpExchange(c, ctx, this, head, framing, queueNanos);
     }
 
     private void run(HttpExchange exchange) {
@@ -153,9 +161,11 @@ final class Http1Processor {
             broken = true;
         } finally {
             out.release();
+            long serviceNanos = System.nanoTime() - exchange.startNanos;
             ctx.stats.completed.increment();
-            ctx.stats.served(System.nanoTime() - exchange.startNanos);
+            ctx.stats.served(serviceNanos);
             ctx.stats.inFlight.decrementAndGet();
+            report(exchange, out, serviceNanos);
         }
         if (!reusable) {
             if (broken) {
@@ -194,6 +204,21 @@ final class Http1Processor {
         } catch (IOException e) {
             c.owner.close(c);
             return false;
+        }
+    }
+
+    private void report(HttpExchange exchange, ResponseBody out, long serviceNanos) {
+        ExchangeListener listener = ctx.listener;
+        if (listener == null) {
+            return;
+        }
+        Request request = exchange.request();
+        try {
+            listener.exchangeCompleted(new ExchangeRecord(exchange.head(), request.remoteAddress(),
+                    request.localAddress(), exchange.status().code(), out.contentBytes(), exchange.startMillis,
+                    exchange.queueNanos, serviceNanos, request.connectionId(), request.requestNumber()));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Exchange listener failed", e);
         }
     }
 

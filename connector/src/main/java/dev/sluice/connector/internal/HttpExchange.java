@@ -33,6 +33,10 @@ final class HttpExchange implements Response {
     private final Headers requestTrailers = new Headers(2);
     private final AtomicInteger endings = new AtomicInteger();
     final long startNanos = System.nanoTime();
+    /** Wall-clock start, for the access log; read from the connector's clock. */
+    final long startMillis;
+    /** Time the head waited for a worker; 0 when run straight after the previous pipelined request. */
+    final long queueNanos;
     private Status status = Status.OK;
     private Headers headers = new Headers(8);
     private Headers responseTrailers;
@@ -42,7 +46,9 @@ final class HttpExchange implements Response {
     private final Request request = new RequestView();
 
     HttpExchange(Connection connection, ConnectorContext ctx, Http1Processor processor, RequestHead head,
-                 BodyFraming framing) {
+                 BodyFraming framing, long queueNanos) {
+        this.startMillis = ctx.clock.millis();
+        this.queueNanos = queueNanos;
         this.connection = connection;
         this.ctx = ctx;
         this.processor = processor;

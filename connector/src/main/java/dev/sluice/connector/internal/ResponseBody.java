@@ -49,6 +49,11 @@ final class ResponseBody extends OutputStream {
         this.bufferSize = 8 * 1024;
     }
 
+    /** Content bytes written so far (for HEAD, those that would have been sent). */
+    long contentBytes() {
+        return written;
+    }
+
     boolean isCommitted() {
         return committed;
     }
