@@ -343,7 +343,7 @@ class ConnectorSocketTest {
              RawClient queued = new RawClient(connector.localAddress());
              RawClient shed = new RawClient(connector.localAddress())) {
             holder.send("POST /hold HTTP/1.1\r\nHost: t\r\nContent-Length: 1000\r\n\r\nab");
-            assertTrue(entered.await(30, TimeUnit.SECONDS));
+            assertTrue(entered.await(30, TimeUnit.SECONDS), () -> "handler not entered: " + connector.metrics());
             queued.send(RawClient.get("/"));
             awaitTrue(() -> connector.metrics().queueDepth() == 1);
             assertEquals(503, shed.send(RawClient.get("/")).read().status());

@@ -196,6 +196,17 @@ final class Http1Processor {
         return null;
     }
 
+    /** Sends held-back responses; on failure closes the connection and returns false. */
+    private boolean uncork(Connection c) {
+        try {
+            c.uncork(ctx.buffers);
+            return true;
+        } catch (IOException e) {
+            c.owner.close(c);
+            return false;
+        }
+    }
+
     private void report(HttpExchange exchange, ResponseBody out, long serviceNanos) {
         ExchangeListener listener = ctx.listener;
         if (listener == null) {
@@ -208,17 +219,6 @@ final class Http1Processor {
                     exchange.queueNanos, serviceNanos, request.connectionId(), request.requestNumber()));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Exchange listener failed", e);
-        }
-    }
-
-    /** Sends held-back responses; on failure closes the connection and returns false. */
-    private boolean uncork(Connection c) {
-        try {
-            c.uncork(ctx.buffers);
-            return true;
-        } catch (IOException e) {
-            c.owner.close(c);
-            return false;
         }
     }
 

@@ -36,11 +36,6 @@ final class ResponseBody extends OutputStream {
     private ResponseFraming framing;
     private long declared = -1;
     private long written;
-
-    /** Content bytes written so far (for HEAD, those that would have been sent). */
-    long contentBytes() {
-        return written;
-    }
     private boolean committed;
     private boolean closed;
     private boolean persists;
@@ -52,6 +47,11 @@ final class ResponseBody extends OutputStream {
         this.connection = connection;
         this.transport = connection.transport;
         this.bufferSize = 8 * 1024;
+    }
+
+    /** Content bytes written so far (for HEAD, those that would have been sent). */
+    long contentBytes() {
+        return written;
     }
 
     boolean isCommitted() {
