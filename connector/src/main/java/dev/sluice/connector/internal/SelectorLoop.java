@@ -288,6 +288,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
      */
     @Override
     public void resume(Connection c) {
+        pool.release(c);
         commands.add(() -> {
             if (c.phase == Connection.Phase.CLOSED) {
                 return;
@@ -306,6 +307,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
 
     @Override
     public void dispatch(Connection c) {
+        pool.release(c);
         execute(() -> {
             if (c.phase != Connection.Phase.CLOSED) {
                 admit(c);
@@ -315,6 +317,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
 
     @Override
     public void linger(Connection c) {
+        pool.release(c);
         execute(() -> {
             if (c.phase != Connection.Phase.CLOSED) {
                 closer.startLinger(c);
@@ -324,6 +327,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
 
     @Override
     public void close(Connection c) {
+        pool.release(c);
         execute(() -> closer.closeNow(c));
     }
 
