@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
-import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -21,8 +20,7 @@ import java.util.function.Supplier;
  * response; this class adds content type and character encoding rules (Servlet 6.1 section 5.5), the
  * writer/stream choice, cookies, sendError and sendRedirect, URL rewriting and trailers.
  */
-final class ServletResponseImpl implements HttpServletResponse {
-    private final Response core;
+final class ServletResponseImpl extends CoreResponseView {
     private final ServletRequestImpl request;
     private final ServletOutput output;
     private String mimeType;
@@ -37,7 +35,7 @@ final class ServletResponseImpl implements HttpServletResponse {
     private Supplier<Map<String, String>> trailers;
 
     ServletResponseImpl(Response core, ServletRequestImpl request) {
-        this.core = core;
+        super(core);
         this.request = request;
         this.output = new ServletOutput(core.body(), request);
         request.attach(this);
@@ -293,11 +291,6 @@ final class ServletResponseImpl implements HttpServletResponse {
     }
 
     @Override
-    public int getStatus() {
-        return core.status().code();
-    }
-
-    @Override
     public void sendError(int sc, String msg) throws IOException {
         if (isCommitted()) {
             throw new IllegalStateException("Cannot send an error after the response has been committed");
@@ -336,7 +329,8 @@ final class ServletResponseImpl implements HttpServletResponse {
 
     // Headers
 
-    private boolean headersLocked() {
+    @Override
+    boolean headersLocked() {
         return isCommitted() || request.dispatcherType == jakarta.servlet.DispatcherType.INCLUDE;
     }
 
@@ -373,11 +367,6 @@ final class ServletResponseImpl implements HttpServletResponse {
     }
 
     @Override
-    public boolean containsHeader(String name) {
-        return core.headers().contains(name);
-    }
-
-    @Override
     public String encodeURL(String url) {
         return Redirects.encode(request, url);
     }
@@ -385,69 +374,6 @@ final class ServletResponseImpl implements HttpServletResponse {
     @Override
     public String encodeRedirectURL(String url) {
         return Redirects.encode(request, url);
-    }
-
-    @Override
-    public void setDateHeader(String name, long date) {
-        setHeader(name, HttpDates.format(date));
-    }
-
-    @Override
-    public void addDateHeader(String name, long date) {
-        addHeader(name, HttpDates.format(date));
-    }
-
-    @Override
-    public void setHeader(String name, String value) {
-        if (name == null || headersLocked()) {
-            return;
-        }
-        if (name.equalsIgnoreCase("Content-Type")) {
-            setContentType(value);
-        } else if (name.equalsIgnoreCase("Content-Length")) {
-            setContentLengthLong(value == null ? -1 : Long.parseLong(value.trim()));
-        } else if (value == null) {
-            core.headers().remove(name);
-        } else {
-            core.headers().set(name, value);
-        }
-    }
-
-    @Override
-    public void addHeader(String name, String value) {
-        if (name == null || value == null || headersLocked()) {
-            return;
-        }
-        if (name.equalsIgnoreCase("Content-Type") || name.equalsIgnoreCase("Content-Length")) {
-            setHeader(name, value);
-        } else {
-            core.headers().add(name, value);
-        }
-    }
-
-    @Override
-    public void setIntHeader(String name, int value) {
-        setHeader(name, Integer.toString(value));
-    }
-
-    @Override
-    public void addIntHeader(String name, int value) {
-        addHeader(name, Integer.toString(value));
-    }
-
-    @Override
-    public String getHeader(String name) {
-        return core.headers().get(name);
-    }
-
-    @Override
-    public Collection<String> getHeaders(String name) {
-        return core.headers().getAll(name);
-    }
-
-    @Override
-    public Collection<String> getHeaderNames() {
-        return core.headers().names();
     }
 
     @Override

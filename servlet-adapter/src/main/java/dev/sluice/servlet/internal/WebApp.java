@@ -1,6 +1,5 @@
 package dev.sluice.servlet.internal;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContextEvent;
