@@ -54,6 +54,11 @@ public final class ServletContainer implements Handler, AutoCloseable {
     }
 
     private ServletContainer(Builder b) {
+        // A cached jar: URL connection keeps its JarFile open in a JVM-wide cache that closing the class loader
+        // does not reach; webapps and libraries read jar: URLs (e.g. Spring reading META-INF resources), so
+        // without this an undeployed webapp's jars would stay open. Tomcat's JreMemoryLeakPreventionListener
+        // makes the same JVM-wide choice.
+        java.net.URLConnection.setDefaultUseCaches("jar", false);
         ExecutorService async = b.asyncExecutor;
         ScheduledExecutorService scheduler = b.scheduler;
         this.ownExecutors = async == null;

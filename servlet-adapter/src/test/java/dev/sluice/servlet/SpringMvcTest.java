@@ -24,7 +24,15 @@ class SpringMvcTest {
 
     @BeforeAll
     static void deploy() throws Exception {
-        Webapp app = Webapp.at(dir.resolve("spring")).classes(springapp.AppInitializer.class,
+        Webapp app = build(dir.resolve("spring"));
+        container = ServletContainer.builder().workDir(dir.resolve("work")).build();
+        container.deploy(app.path());
+        http = new Http(container);
+    }
+
+    /** The Spring webapp folder, with Spring's jars from the test class path. */
+    static Webapp build(Path folder) throws Exception {
+        Webapp app = Webapp.at(folder).classes(springapp.AppInitializer.class,
                 springapp.WebConfig.class, springapp.HelloController.class);
         Files.createDirectories(app.path().resolve("WEB-INF/lib"));
         int jars = 0;
@@ -37,9 +45,7 @@ class SpringMvcTest {
             }
         }
         assertTrue(jars >= 7, "Spring jars on the test class path: " + jars);
-        container = ServletContainer.builder().workDir(dir.resolve("work")).build();
-        container.deploy(app.path());
-        http = new Http(container);
+        return app;
     }
 
     @AfterAll
