@@ -131,6 +131,13 @@ public class ActionServlet extends HttpServlet {
             case "committed" -> resp.getWriter().print("committed=" + resp.isCommitted() + "\n");
             case "charset" -> req.setCharacterEncoding(arg);
             case "async" -> async(arg, req, resp);
+            case "resources" -> resp.getWriter().print(new java.util.TreeSet<>(getServletContext()
+                    .getResourcePaths(arg)) + "\n");
+            case "resource" -> {
+                try (java.io.InputStream in = getServletContext().getResourceAsStream(arg)) {
+                    resp.getWriter().print((in == null ? "null" : new String(in.readAllBytes())) + "\n");
+                }
+            }
             case "log" -> Events.log(getServletContext(), arg + " " + req.getDispatcherType());
             default -> throw new ServletException("unknown action " + name);
         }
