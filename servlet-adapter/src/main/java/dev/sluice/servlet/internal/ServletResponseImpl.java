@@ -33,6 +33,7 @@ final class ServletResponseImpl extends CoreResponseView {
     private String errorMessage;
     private boolean errorPending;
     private Supplier<Map<String, String>> trailers;
+    private long declaredLength = -1;
 
     ServletResponseImpl(Response core, ServletRequestImpl request) {
         super(core);
@@ -70,8 +71,7 @@ final class ServletResponseImpl extends CoreResponseView {
 
     /** Section 5.6: content of the declared length completes the response. */
     void afterWrite(long written) throws IOException {
-        String length = core.headers().get("Content-Length");
-        if (length != null && length.length() < 19 && written >= Long.parseLong(length.trim())) {
+        if (declaredLength >= 0 && written >= declaredLength) {
             output.flush();
             output.suspend();
         }
@@ -232,6 +232,7 @@ final class ServletResponseImpl extends CoreResponseView {
         if (isCommitted() || request.dispatcherType == jakarta.servlet.DispatcherType.INCLUDE) {
             return;
         }
+        declaredLength = len;
         if (len < 0) {
             core.headers().remove("Content-Length");
         } else {
@@ -272,6 +273,7 @@ final class ServletResponseImpl extends CoreResponseView {
     @Override
     public void reset() {
         core.reset();
+        declaredLength = -1;
         mimeType = null;
         charset = null;
         charsetExplicit = false;
