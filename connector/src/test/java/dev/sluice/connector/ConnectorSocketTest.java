@@ -232,12 +232,14 @@ class ConnectorSocketTest {
             waiter.send(RawClient.get("/queued"));
             awaitTrue(() -> connector.metrics().queueDepth() == 1);
             clock.advance(Duration.ofSeconds(3));
-            release.countDown();
-            assertEquals(200, blocker.read().status());
-            RawClient.Response r = waiter.read();
+            RawClient.Response r = waiter.read(); // told while the only worker is still busy
             assertEquals(503, r.status());
             assertEquals("5", r.header("Retry-After"));
+            assertEquals("close", r.header("Connection"));
             assertEquals(1, connector.metrics().rejected(ConnectorMetrics.RejectReason.QUEUE_TIMEOUT));
+            assertEquals(0, connector.metrics().queueDepth());
+            release.countDown();
+            assertEquals(200, blocker.read().status());
         }
     }
 

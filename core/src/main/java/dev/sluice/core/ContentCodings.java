@@ -97,7 +97,7 @@ public final class ContentCodings {
     private static List<Weighted> parse(String value) {
         List<Weighted> out = new ArrayList<>(4);
         for (String member : value.split(",")) {
-            String[] parts = member.split(";");
+            String[] parts = member.split(";", -1);
             String coding = parts[0].trim();
             if (!Tokens.isToken(coding)) {
                 continue;

@@ -50,6 +50,8 @@ class ContentCodingsTest {
             "gzip;level=9|gzip|gzip",
             "gzip, , br;q=0.5|br gzip|gzip",
             "\"gzip\"|gzip|identity",
+            ";|gzip|identity",
+            "gzip, ;, ;q=1|gzip|gzip",
     })
     void negotiate(String acceptEncoding, String available, String expected) {
         List<String> codings = available == null ? List.of() : List.of(available.split(" "));

@@ -34,6 +34,10 @@ class PreconditionsTest {
     @ParameterizedTest(name = "RFC 9110 13: {0} [{1}] etag={2} lm={3} exists={4} -> {5}")
     @CsvSource(delimiter = '|', quoteCharacter = '\u0000', value = {
             "GET|-|true|true|true|200",
+            // 13.2.1: methods that select no representation ignore every condition
+            "OPTIONS|If-Match: \"v1\"|true|true|true|200",
+            "TRACE|If-None-Match: *|true|true|true|200",
+            "CONNECT|If-Unmodified-Since: " + BEFORE + "|true|true|true|200",
             // 13.1.1 If-Match: strong comparison, * needs a representation
             "PUT|If-Match: \"v2\"|true|true|true|200",
             "PUT|If-Match: \"v1\", \"v2\"|true|true|true|200",

@@ -131,6 +131,21 @@ class ServerHeadersTest {
         assertEquals("timeout=2, max=1", h.get("Keep-Alive"));
     }
 
+    /** RFC 9112 section 9.6: a response to a request that could not be parsed closes the connection. */
+    @ParameterizedTest(name = "RFC 9112 9.6: canned {0} [{1}] length {2}")
+    @CsvSource(delimiter = '|', value = {
+            "400|-|11|Date: " + NOW_TEXT + "^Server: Sluice^Content-Length: 11^Connection: close",
+            "503|Retry-After: 5^Connection: keep-alive^Keep-Alive: timeout=1|0"
+                    + "|Retry-After: 5^Connection: close^Date: " + NOW_TEXT + "^Server: Sluice^Content-Length: 0",
+            "505|Transfer-Encoding: chunked|3|Date: " + NOW_TEXT + "^Server: Sluice^Content-Length: 3^Connection: close",
+            "204|Content-Length: 0|0|Date: " + NOW_TEXT + "^Server: Sluice^Connection: close",
+    })
+    void applyClosing(int status, String handlerFields, long length, String expected) {
+        Headers headers = fields(handlerFields);
+        server.applyClosing(Status.of(status), headers, length);
+        assertEquals(fields(expected).toString(), headers.toString());
+    }
+
     @Test
     void lengthFramingNeedsALength() {
         assertThrows(IllegalArgumentException.class, () -> server.apply(head("GET", "HTTP/1.1"), Status.OK,

@@ -283,7 +283,7 @@ class ExchangeTest {
             Arguments.of("GET / HTTP/1.1\r\nHost: a\r\nX: " + "v".repeat(300) + "\r\n\r\n", 431,
                     "Header fields larger than 256 bytes"),
             Arguments.of("GET / HTTP/3.0\r\nHost: a\r\n\r\n", 505, "HTTP version not supported"),
-            Arguments.of("GET / HTTP/1.1\r\n\r\n", 400, "Missing Host header field"),
+            Arguments.of("GET / HTTP/1.1\r\n\r\n", 400, "Missing Host header"),
             Arguments.of("CONNECT a:443 HTTP/1.1\r\nHost: a:443\r\n\r\n", 501,
                     "CONNECT is not supported: this server is not a proxy"),
             Arguments.of("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 101\r\n\r\n", 413,
