@@ -5,7 +5,6 @@ import dev.sluice.core.Request;
 import dev.sluice.core.Response;
 import dev.sluice.core.Status;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
 import jakarta.servlet.ServletResponse;
@@ -156,14 +155,5 @@ public final class Invoker {
             app.listeners().eachReverse(ServletRequestListener.class, l -> l.requestDestroyed(event));
             app.leave();
         }
-    }
-
-    /** Whether {@code t} is the failure of an unavailable servlet. */
-    static boolean isUnavailable(Throwable t) {
-        return t instanceof jakarta.servlet.UnavailableException;
-    }
-
-    static ServletException wrap(Throwable t) {
-        return t instanceof ServletException se ? se : new ServletException(t);
     }
 }
