@@ -243,7 +243,9 @@ final class AsyncContextImpl implements AsyncContext {
             fire(Kind.COMPLETE, null);
             WebApp.exit(previous);
             origin.suspendedRequests().decrementAndGet();
+            origin.leave();
             base.response().core().complete();
+            origin.exited();
         }
     }
 

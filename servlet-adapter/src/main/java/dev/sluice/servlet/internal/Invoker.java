@@ -65,6 +65,8 @@ public final class Invoker {
                     complete(request, response);
                 } finally {
                     WebApp.exit(previous);
+                    app.leave();
+                    app.exited();
                 }
             } else {
                 WebApp.exit(previous);
@@ -141,8 +143,8 @@ public final class Invoker {
     }
 
     /**
-     * Ends the exchange: a pending sendError becomes its error page or report, content is flushed, request
-     * listeners are told, and the webapp's request slot is released.
+     * Ends the servlet side of the exchange: a pending sendError becomes its error page or report, content is
+     * flushed, request listeners are told. The caller then releases the webapp's request slot.
      */
     void complete(ServletRequestImpl request, ServletResponseImpl response) throws IOException {
         try {
@@ -153,7 +155,6 @@ public final class Invoker {
         } finally {
             ServletRequestEvent event = new ServletRequestEvent(app.context(), request);
             app.listeners().eachReverse(ServletRequestListener.class, l -> l.requestDestroyed(event));
-            app.leave();
         }
     }
 }

@@ -49,6 +49,8 @@ public final class WebApp {
     private final Invoker invoker;
     private final java.util.concurrent.atomic.AtomicInteger suspended = new java.util.concurrent.atomic.AtomicInteger();
     private volatile State state = State.NEW;
+    private final Object inFlightLock = new Object();
+    private int inFlight;
     private final java.util.concurrent.atomic.AtomicLong initCounter = new java.util.concurrent.atomic.AtomicLong();
     private ServletHolder defaultServlet;
 
@@ -324,12 +326,45 @@ public final class WebApp {
 
     /** Tries to take a request slot; false means 503 for this webapp only. */
     boolean tryEnter() {
-        return limiter == null || limiter.tryAcquire();
+        if (limiter != null && !limiter.tryAcquire()) {
+            return false;
+        }
+        synchronized (inFlightLock) {
+            inFlight++;
+        }
+        return true;
     }
 
+    /** Gives the request slot back: the servlet side of the request is done. */
     void leave() {
         if (limiter != null) {
             limiter.release();
+        }
+    }
+
+    /** The exchange is complete on the wire side too; {@link #drain} stops waiting for it. */
+    void exited() {
+        synchronized (inFlightLock) {
+            inFlight--;
+            inFlightLock.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until no request is in service or suspended here, at most {@code limit} (undeploy lets requests
+     * finish before destroying what serves them, as Tomcat's unloadDelay). Returns how many were still running.
+     */
+    public int drain(java.time.Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (inFlightLock) {
+            while (inFlight > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(inFlightLock, left);
+            }
+            return inFlight;
         }
     }
 
