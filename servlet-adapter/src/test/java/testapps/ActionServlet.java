@@ -138,6 +138,11 @@ public class ActionServlet extends HttpServlet {
                     resp.getWriter().print((in == null ? "null" : new String(in.readAllBytes())) + "\n");
                 }
             }
+            case "trailersIn" -> {
+                byte[] body = req.getInputStream().readAllBytes();
+                resp.getWriter().print("body=" + new String(body) + " ready=" + req.isTrailerFieldsReady()
+                        + " trailers=" + new java.util.TreeMap<>(req.getTrailerFields()) + "\n");
+            }
             case "log" -> Events.log(getServletContext(), arg + " " + req.getDispatcherType());
             default -> throw new ServletException("unknown action " + name);
         }

@@ -35,7 +35,8 @@ class SocketTest {
                         + action("hello", "type:text/plain;encoding:UTF-8;write:héllo", "/hello")
                         + action("big", "buffer:16;write:0123456789abcdefghijklmnopqrstuvwxyz", "/big")
                         + action("async", "async:complete-later", "/async")
-                        + action("sess", "session", "/session"))
+                        + action("sess", "session", "/session")
+                        + action("trailers", "trailersIn", "/trailers"))
                 .file("static.txt", "static content");
         container = ServletContainer.builder().workDir(dir.resolve("work")).build();
         container.deploy(shop.path());
@@ -113,6 +114,13 @@ class SocketTest {
         String b = response.substring(second, response.indexOf('\n', second));
         assertTrue(a.endsWith("/1") && b.endsWith("/2"), a + " " + b);
         assertEquals(a.substring(0, a.indexOf('/')), b.substring(0, b.indexOf('/')));
+    }
+
+    @Test
+    void chunkedRequestTrailersReachTheServlet() throws Exception {
+        String response = exchange("POST /shop/trailers HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\nX-Sum: 42\r\n\r\n");
+        assertTrue(response.endsWith("body=hello ready=true trailers={x-sum=42}\n"), response);
     }
 
     @Test
