@@ -55,6 +55,9 @@ public final class Invoker {
                 // As Tomcat with allowTrace="false" (the default): 405, and Allow names what is served.
                 coreResponse.headers().set("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
                 response.sendError(405, "TRACE is not allowed");
+            } else if (app.security().denies(path, core.head().method().name())) {
+                // Chapter 13 without an authentication realm: a constrained resource is forbidden (as Tomcat).
+                response.sendError(403);
             } else {
                 dispatch(request, response, path, DispatcherType.REQUEST);
             }

@@ -47,6 +47,7 @@ public final class WebApp {
     private final SessionManager sessions;
     private final Semaphore limiter;
     private final Invoker invoker;
+    private final SecurityConstraints security = new SecurityConstraints();
     private final java.util.concurrent.atomic.AtomicInteger suspended = new java.util.concurrent.atomic.AtomicInteger();
     private volatile State state = State.NEW;
     private final Object inFlightLock = new Object();
@@ -94,6 +95,7 @@ public final class WebApp {
             runInitializers();
             ServletContextEvent event = new ServletContextEvent(context);
             listeners.each(ServletContextListener.class, l -> l.contextInitialized(event));
+            applyServletSecurityAnnotations();
             if (!mapper.hasDefault()) {
                 defaultServlet = register("default", null, DefaultServlet.class, null);
                 defaultServlet.setAsyncSupported(true);
@@ -138,6 +140,40 @@ public final class WebApp {
         for (String listener : config.listeners) {
             addListener(loadComponentClass(listener, EventListener.class));
         }
+    }
+
+    /** Section 13.4.1: @ServletSecurity on a servlet class applies to its mappings the descriptor left free. */
+    private void applyServletSecurityAnnotations() {
+        for (WebAppConfig.SecurityConstraintDef def : config.securityConstraints) {
+            security.add(def);
+        }
+        for (ServletHolder h : servlets()) {
+            Class<?> type = h.classIfLoadable();
+            jakarta.servlet.annotation.ServletSecurity annotation = type == null ? null
+                    : type.getAnnotation(jakarta.servlet.annotation.ServletSecurity.class);
+            if (annotation != null) {
+                secureServlet(h.getMappings(), new jakarta.servlet.ServletSecurityElement(annotation));
+            }
+        }
+    }
+
+    /** Adds a servlet's constraints on its patterns not constrained by web.xml; returns those that were. */
+    Set<String> secureServlet(java.util.Collection<String> patterns, jakarta.servlet.ServletSecurityElement element) {
+        Set<String> described = new LinkedHashSet<>();
+        for (WebAppConfig.SecurityConstraintDef def : config.securityConstraints) {
+            described.addAll(def.patterns);
+        }
+        List<String> free = new ArrayList<>();
+        Set<String> taken = new LinkedHashSet<>();
+        for (String p : patterns) {
+            (described.contains(p) ? taken : free).add(p);
+        }
+        security.add(free, element);
+        return taken;
+    }
+
+    SecurityConstraints security() {
+        return security;
     }
 
     /** Section 8.2.4: each initializer found in WEB-INF/lib gets the classes its @HandlesTypes selects. */
