@@ -143,6 +143,9 @@ public class ActionServlet extends HttpServlet {
                 resp.getWriter().print("body=" + new String(body) + " ready=" + req.isTrailerFieldsReady()
                         + " trailers=" + new java.util.TreeMap<>(req.getTrailerFields()) + "\n");
             }
+            case "version" -> resp.getWriter().print(getServletContext().getEffectiveMajorVersion() + "."
+                    + getServletContext().getEffectiveMinorVersion() + " of " + getServletContext().getMajorVersion()
+                    + "." + getServletContext().getMinorVersion());
             case "log" -> Events.log(getServletContext(), arg + " " + req.getDispatcherType());
             default -> throw new ServletException("unknown action " + name);
         }

@@ -70,6 +70,16 @@ class ContainerOptionsTest {
     }
 
     @Test
+    void effectiveVersionComesFromTheDescriptor() throws Exception {
+        Webapp app = Webapp.at(dir.resolve("v")).classes(testapps.ActionServlet.class, testapps.Events.class)
+                .file("WEB-INF/web.xml", "<web-app xmlns=\"http://xmlns.jcp.org/xml/ns/javaee\" version=\"4.0\">"
+                        + action("v", "version", "/v") + "</web-app>");
+        container = ServletContainer.builder().workDir(dir.resolve("work")).build();
+        container.deploy(app.path());
+        assertEquals("4.0 of 6.1", new Http(container).get("/v/v").text());
+    }
+
+    @Test
     void traceReachesServletsWhenAllowed() throws Exception {
         Webapp app = app(dir.resolve("t"), dir.resolve("e.txt"),
                 TestSupport.servlet("get", testapps.GetOnlyServlet.class, "/get"))
