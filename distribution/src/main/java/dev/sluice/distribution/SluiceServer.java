@@ -41,7 +41,13 @@ public final class SluiceServer implements AutoCloseable {
     private Runnable unregisterMBean = () -> { };
 
     private SluiceServer(Builder b) {
-        this.container = new ServletContainer();
+        ServletContainer.Builder servlets = ServletContainer.builder()
+                .maxConcurrentRequests(b.limits.maxConcurrentRequests())
+                .retryAfterSeconds(b.limits.retryAfterSeconds());
+        if (b.workDir != null) {
+            servlets.workDir(b.workDir);
+        }
+        this.container = servlets.build();
         Handler handler = container;
         FiguresHolder holder = new FiguresHolder();
         if (b.statusPages) {
@@ -165,6 +171,7 @@ public final class SluiceServer implements AutoCloseable {
         private Duration hotDeployInterval;
         private boolean statusPages = true;
         private Path logs;
+        private Path workDir;
         private AccessLogFormat accessLogFormat;
 
         private Builder() {
@@ -202,6 +209,12 @@ public final class SluiceServer implements AutoCloseable {
         public Builder accessLog(Path logs, AccessLogFormat format) {
             this.logs = logs;
             this.accessLogFormat = format;
+            return this;
+        }
+
+        /** Where .war files are unpacked (default: a folder under java.io.tmpdir). */
+        public Builder workDir(Path workDir) {
+            this.workDir = workDir;
             return this;
         }
 

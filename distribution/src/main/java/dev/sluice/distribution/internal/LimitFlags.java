@@ -45,7 +45,9 @@ final class LimitFlags {
             new Flag("maxHeaderBytes", "Largest request head (431 past it)", Limits::maxHeaderBytes),
             new Flag("maxHeaderCount", "Most header fields (431 past it)", Limits::maxHeaderCount),
             new Flag("maxBodyBytes", "Largest request body (413 past it)", Limits::maxBodyBytes),
-            new Flag("maxDrainBytes", "Unread body discarded to keep a connection", Limits::maxDrainBytes));
+            new Flag("maxDrainBytes", "Unread body discarded to keep a connection", Limits::maxDrainBytes),
+            new Flag("maxConcurrentRequests", "Requests in service per webapp before it answers 503 (0: off)",
+                    Limits::maxConcurrentRequests));
 
     private LimitFlags() {
     }

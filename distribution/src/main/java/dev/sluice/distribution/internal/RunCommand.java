@@ -59,6 +59,7 @@ final class RunCommand implements Callable<Integer> {
                     .webapps(settings.webapps())
                     .hotDeploy(settings.hotDeployInterval())
                     .accessLog(settings.logs(), settings.accessLog())
+                    .workDir(ServerSettings.home().resolve("work"))
                     .start();
         } catch (BindException e) {
             throw new StartupException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
