@@ -243,9 +243,9 @@ final class AsyncContextImpl implements AsyncContext {
             fire(Kind.COMPLETE, null);
             WebApp.exit(previous);
             origin.suspendedRequests().decrementAndGet();
-            origin.leave();
+            origin.slots().leave();
             base.response().core().complete();
-            origin.exited();
+            origin.slots().exited();
         }
     }
 

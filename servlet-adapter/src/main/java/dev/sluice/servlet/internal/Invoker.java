@@ -40,7 +40,7 @@ public final class Invoker {
      */
     public void handle(Request core, Response coreResponse, String requestURI, String path, String urlSessionId)
             throws IOException {
-        if (!app.tryEnter()) {
+        if (!app.slots().tryEnter()) {
             refuseBusy(coreResponse);
             return;
         }
@@ -68,8 +68,8 @@ public final class Invoker {
                     complete(request, response);
                 } finally {
                     WebApp.exit(previous);
-                    app.leave();
-                    app.exited();
+                    app.slots().leave();
+                    app.slots().exited();
                 }
             } else {
                 WebApp.exit(previous);

@@ -7,6 +7,7 @@ import jakarta.servlet.annotation.ServletSecurity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,6 +32,25 @@ final class SecurityConstraints {
     }
 
     private final List<Constraint> constraints = new CopyOnWriteArrayList<>();
+
+    /**
+     * Adds a servlet's constraints (from {@code @ServletSecurity} or {@code setServletSecurity}) on its patterns
+     * that no web.xml constraint names, which win (section 13.4.1); returns the patterns they held.
+     */
+    Set<String> addUndescribed(List<WebAppConfig.SecurityConstraintDef> descriptor, Collection<String> patterns,
+                               ServletSecurityElement element) {
+        Set<String> described = new LinkedHashSet<>();
+        for (WebAppConfig.SecurityConstraintDef def : descriptor) {
+            described.addAll(def.patterns);
+        }
+        List<String> free = new ArrayList<>();
+        Set<String> taken = new LinkedHashSet<>();
+        for (String p : patterns) {
+            (described.contains(p) ? taken : free).add(p);
+        }
+        add(free, element);
+        return taken;
+    }
 
     void add(WebAppConfig.SecurityConstraintDef def) {
         boolean restricts = def.authConstraint || def.transport != null && !def.transport.equals("NONE");

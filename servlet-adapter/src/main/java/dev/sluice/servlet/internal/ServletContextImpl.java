@@ -5,8 +5,6 @@ import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletContextAttributeEvent;
-import jakarta.servlet.ServletContextAttributeListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.SessionCookieConfig;
@@ -19,7 +17,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.EventListener;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,12 +25,15 @@ import java.util.logging.Level;
 /** A webapp's {@link ServletContext} (Servlet 6.1 chapter 4), a view of its {@link WebApp}. */
 final class ServletContextImpl implements ServletContext {
     private final WebApp app;
-    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final Map<String, String> initParams = new ConcurrentHashMap<>();
+    private final ContextAttributes attributes;
+    private final ContextRegistrations registrations;
 
     ServletContextImpl(WebApp app) {
         this.app = app;
         initParams.putAll(app.config().contextParams);
+        this.attributes = new ContextAttributes(this, app.listeners());
+        this.registrations = new ContextRegistrations(app);
     }
 
     WebApp app() {
@@ -118,7 +118,7 @@ final class ServletContextImpl implements ServletContext {
 
     @Override
     public RequestDispatcher getNamedDispatcher(String name) {
-        ServletHolder h = app.servlet(name);
+        ServletHolder h = app.servlets().get(name);
         return h == null ? null : Dispatcher.named(app, h);
     }
 
@@ -168,36 +168,17 @@ final class ServletContextImpl implements ServletContext {
 
     @Override
     public Enumeration<String> getAttributeNames() {
-        return Collections.enumeration(Set.copyOf(attributes.keySet()));
+        return attributes.names();
     }
 
     @Override
     public void setAttribute(String name, Object object) {
-        if (name == null) {
-            throw new NullPointerException("name");
-        }
-        if (object == null) {
-            removeAttribute(name);
-            return;
-        }
-        Object old = attributes.put(name, object);
-        Listeners l = app.listeners();
-        if (old == null) {
-            ServletContextAttributeEvent e = new ServletContextAttributeEvent(this, name, object);
-            l.each(ServletContextAttributeListener.class, x -> x.attributeAdded(e));
-        } else {
-            ServletContextAttributeEvent e = new ServletContextAttributeEvent(this, name, old);
-            l.each(ServletContextAttributeListener.class, x -> x.attributeReplaced(e));
-        }
+        attributes.set(name, object);
     }
 
     @Override
     public void removeAttribute(String name) {
-        Object old = attributes.remove(name);
-        if (old != null) {
-            ServletContextAttributeEvent e = new ServletContextAttributeEvent(this, name, old);
-            app.listeners().each(ServletContextAttributeListener.class, x -> x.attributeRemoved(e));
-        }
+        attributes.remove(name);
     }
 
     @Override
@@ -209,35 +190,17 @@ final class ServletContextImpl implements ServletContext {
 
     @Override
     public ServletRegistration.Dynamic addServlet(String servletName, String className) {
-        return addServlet(servletName, className, null, null);
+        return registrations.addServlet(servletName, className, null, null);
     }
 
     @Override
     public ServletRegistration.Dynamic addServlet(String servletName, Servlet servlet) {
-        return addServlet(servletName, null, null, servlet);
+        return registrations.addServlet(servletName, null, null, servlet);
     }
 
     @Override
     public ServletRegistration.Dynamic addServlet(String servletName, Class<? extends Servlet> servletClass) {
-        return addServlet(servletName, null, servletClass, null);
-    }
-
-    private ServletRegistration.Dynamic addServlet(String name, String className, Class<? extends Servlet> type,
-                                                   Servlet instance) {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("Servlet name must not be empty");
-        }
-        app.checkConfigurable();
-        ServletHolder existing = app.servlet(name);
-        if (existing != null) {
-            if (existing.hasClass()) {
-                return null;
-            }
-            existing.setClassName(className != null ? className
-                    : type != null ? type.getName() : instance.getClass().getName());
-            return existing;
-        }
-        return app.register(name, className, type, instance);
+        return registrations.addServlet(servletName, null, servletClass, null);
     }
 
     @Override
@@ -252,51 +215,27 @@ final class ServletContextImpl implements ServletContext {
 
     @Override
     public ServletRegistration getServletRegistration(String servletName) {
-        return app.servlet(servletName);
+        return app.servlets().get(servletName);
     }
 
     @Override
     public Map<String, ? extends ServletRegistration> getServletRegistrations() {
-        Map<String, ServletHolder> map = new LinkedHashMap<>();
-        for (ServletHolder h : app.servlets()) {
-            map.put(h.getName(), h);
-        }
-        return Collections.unmodifiableMap(map);
+        return registrations.servletRegistrations();
     }
 
     @Override
     public FilterRegistration.Dynamic addFilter(String filterName, String className) {
-        return addFilter(filterName, className, null, null);
+        return registrations.addFilter(filterName, className, null, null);
     }
 
     @Override
     public FilterRegistration.Dynamic addFilter(String filterName, Filter filter) {
-        return addFilter(filterName, null, null, filter);
+        return registrations.addFilter(filterName, null, null, filter);
     }
 
     @Override
     public FilterRegistration.Dynamic addFilter(String filterName, Class<? extends Filter> filterClass) {
-        return addFilter(filterName, null, filterClass, null);
-    }
-
-    private FilterRegistration.Dynamic addFilter(String name, String className, Class<? extends Filter> type,
-                                                 Filter instance) {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("Filter name must not be empty");
-        }
-        app.checkConfigurable();
-        FilterHolder existing = app.filters().get(name);
-        if (existing != null) {
-            if (existing.hasClass()) {
-                return null;
-            }
-            existing.setClassName(className != null ? className
-                    : type != null ? type.getName() : instance.getClass().getName());
-            return existing;
-        }
-        FilterHolder h = new FilterHolder(app, name, className, type, instance);
-        app.filters().add(h);
-        return h;
+        return registrations.addFilter(filterName, null, filterClass, null);
     }
 
     @Override
@@ -311,7 +250,7 @@ final class ServletContextImpl implements ServletContext {
 
     @Override
     public Map<String, ? extends FilterRegistration> getFilterRegistrations() {
-        return Collections.unmodifiableMap(app.filters().all());
+        return registrations.filterRegistrations();
     }
 
     @Override
@@ -340,36 +279,22 @@ final class ServletContextImpl implements ServletContext {
 
     @Override
     public void addListener(String className) {
-        app.checkConfigurable();
-        try {
-            app.addListener(app.loadComponentClass(className, EventListener.class));
-        } catch (ServletException e) {
-            throw new IllegalArgumentException("Cannot add listener " + className + ": " + e.getMessage(), e);
-        }
+        registrations.addListener(className);
     }
 
     @Override
     public <T extends EventListener> void addListener(T t) {
-        app.checkConfigurable();
-        app.addListener(t);
+        registrations.addListener(t);
     }
 
     @Override
     public void addListener(Class<? extends EventListener> listenerClass) {
-        app.checkConfigurable();
-        try {
-            app.addListener(listenerClass);
-        } catch (ServletException e) {
-            throw new IllegalArgumentException("Cannot add listener " + listenerClass.getName(), e);
-        }
+        registrations.addListener(listenerClass);
     }
 
     @Override
     public <T extends EventListener> T createListener(Class<T> clazz) throws ServletException {
-        if (!Listeners.isListenerType(clazz)) {
-            throw new IllegalArgumentException(clazz.getName() + " is not a listener type");
-        }
-        return app.createComponent(clazz, clazz);
+        return registrations.createListener(clazz);
     }
 
     @Override

@@ -23,10 +23,7 @@ import java.util.function.Supplier;
 final class ServletResponseImpl extends CoreResponseView {
     private final ServletRequestImpl request;
     private final ServletOutput output;
-    private String mimeType;
-    private String charset;
-    private boolean charsetExplicit;
-    private Locale locale;
+    private final ResponseContentType contentType;
     private boolean usingWriter;
     private boolean usingStream;
     private PrintWriter writer;
@@ -39,6 +36,7 @@ final class ServletResponseImpl extends CoreResponseView {
         super(core);
         this.request = request;
         this.output = new ServletOutput(core.body(), request);
+        this.contentType = new ResponseContentType(core);
         request.attach(this);
     }
 
@@ -93,19 +91,12 @@ final class ServletResponseImpl extends CoreResponseView {
 
     @Override
     public String getCharacterEncoding() {
-        if (charset != null) {
-            return charset;
-        }
-        String configured = request.app.config().responseCharacterEncoding;
-        return configured != null ? configured : "ISO-8859-1";
+        return contentType.characterEncoding(request.app.config().responseCharacterEncoding);
     }
 
     @Override
     public String getContentType() {
-        if (mimeType == null) {
-            return null;
-        }
-        return charset != null ? mimeType + ";charset=" + charset : mimeType;
+        return contentType.contentType();
     }
 
     @Override
@@ -113,38 +104,7 @@ final class ServletResponseImpl extends CoreResponseView {
         if (isCommitted() || request.dispatcherType == jakarta.servlet.DispatcherType.INCLUDE) {
             return;
         }
-        if (type == null) {
-            mimeType = null;
-            if (!usingWriter) {
-                charset = null;
-                charsetExplicit = false;
-            }
-            updateContentType();
-            return;
-        }
-        String cs = RequestContent.charsetOf(type);
-        if (cs == null) {
-            mimeType = type.trim();
-        } else {
-            int semi = type.indexOf(';');
-            mimeType = type.substring(0, semi).trim() + stripCharset(type.substring(semi));
-        }
-        if (cs != null && !usingWriter) {
-            charset = cs;
-            charsetExplicit = true;
-        }
-        updateContentType();
-    }
-
-    private static String stripCharset(String params) {
-        StringBuilder sb = new StringBuilder();
-        for (String p : params.split(";")) {
-            String t = p.trim();
-            if (!t.isEmpty() && !t.regionMatches(true, 0, "charset=", 0, 8)) {
-                sb.append(';').append(t);
-            }
-        }
-        return sb.toString();
+        contentType.setContentType(type, usingWriter);
     }
 
     @Override
@@ -152,18 +112,7 @@ final class ServletResponseImpl extends CoreResponseView {
         if (isCommitted() || usingWriter) {
             return;
         }
-        charset = encoding;
-        charsetExplicit = encoding != null;
-        updateContentType();
-    }
-
-    private void updateContentType() {
-        String value = getContentType();
-        if (value == null) {
-            core.headers().remove("Content-Type");
-        } else {
-            core.headers().set("Content-Type", value);
-        }
+        contentType.setCharacterEncoding(encoding);
     }
 
     @Override
@@ -171,24 +120,12 @@ final class ServletResponseImpl extends CoreResponseView {
         if (isCommitted() || loc == null) {
             return;
         }
-        locale = loc;
-        core.headers().set("Content-Language", loc.toLanguageTag());
-        if (!charsetExplicit && !usingWriter) {
-            Map<String, String> map = request.app.config().localeEncodings;
-            String enc = map.get(loc.toString());
-            if (enc == null) {
-                enc = map.get(loc.getLanguage());
-            }
-            if (enc != null) {
-                charset = enc;
-                updateContentType();
-            }
-        }
+        contentType.setLocale(loc, usingWriter, request.app.config().localeEncodings);
     }
 
     @Override
     public Locale getLocale() {
-        return locale != null ? locale : Locale.getDefault();
+        return contentType.locale();
     }
 
     @Override
@@ -213,8 +150,7 @@ final class ServletResponseImpl extends CoreResponseView {
             } catch (UnsupportedEncodingException e) {
                 throw new UnsupportedEncodingException("Unsupported response encoding " + enc);
             }
-            charset = enc;
-            updateContentType();
+            contentType.fixEncoding(enc);
             usingWriter = true;
             writer = new PrintWriter(new ServletOutput.EncodingWriter(output, cs), false);
         }
@@ -274,10 +210,7 @@ final class ServletResponseImpl extends CoreResponseView {
     public void reset() {
         core.reset();
         declaredLength = -1;
-        mimeType = null;
-        charset = null;
-        charsetExplicit = false;
-        locale = null;
+        contentType.reset();
         usingWriter = false;
         usingStream = false;
         writer = null;

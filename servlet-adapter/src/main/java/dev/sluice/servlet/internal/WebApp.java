@@ -5,18 +5,21 @@ import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletSecurityElement;
 import jakarta.servlet.UnavailableException;
+import jakarta.servlet.annotation.ServletSecurity;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.EventListener;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,21 +42,16 @@ public final class WebApp {
     private final Function<String, WebApp> contexts;
     private final Map<String, Set<Class<?>>> handlesTypes;
     private final ServletContextImpl context;
-    private final ServletMapper mapper = new ServletMapper();
-    private final Map<String, ServletHolder> servlets = new LinkedHashMap<>();
+    private final ServletRegistry servlets = new ServletRegistry(this);
     private final FilterRegistry filters = new FilterRegistry();
     private final Listeners listeners = new Listeners();
     private final Resources resources;
     private final SessionManager sessions;
-    private final Semaphore limiter;
+    private final RequestSlots slots;
     private final Invoker invoker;
     private final SecurityConstraints security = new SecurityConstraints();
-    private final java.util.concurrent.atomic.AtomicInteger suspended = new java.util.concurrent.atomic.AtomicInteger();
     private volatile State state = State.NEW;
-    private final Object inFlightLock = new Object();
-    private int inFlight;
-    private final java.util.concurrent.atomic.AtomicLong initCounter = new java.util.concurrent.atomic.AtomicLong();
-    private ServletHolder defaultServlet;
+    private final AtomicLong initCounter = new AtomicLong();
 
     /**
      * @param handlesTypes for each ServletContainerInitializer class name, the classes its @HandlesTypes
@@ -73,8 +71,7 @@ public final class WebApp {
         this.resources = new Resources(root, loader);
         this.context = new ServletContextImpl(this);
         this.sessions = new SessionManager(this, settings.clock(), new MemorySessionStore());
-        int limit = settings.maxConcurrentRequestsFor(contextPath);
-        this.limiter = limit > 0 ? new Semaphore(limit) : null;
+        this.slots = new RequestSlots(settings.maxConcurrentRequestsFor(contextPath));
         this.invoker = new Invoker(this);
     }
 
@@ -96,14 +93,10 @@ public final class WebApp {
             ServletContextEvent event = new ServletContextEvent(context);
             listeners.each(ServletContextListener.class, l -> l.contextInitialized(event));
             applyServletSecurityAnnotations();
-            if (!mapper.hasDefault()) {
-                defaultServlet = register("default", null, DefaultServlet.class, null);
-                defaultServlet.setAsyncSupported(true);
-                mapper.add("/", defaultServlet);
-            }
+            servlets.addContainerDefaultIfUnmapped();
             state = State.STARTED;
             filters.initAll();
-            loadOnStartup();
+            servlets.loadOnStartup();
             sessions.start();
         } catch (ServletException | RuntimeException e) {
             stop();
@@ -118,9 +111,9 @@ public final class WebApp {
             if (!def.enabled) {
                 continue;
             }
-            ServletHolder h = register(def.name, def.className, null, null);
+            ServletHolder h = servlets.register(def.name, def.className, null, null);
             h.configure(def);
-            Set<String> conflicts = mapServlet(h, def.mappings.toArray(new String[0]));
+            Set<String> conflicts = servlets.map(h, def.mappings.toArray(new String[0]));
             if (!conflicts.isEmpty()) {
                 throw new UnavailableException("url-pattern " + conflicts + " mapped to two servlets");
             }
@@ -147,29 +140,18 @@ public final class WebApp {
         for (WebAppConfig.SecurityConstraintDef def : config.securityConstraints) {
             security.add(def);
         }
-        for (ServletHolder h : servlets()) {
+        for (ServletHolder h : servlets.all()) {
             Class<?> type = h.classIfLoadable();
-            jakarta.servlet.annotation.ServletSecurity annotation = type == null ? null
-                    : type.getAnnotation(jakarta.servlet.annotation.ServletSecurity.class);
+            ServletSecurity annotation = type == null ? null : type.getAnnotation(ServletSecurity.class);
             if (annotation != null) {
-                secureServlet(h.getMappings(), new jakarta.servlet.ServletSecurityElement(annotation));
+                secureServlet(h.getMappings(), new ServletSecurityElement(annotation));
             }
         }
     }
 
     /** Adds a servlet's constraints on its patterns not constrained by web.xml; returns those that were. */
-    Set<String> secureServlet(java.util.Collection<String> patterns, jakarta.servlet.ServletSecurityElement element) {
-        Set<String> described = new LinkedHashSet<>();
-        for (WebAppConfig.SecurityConstraintDef def : config.securityConstraints) {
-            described.addAll(def.patterns);
-        }
-        List<String> free = new ArrayList<>();
-        Set<String> taken = new LinkedHashSet<>();
-        for (String p : patterns) {
-            (described.contains(p) ? taken : free).add(p);
-        }
-        security.add(free, element);
-        return taken;
+    Set<String> secureServlet(Collection<String> patterns, ServletSecurityElement element) {
+        return security.addUndescribed(config.securityConstraints, patterns, element);
     }
 
     SecurityConstraints security() {
@@ -184,24 +166,6 @@ public final class WebApp {
         }
     }
 
-    private void loadOnStartup() {
-        List<ServletHolder> ordered = new ArrayList<>();
-        for (ServletHolder h : servlets()) {
-            if (h.loadOnStartupValue() >= 0) {
-                ordered.add(h);
-            }
-        }
-        ordered.sort(Comparator.comparingInt(ServletHolder::loadOnStartupValue));
-        for (ServletHolder h : ordered) {
-            try {
-                h.servlet();
-            } catch (ServletException | RuntimeException e) {
-                // As Tomcat: a servlet that fails to load is logged; the webapp still starts.
-                LOG.log(Level.SEVERE, "Servlet " + h.getName() + " of " + displayPath() + " failed to load", e);
-            }
-        }
-    }
-
     /** Destroys servlets, filters, sessions and listeners (reverse order), then closes the class loader. */
     public void stop() {
         if (state == State.STOPPED) {
@@ -211,11 +175,7 @@ public final class WebApp {
         state = State.STOPPED;
         ClassLoader previous = enter();
         try {
-            List<ServletHolder> list = new ArrayList<>(servlets());
-            list.sort(Comparator.comparingLong(ServletHolder::initOrder).reversed());
-            for (ServletHolder h : list) {
-                h.destroy();
-            }
+            servlets.destroyAll();
             filters.destroyAll();
             sessions.stop();
             if (wasInitialized) {
@@ -242,39 +202,8 @@ public final class WebApp {
 
     // Registration, shared by the descriptor, annotations and ServletContext.add*
 
-    synchronized ServletHolder register(String name, String className, Class<? extends Servlet> type,
-                                        Servlet instance) {
-        ServletHolder h = new ServletHolder(this, name, className, type, instance);
-        servlets.put(name, h);
-        return h;
-    }
-
-    synchronized ServletHolder servlet(String name) {
-        return servlets.get(name);
-    }
-
-    synchronized List<ServletHolder> servlets() {
-        return new ArrayList<>(servlets.values());
-    }
-
-    /** Maps patterns to {@code holder}; none if any is owned by another servlet (returned). */
-    synchronized Set<String> mapServlet(ServletHolder holder, String... patterns) {
-        Set<String> conflicts = new LinkedHashSet<>();
-        for (String p : patterns) {
-            if (!ServletMapper.isValid(p)) {
-                throw new IllegalArgumentException("Invalid url-pattern '" + p + "'");
-            }
-            ServletHolder owner = mapper.owner(p);
-            if (owner != null && owner != holder && owner != defaultServlet) {
-                conflicts.add(p);
-            }
-        }
-        if (conflicts.isEmpty()) {
-            for (String p : patterns) {
-                mapper.add(p, holder);
-            }
-        }
-        return conflicts;
+    ServletRegistry servlets() {
+        return servlets;
     }
 
     void addListener(Class<? extends EventListener> type) throws ServletException {
@@ -360,48 +289,16 @@ public final class WebApp {
         return contextPath.isEmpty() ? "/" : contextPath;
     }
 
-    /** Tries to take a request slot; false means 503 for this webapp only. */
-    boolean tryEnter() {
-        if (limiter != null && !limiter.tryAcquire()) {
-            return false;
-        }
-        synchronized (inFlightLock) {
-            inFlight++;
-        }
-        return true;
-    }
-
-    /** Gives the request slot back: the servlet side of the request is done. */
-    void leave() {
-        if (limiter != null) {
-            limiter.release();
-        }
-    }
-
-    /** The exchange is complete on the wire side too; {@link #drain} stops waiting for it. */
-    void exited() {
-        synchronized (inFlightLock) {
-            inFlight--;
-            inFlightLock.notifyAll();
-        }
+    RequestSlots slots() {
+        return slots;
     }
 
     /**
      * Waits until no request is in service or suspended here, at most {@code limit} (undeploy lets requests
      * finish before destroying what serves them, as Tomcat's unloadDelay). Returns how many were still running.
      */
-    public int drain(java.time.Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        synchronized (inFlightLock) {
-            while (inFlight > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(inFlightLock, left);
-            }
-            return inFlight;
-        }
+    public int drain(Duration limit) throws InterruptedException {
+        return slots.drain(limit);
     }
 
     long nextInitOrder() {
@@ -409,8 +306,8 @@ public final class WebApp {
     }
 
     /** Requests in async mode: suspended, holding no worker thread. */
-    public java.util.concurrent.atomic.AtomicInteger suspendedRequests() {
-        return suspended;
+    public AtomicInteger suspendedRequests() {
+        return slots.suspended();
     }
 
     WebApp otherContext(String uri) {
@@ -426,7 +323,7 @@ public final class WebApp {
     }
 
     ServletMapper mapper() {
-        return mapper;
+        return servlets.mapper();
     }
 
     FilterRegistry filters() {

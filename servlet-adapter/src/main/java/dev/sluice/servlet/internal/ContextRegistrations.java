@@ -1,0 +1,104 @@
+package dev.sluice.servlet.internal;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRegistration;
+import java.util.Collections;
+import java.util.EventListener;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Programmatic registration through the ServletContext (Servlet 6.1 section 4.4): servlets, filters and
+ * listeners, open only while the webapp is configuring.
+ */
+final class ContextRegistrations {
+    private final WebApp app;
+
+    ContextRegistrations(WebApp app) {
+        this.app = app;
+    }
+
+    ServletRegistration.Dynamic addServlet(String name, String className, Class<? extends Servlet> type,
+                                           Servlet instance) {
+        return add("Servlet", name, app.servlets()::get, className, type, instance,
+                () -> app.servlets().register(name, className, type, instance));
+    }
+
+    FilterRegistration.Dynamic addFilter(String name, String className, Class<? extends Filter> type,
+                                         Filter instance) {
+        return add("Filter", name, app.filters()::get, className, type, instance, () -> {
+            FilterHolder h = new FilterHolder(app, name, className, type, instance);
+            app.filters().add(h);
+            return h;
+        });
+    }
+
+    /**
+     * A name already registered without a class (a descriptor entry naming none) takes the class given; a name
+     * registered with one gives null, as section 4.4.1 says.
+     */
+    private <H extends ComponentHolder<?>> H add(String kind, String name, Function<String, H> existingByName,
+                                                 String className, Class<?> type, Object instance,
+                                                 Supplier<H> create) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException(kind + " name must not be empty");
+        }
+        app.checkConfigurable();
+        H existing = existingByName.apply(name);
+        if (existing != null) {
+            if (existing.hasClass()) {
+                return null;
+            }
+            existing.setClassName(ComponentHolder.classNameOf(className, type, instance));
+            return existing;
+        }
+        return create.get();
+    }
+
+    Map<String, ? extends ServletRegistration> servletRegistrations() {
+        Map<String, ServletHolder> map = new LinkedHashMap<>();
+        for (ServletHolder h : app.servlets().all()) {
+            map.put(h.getName(), h);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    Map<String, ? extends FilterRegistration> filterRegistrations() {
+        return Collections.unmodifiableMap(app.filters().all());
+    }
+
+    void addListener(String className) {
+        app.checkConfigurable();
+        try {
+            app.addListener(app.loadComponentClass(className, EventListener.class));
+        } catch (ServletException e) {
+            throw new IllegalArgumentException("Cannot add listener " + className + ": " + e.getMessage(), e);
+        }
+    }
+
+    <T extends EventListener> void addListener(T listener) {
+        app.checkConfigurable();
+        app.addListener(listener);
+    }
+
+    void addListener(Class<? extends EventListener> listenerClass) {
+        app.checkConfigurable();
+        try {
+            app.addListener(listenerClass);
+        } catch (ServletException e) {
+            throw new IllegalArgumentException("Cannot add listener " + listenerClass.getName(), e);
+        }
+    }
+
+    <T extends EventListener> T createListener(Class<T> clazz) throws ServletException {
+        if (!Listeners.isListenerType(clazz)) {
+            throw new IllegalArgumentException(clazz.getName() + " is not a listener type");
+        }
+        return app.createComponent(clazz, clazz);
+    }
+}

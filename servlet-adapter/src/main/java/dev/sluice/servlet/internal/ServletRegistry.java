@@ -1,0 +1,105 @@
+package dev.sluice.servlet.internal;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+
+/**
+ * The servlets of a webapp by name, their url-pattern mappings, and the order they load (load-on-startup,
+ * Servlet 6.1 section 8.2.3) and are destroyed (reverse of initialization).
+ */
+final class ServletRegistry {
+    private final WebApp app;
+    private final ServletMapper mapper = new ServletMapper();
+    private final Map<String, ServletHolder> servlets = new LinkedHashMap<>();
+    /** The container's DefaultServlet when the webapp maps nothing to "/"; a webapp mapping may replace it. */
+    private ServletHolder containerDefault;
+
+    ServletRegistry(WebApp app) {
+        this.app = app;
+    }
+
+    ServletMapper mapper() {
+        return mapper;
+    }
+
+    synchronized ServletHolder register(String name, String className, Class<? extends Servlet> type,
+                                        Servlet instance) {
+        ServletHolder h = new ServletHolder(app, name, className, type, instance);
+        servlets.put(name, h);
+        return h;
+    }
+
+    synchronized ServletHolder get(String name) {
+        return servlets.get(name);
+    }
+
+    synchronized List<ServletHolder> all() {
+        return new ArrayList<>(servlets.values());
+    }
+
+    /** Maps patterns to {@code holder}; none if any is owned by another servlet (returned). */
+    synchronized Set<String> map(ServletHolder holder, String... patterns) {
+        Set<String> conflicts = new LinkedHashSet<>();
+        for (String p : patterns) {
+            if (!ServletMapper.isValid(p)) {
+                throw new IllegalArgumentException("Invalid url-pattern '" + p + "'");
+            }
+            ServletHolder owner = mapper.owner(p);
+            if (owner != null && owner != holder && owner != containerDefault) {
+                conflicts.add(p);
+            }
+        }
+        if (conflicts.isEmpty()) {
+            for (String p : patterns) {
+                mapper.add(p, holder);
+            }
+        }
+        return conflicts;
+    }
+
+    /** Without a servlet mapped to "/", the container's DefaultServlet serves static content there. */
+    synchronized void addContainerDefaultIfUnmapped() {
+        if (!mapper.hasDefault()) {
+            containerDefault = register("default", null, DefaultServlet.class, null);
+            containerDefault.setAsyncSupported(true);
+            mapper.add("/", containerDefault);
+        }
+    }
+
+    /** Initializes the load-on-startup servlets, lowest value first. */
+    void loadOnStartup() {
+        List<ServletHolder> ordered = new ArrayList<>();
+        for (ServletHolder h : all()) {
+            if (h.loadOnStartupValue() >= 0) {
+                ordered.add(h);
+            }
+        }
+        ordered.sort(Comparator.comparingInt(ServletHolder::loadOnStartupValue));
+        for (ServletHolder h : ordered) {
+            try {
+                h.servlet();
+            } catch (ServletException | RuntimeException e) {
+                // As Tomcat: a servlet that fails to load is logged; the webapp still starts.
+                WebApp.LOG.log(Level.SEVERE,
+                        "Servlet " + h.getName() + " of " + app.displayPath() + " failed to load", e);
+            }
+        }
+    }
+
+    /** Destroys the servlets, the last initialized first. */
+    void destroyAll() {
+        List<ServletHolder> list = all();
+        list.sort(Comparator.comparingLong(ServletHolder::initOrder).reversed());
+        for (ServletHolder h : list) {
+            h.destroy();
+        }
+    }
+}
