@@ -1,26 +1,35 @@
 package dev.sluice.connector;
 
+import dev.sluice.connector.internal.ConnectorRuntime;
+import dev.sluice.connector.internal.ConnectorStats;
 import dev.sluice.core.Handler;
 import dev.sluice.core.Limits;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Serves a {@link Handler} over HTTP/1.1 on one TCP port. Placeholder for the API shape; the connector issue
- * supplies the implementation.
+ * Serves a {@link Handler} over HTTP/1.1 on one TCP port: a few selector threads hold every connection and parse
+ * request heads; a pool of {@code maxThreads} workers fed by a queue of {@code acceptQueue} runs the handler;
+ * when both are full the connector answers 503 with Retry-After itself. See {@code docs/connector.md}.
+ *
+ * <p>Thread-safe. {@link #start()} once; {@link #close()} stops gracefully.
  */
 public final class HttpConnector implements AutoCloseable {
     private final String host;
     private final int port;
     private final Limits limits;
-    private final Handler handler;
+    private final ConnectorStats stats = new ConnectorStats();
+    private final ConnectorRuntime runtime;
+    private boolean started;
 
     private HttpConnector(Builder b) {
         this.host = b.host;
         this.port = b.port;
         this.limits = b.limits;
-        this.handler = Objects.requireNonNull(b.handler, "handler");
+        this.runtime = new ConnectorRuntime(b.name, b.limits, b.clock, b.serverName,
+                Objects.requireNonNull(b.handler, "handler"), b.selectors, stats);
     }
 
     public static Builder builder() {
@@ -28,18 +37,43 @@ public final class HttpConnector implements AutoCloseable {
     }
 
     /** Binds and starts serving. @throws IOException when the address cannot be bound */
-    public void start() throws IOException {
-        throw new UnsupportedOperationException("connector not implemented yet");
+    public synchronized void start() throws IOException {
+        if (started) {
+            throw new IllegalStateException("Already started");
+        }
+        runtime.start(host, port);
+        started = true;
     }
 
     /** The bound address, after {@link #start()}. */
     public InetSocketAddress localAddress() {
-        throw new UnsupportedOperationException("connector not implemented yet");
+        InetSocketAddress address = runtime.localAddress();
+        if (address == null) {
+            throw new IllegalStateException("Not started");
+        }
+        return address;
     }
 
-    /** Graceful stop: stop accepting, let requests in flight finish within the drain timeout, close all. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /** The live figures, read now. */
+    public ConnectorMetrics metrics() {
+        return new ConnectorMetrics(stats, runtime.queueDepth());
+    }
+
+    /**
+     * Graceful stop: stop accepting; new requests on open connections get 503 with {@code Connection: close};
+     * requests in flight finish within the drain timeout; then every connection is closed.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        try {
+            runtime.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Configuration of a connector. */
@@ -48,14 +82,36 @@ public final class HttpConnector implements AutoCloseable {
         private int port = 8080;
         private Limits limits = Limits.DEFAULTS;
         private Handler handler;
+        private String serverName = "Sluice";
+        private Clock clock = Clock.systemUTC();
+        private int selectors = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
+        private String name = "sluice";
 
         private Builder() {
         }
 
-        public Builder host(String host) { this.host = host; return this; }
+        public Builder host(String host) { this.host = Objects.requireNonNull(host); return this; }
         public Builder port(int port) { this.port = port; return this; }
-        public Builder limits(Limits limits) { this.limits = limits; return this; }
+        public Builder limits(Limits limits) { this.limits = Objects.requireNonNull(limits); return this; }
         public Builder handler(Handler handler) { this.handler = handler; return this; }
+
+        /** The Server header sent with every response; null sends none. Default {@code Sluice}. */
+        public Builder serverName(String serverName) { this.serverName = serverName; return this; }
+
+        /** The clock all timeouts and the Date header are measured on (tests inject their own). */
+        public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock); return this; }
+
+        /** Number of selector threads; default half the processors, 1 to 4. */
+        public Builder selectors(int selectors) {
+            if (selectors < 1) {
+                throw new IllegalArgumentException("selectors must be at least 1");
+            }
+            this.selectors = selectors;
+            return this;
+        }
+
+        /** Prefix of thread names. */
+        public Builder name(String name) { this.name = Objects.requireNonNull(name); return this; }
 
         public HttpConnector build() {
             return new HttpConnector(this);

@@ -22,7 +22,8 @@ public final class BodyFraming {
      * Decides the framing of a request body.
      * <ul>
      * <li>Transfer-Encoding whose final coding is chunked: chunked (section 6.3 rule 4). A final coding other
-     *     than chunked cannot be delimited: 400. A coding Sluice does not implement: 501 (section 6.1).</li>
+     *     than chunked cannot be delimited: 400. Chunked applied twice: 400 (section 7). Any coding before
+     *     chunked: 501, since Sluice implements none (section 6.1: a coding it does not understand).</li>
      * <li>Transfer-Encoding together with Content-Length: 400, a smuggling signal (section 6.1).</li>
      * <li>Transfer-Encoding in an HTTP/1.0 request: 400 (section 6.1).</li>
      * <li>Content-Length: that many bytes; invalid or conflicting values: 400 (rule 5).</li>
@@ -42,6 +43,9 @@ public final class BodyFraming {
             if (codings.isEmpty() || !codings.get(codings.size() - 1).equals("chunked")) {
                 throw HttpException.badRequest("Transfer-Encoding must end with chunked");
             }
+            if (codings.subList(0, codings.size() - 1).contains("chunked")) {
+                throw HttpException.badRequest("Chunked applied more than once");
+            }
             if (codings.size() > 1) {
                 throw new HttpException(Status.NOT_IMPLEMENTED, "Unsupported transfer coding");
             }
@@ -49,6 +53,19 @@ public final class BodyFraming {
         }
         long length = headers.contentLength();
         return length < 0 ? NONE : new BodyFraming(Kind.LENGTH, length);
+    }
+
+    /**
+     * {@link #of(RequestHead)}, and 413 when a Content-Length already exceeds {@code maxBodyBytes}, so the
+     * refusal comes before a byte of content is read (RFC 9110 section 15.5.14). Chunked content is not known in
+     * advance; its reader must count.
+     */
+    public static BodyFraming of(RequestHead head, long maxBodyBytes) {
+        BodyFraming framing = of(head);
+        if (framing.kind == Kind.LENGTH && framing.length > maxBodyBytes) {
+            throw new HttpException(Status.CONTENT_TOO_LARGE, "Content exceeds " + maxBodyBytes + " bytes");
+        }
+        return framing;
     }
 
     public Kind kind() {

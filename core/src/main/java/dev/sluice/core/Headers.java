@@ -1,9 +1,6 @@
 package dev.sluice.core;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -17,11 +14,12 @@ import java.util.Set;
  *
  * <p>Stored as two parallel arrays rather than a map: a request carries about ten fields, for which a linear scan
  * beats hashing and allocates nothing per lookup.
+ *
+ * <p>{@link #add} and {@link #set} refuse a name that is not a token and a value holding CR, LF or NUL (RFC 9110
+ * sections 5.1 and 5.5): such a field could not be written without splitting the message, so it must never get
+ * into a model that is later serialized (response splitting).
  */
 public final class Headers {
-    private static final DateTimeFormatter IMF_FIXDATE =
-            DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).withLocale(Locale.US);
-
     private String[] names;
     private String[] values;
     private int size;
@@ -35,8 +33,13 @@ public final class Headers {
         values = new String[names.length];
     }
 
-    /** Appends a field; an existing field of the same name is kept. */
+    /**
+     * Appends a field; an existing field of the same name is kept.
+     *
+     * @throws IllegalArgumentException when the name is not a token or the value holds CR, LF or NUL
+     */
     public Headers add(String name, String value) {
+        checkField(name, value);
         if (size == names.length) {
             names = Arrays.copyOf(names, size * 2);
             values = Arrays.copyOf(values, size * 2);
@@ -49,6 +52,7 @@ public final class Headers {
 
     /** Replaces every field named {@code name} with one field, at the position of the first. */
     public Headers set(String name, String value) {
+        checkField(name, value);
         int first = indexOf(name, 0);
         if (first < 0) {
             return add(name, value);
@@ -235,17 +239,24 @@ public final class Headers {
         return options;
     }
 
-    /** An HTTP-date field parsed as IMF-fixdate (RFC 9110 section 5.6.7), or null when absent or unparsable. */
+    /**
+     * An HTTP-date field (RFC 9110 section 5.6.7) in any of its three formats, or null when absent, unparsable or
+     * repeated (a date field has exactly one member, so two are as good as none).
+     */
     public Instant getDate(String name) {
-        String value = get(name);
-        if (value == null) {
+        int first = indexOf(name, 0);
+        if (first < 0 || indexOf(name, first + 1) >= 0) {
             return null;
         }
-        try {
-            return Instant.from(IMF_FIXDATE.parse(value.trim()));
-        } catch (DateTimeParseException e) {
-            return null;
+        return HttpDate.parse(values[first]);
+    }
+
+    /** Sets Content-Length to {@code length}. */
+    public Headers setContentLength(long length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("Negative Content-Length " + length);
         }
+        return set("Content-Length", Long.toString(length));
     }
 
     /** Sets an HTTP-date field in IMF-fixdate. */
@@ -255,7 +266,38 @@ public final class Headers {
 
     /** {@code when} as IMF-fixdate, e.g. {@code Sun, 06 Nov 1994 08:49:37 GMT}. */
     public static String formatDate(Instant when) {
-        return IMF_FIXDATE.format(when.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        return HttpDate.format(when);
+    }
+
+    /** Whether {@code name} can be a field name: a token (RFC 9110 section 5.1). */
+    public static boolean isValidName(String name) {
+        return Tokens.isToken(name);
+    }
+
+    /**
+     * Whether {@code value} can be written as a field value: no CR, LF or NUL (RFC 9110 section 5.5). Other
+     * control characters and obs-text are let through as received; they cannot break the message's framing.
+     */
+    public static boolean isValidValue(String value) {
+        if (value == null) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c == '\0') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void checkField(String name, String value) {
+        if (!isValidName(name)) {
+            throw new IllegalArgumentException("Invalid header name: " + name);
+        }
+        if (!isValidValue(value)) {
+            throw new IllegalArgumentException("Invalid value for header " + name);
+        }
     }
 
     private int indexOf(String name, int from) {

@@ -17,22 +17,26 @@ public enum HttpVersion {
     }
 
     /**
-     * Parses {@code HTTP-version = "HTTP/" DIGIT "." DIGIT}.
+     * Parses {@code HTTP-version = "HTTP/" DIGIT "." DIGIT} (RFC 9112 section 2.3; "HTTP" is case-sensitive).
+     * <ul>
+     * <li>Malformed (lower case, missing digits, two-digit numbers, spaces): 400.</li>
+     * <li>{@code HTTP/1.0}, {@code HTTP/1.1}: themselves.</li>
+     * <li>{@code HTTP/1.2} to {@code HTTP/1.9}: HTTP/1.1, since a recipient handles a higher minor version of a
+     *     major version it implements as the highest minor version it knows (RFC 9110 section 2.5).</li>
+     * <li>Any other major version ({@code HTTP/0.9}, {@code HTTP/2.0}, {@code HTTP/3.0}): 505.</li>
+     * </ul>
      *
-     * @throws HttpException 400 when malformed, 505 when well-formed but neither 1.0 nor 1.1
+     * @throws HttpException 400 when malformed, 505 when well-formed but not of major version 1
      */
     public static HttpVersion parse(CharSequence s) {
-        if (s.length() != 8 || !s.toString().startsWith("HTTP/") || s.charAt(6) != '.'
+        if (s == null || s.length() != 8 || !"HTTP/".contentEquals(s.subSequence(0, 5)) || s.charAt(6) != '.'
                 || !isDigit(s.charAt(5)) || !isDigit(s.charAt(7))) {
             throw HttpException.badRequest("Malformed HTTP version");
         }
-        if (s.charAt(5) == '1' && s.charAt(7) == '1') {
-            return HTTP_1_1;
+        if (s.charAt(5) != '1') {
+            throw new HttpException(Status.HTTP_VERSION_NOT_SUPPORTED, "HTTP version not supported");
         }
-        if (s.charAt(5) == '1' && s.charAt(7) == '0') {
-            return HTTP_1_0;
-        }
-        throw new HttpException(Status.HTTP_VERSION_NOT_SUPPORTED, "HTTP version not supported");
+        return s.charAt(7) == '0' ? HTTP_1_0 : HTTP_1_1;
     }
 
     private static boolean isDigit(char c) {

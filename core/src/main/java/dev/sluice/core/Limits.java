@@ -2,11 +2,13 @@ package dev.sluice.core;
 
 import java.time.Duration;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Every limit of the server in one immutable value, named as in the design notes and as the launcher's flags
  * and {@code conf/sluice.properties} keys. Defaults live here and nowhere else. A {@link Duration#ZERO}
- * {@code queueTimeout} means off.
+ * {@code queueTimeout} and a 0 {@code maxConcurrentRequests} mean off. {@link Builder#build()} checks every value
+ * and names the first bad one, so a server never starts with a limit it cannot honour.
  */
 public final class Limits {
     /** What happens to a new connection when {@code maxConnections} are open. */
@@ -37,6 +39,7 @@ public final class Limits {
     private final int maxHeaderCount;
     private final long maxBodyBytes;
     private final long maxDrainBytes;
+    private final int maxConcurrentRequests;
 
     private Limits(Builder b) {
         this.maxThreads = positive("maxThreads", b.maxThreads);
@@ -57,6 +60,7 @@ public final class Limits {
         this.maxHeaderCount = positive("maxHeaderCount", b.maxHeaderCount);
         this.maxBodyBytes = notNegative("maxBodyBytes", b.maxBodyBytes);
         this.maxDrainBytes = notNegative("maxDrainBytes", b.maxDrainBytes);
+        this.maxConcurrentRequests = notNegative("maxConcurrentRequests", b.maxConcurrentRequests);
     }
 
     public static Builder builder() {
@@ -84,6 +88,7 @@ public final class Limits {
         b.maxHeaderCount = maxHeaderCount;
         b.maxBodyBytes = maxBodyBytes;
         b.maxDrainBytes = maxDrainBytes;
+        b.maxConcurrentRequests = maxConcurrentRequests;
         return b;
     }
 
@@ -96,6 +101,14 @@ public final class Limits {
      */
     public static Limits fromProperties(Properties properties, Limits defaults) {
         return LimitsProperties.read(properties, defaults.toBuilder()).build();
+    }
+
+    /**
+     * The property keys {@link #fromProperties} reads, e.g. for a launcher to warn about a misspelt key in a file
+     * that may also hold other settings.
+     */
+    public static Set<String> propertyKeys() {
+        return LimitsProperties.keys();
     }
 
     /** Worker pool size. */
@@ -181,6 +194,14 @@ public final class Limits {
         return maxDrainBytes;
     }
 
+    /**
+     * The default limit of requests running at once in one webapp, past which that webapp alone answers 503
+     * (IIS appConcurrentRequestLimit); 0 is off. A webapp's own setting overrides it.
+     */
+    public int maxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
     private static int positive(String key, int value) {
         return (int) atLeast(key, value, 1);
     }
@@ -227,7 +248,8 @@ public final class Limits {
                 + queueTimeout + ", writeTimeout=" + writeTimeout + ", drainTimeout=" + drainTimeout
                 + ", retryAfter=" + retryAfterSeconds + ", maxRequestLine=" + maxRequestLine
                 + ", maxHeaderBytes=" + maxHeaderBytes + ", maxHeaderCount=" + maxHeaderCount
-                + ", maxBodyBytes=" + maxBodyBytes + ", maxDrainBytes=" + maxDrainBytes + "}";
+                + ", maxBodyBytes=" + maxBodyBytes + ", maxDrainBytes=" + maxDrainBytes
+                + ", maxConcurrentRequests=" + maxConcurrentRequests + "}";
     }
 
     /** Collects values; {@link #build()} validates them all. */
@@ -250,6 +272,7 @@ public final class Limits {
         int maxHeaderCount = 100;
         long maxBodyBytes = 64L * 1024 * 1024;
         long maxDrainBytes = 64 * 1024;
+        int maxConcurrentRequests = 0;
 
         private Builder() {
         }
@@ -272,6 +295,7 @@ public final class Limits {
         public Builder maxHeaderCount(int v) { maxHeaderCount = v; return this; }
         public Builder maxBodyBytes(long v) { maxBodyBytes = v; return this; }
         public Builder maxDrainBytes(long v) { maxDrainBytes = v; return this; }
+        public Builder maxConcurrentRequests(int v) { maxConcurrentRequests = v; return this; }
 
         /** @throws IllegalArgumentException naming the first invalid setting */
         public Limits build() {

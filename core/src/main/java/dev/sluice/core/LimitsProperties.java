@@ -3,50 +3,74 @@ package dev.sluice.core;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /** Reads {@link Limits} keys from properties: the syntax of durations and sizes lives here. */
 final class LimitsProperties {
     private LimitsProperties() {
     }
 
-    static Limits.Builder read(Properties p, Limits.Builder b) {
-        apply(p, "maxThreads", LimitsProperties::integer, b::maxThreads);
-        apply(p, "acceptQueue", LimitsProperties::integer, b::acceptQueue);
-        apply(p, "maxConnections", LimitsProperties::integer, b::maxConnections);
-        apply(p, "connectionPolicy", LimitsProperties::policy, b::connectionPolicy);
-        apply(p, "backlog", LimitsProperties::integer, b::backlog);
-        apply(p, "keepAliveTimeout", LimitsProperties::duration, b::keepAliveTimeout);
-        apply(p, "maxKeepAliveRequests", LimitsProperties::integer, b::maxKeepAliveRequests);
-        apply(p, "headerTimeout", LimitsProperties::duration, b::headerTimeout);
-        apply(p, "minBodyRate", LimitsProperties::size, b::minBodyRate);
-        apply(p, "queueTimeout", LimitsProperties::durationOrOff, b::queueTimeout);
-        apply(p, "writeTimeout", LimitsProperties::duration, b::writeTimeout);
-        apply(p, "drainTimeout", LimitsProperties::duration, b::drainTimeout);
-        apply(p, "retryAfter", LimitsProperties::seconds, b::retryAfterSeconds);
-        apply(p, "maxRequestLine", s -> Math.toIntExact(size(s)), b::maxRequestLine);
-        apply(p, "maxHeaderBytes", s -> Math.toIntExact(size(s)), b::maxHeaderBytes);
-        apply(p, "maxHeaderCount", LimitsProperties::integer, b::maxHeaderCount);
-        apply(p, "maxBodyBytes", LimitsProperties::size, b::maxBodyBytes);
-        apply(p, "maxDrainBytes", LimitsProperties::size, b::maxDrainBytes);
-        return b;
+    /** Every key, in the order of the design notes' table, with how its value is read and applied. */
+    private static final Map<String, BiConsumer<Limits.Builder, String>> SETTERS = new LinkedHashMap<>();
+
+    static {
+        SETTERS.put("maxThreads", (b, s) -> b.maxThreads(integer(s)));
+        SETTERS.put("acceptQueue", (b, s) -> b.acceptQueue(integer(s)));
+        SETTERS.put("maxConnections", (b, s) -> b.maxConnections(integer(s)));
+        SETTERS.put("connectionPolicy", (b, s) -> b.connectionPolicy(policy(s)));
+        SETTERS.put("backlog", (b, s) -> b.backlog(integer(s)));
+        SETTERS.put("keepAliveTimeout", (b, s) -> b.keepAliveTimeout(duration(s)));
+        SETTERS.put("maxKeepAliveRequests", (b, s) -> b.maxKeepAliveRequests(integer(s)));
+        SETTERS.put("headerTimeout", (b, s) -> b.headerTimeout(duration(s)));
+        SETTERS.put("minBodyRate", (b, s) -> b.minBodyRate(size(s)));
+        SETTERS.put("queueTimeout", (b, s) -> b.queueTimeout(durationOrOff(s)));
+        SETTERS.put("writeTimeout", (b, s) -> b.writeTimeout(duration(s)));
+        SETTERS.put("drainTimeout", (b, s) -> b.drainTimeout(duration(s)));
+        SETTERS.put("retryAfter", (b, s) -> b.retryAfterSeconds(seconds(s)));
+        SETTERS.put("maxRequestLine", (b, s) -> b.maxRequestLine(Math.toIntExact(size(s))));
+        SETTERS.put("maxHeaderBytes", (b, s) -> b.maxHeaderBytes(Math.toIntExact(size(s))));
+        SETTERS.put("maxHeaderCount", (b, s) -> b.maxHeaderCount(integer(s)));
+        SETTERS.put("maxBodyBytes", (b, s) -> b.maxBodyBytes(size(s)));
+        SETTERS.put("maxDrainBytes", (b, s) -> b.maxDrainBytes(size(s)));
+        SETTERS.put("maxConcurrentRequests", (b, s) -> b.maxConcurrentRequests(integerOrOff(s)));
     }
 
-    private static <T> void apply(Properties p, String key, Function<String, T> parse, Consumer<T> set) {
-        String raw = p.getProperty(key);
-        if (raw == null) {
-            return;
+    /** The keys {@link #read} knows, in a stable order. */
+    static Set<String> keys() {
+        return Collections.unmodifiableSet(SETTERS.keySet());
+    }
+
+    /**
+     * Applies every known key present in {@code p}. Parse errors name the key; range errors are found by
+     * {@link Limits.Builder#build()}, whose messages name the key too.
+     */
+    static Limits.Builder read(Properties p, Limits.Builder b) {
+        for (Map.Entry<String, BiConsumer<Limits.Builder, String>> setter : SETTERS.entrySet()) {
+            String key = setter.getKey();
+            String raw = p.getProperty(key);
+            if (raw == null) {
+                continue;
+            }
+            try {
+                setter.getValue().accept(b, raw.trim());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("Invalid value for " + key + ": '" + raw.trim() + "'", e);
+            }
         }
-        try {
-            set.accept(parse.apply(raw.trim()));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Invalid value for " + key + ": '" + raw.trim() + "'", e);
-        }
+        return b;
     }
 
     static int integer(String s) {
         return Integer.parseInt(s);
+    }
+
+    /** An integer, or {@code off} for 0. */
+    static int integerOrOff(String s) {
+        return s.equalsIgnoreCase("off") ? 0 : integer(s);
     }
 
     static Limits.ConnectionPolicy policy(String s) {

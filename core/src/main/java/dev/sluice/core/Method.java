@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * A request method (RFC 9110 section 9). The standard methods are shared constants; any other token is an
- * extension method. Methods are case-sensitive.
+ * extension method, neither safe nor idempotent since nothing is known of it. Methods are case-sensitive
+ * (section 9.1): {@code get} is an extension method, not GET.
  */
 public final class Method {
     public static final Method GET = new Method("GET", true, true);
@@ -38,6 +39,9 @@ public final class Method {
      * @throws HttpException 400 when {@code token} is not an RFC 9110 token
      */
     public static Method of(String token) {
+        if (token == null) {
+            throw HttpException.badRequest("Invalid method");
+        }
         Method standard = STANDARD.get(token);
         if (standard != null) {
             return standard;

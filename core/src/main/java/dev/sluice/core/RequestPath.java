@@ -10,16 +10,22 @@ import java.util.Deque;
 /**
  * Decodes and normalizes a request path so that it can be used to find a resource.
  *
- * <p>Rules, in order:
+ * <p>Rules, in order (each broken rule is 400 with a one-line reason):
  * <ol>
  * <li>The path must start with {@code /}.</li>
- * <li>Percent-escapes are decoded to bytes and the bytes read as UTF-8 (RFC 3986 section 2.1); a malformed
- *     escape or invalid UTF-8 is 400.</li>
- * <li>An encoded {@code /} ({@code %2F}) or {@code \} ({@code %5C}), and NUL in any form, are 400: they would let
- *     one segment pose as two, or cut a file name short.</li>
- * <li>Dot segments are removed (RFC 3986 section 5.2.4) and repeated slashes folded; a path that climbs above
- *     its root is 400, so no resource outside the root (or under WEB-INF through {@code ..}) can be named.</li>
+ * <li>Its raw characters must be visible ASCII other than {@code \}: anything else was never a valid URI
+ *     character (RFC 3986 section 2), and a raw backslash is a directory separator on some file systems.</li>
+ * <li>Percent-escapes are decoded to octets and the octets read as UTF-8 (RFC 3986 sections 2.1 and 2.5); a
+ *     malformed escape or invalid UTF-8 (overlong forms and lone surrogates included) is refused.</li>
+ * <li>An encoded {@code /} ({@code %2F}) or {@code \} ({@code %5C}), and NUL in any form, are refused: they would
+ *     let one segment pose as two, or cut a file name short. Decoded control characters are refused too.</li>
+ * <li>Dot segments are removed (RFC 3986 section 5.2.4), after decoding, so {@code %2e%2e} is {@code ..}; a
+ *     segment that is {@code .} or {@code ..} followed by {@code ;parameters} counts as a dot segment, so
+ *     {@code /..;x/} cannot slip past a later stage that strips path parameters. Repeated slashes are folded.
+ *     A path that would climb above its root is refused, so no resource outside the root (or under WEB-INF by way
+ *     of {@code ..}) can be named.</li>
  * </ol>
+ * A trailing slash is kept: {@code /dir/} and {@code /dir} are different resources.
  */
 public final class RequestPath {
     private RequestPath() {
@@ -34,13 +40,21 @@ public final class RequestPath {
     }
 
     static String percentDecode(String raw) {
-        if (raw.indexOf('%') < 0) {
-            if (raw.indexOf('\0') >= 0) {
-                throw HttpException.badRequest("NUL in path");
+        boolean escaped = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c <= ' ' || c >= 0x7F) {
+                throw HttpException.badRequest(c == 0 ? "NUL in path" : "Invalid character in path");
             }
+            if (c == '\\') {
+                throw HttpException.badRequest("Backslash in path");
+            }
+            escaped |= c == '%';
+        }
+        if (!escaped) {
             return raw;
         }
-        ByteBuffer bytes = ByteBuffer.allocate(raw.length() * 3);
+        ByteBuffer bytes = ByteBuffer.allocate(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c == '%') {
@@ -51,31 +65,32 @@ public final class RequestPath {
                 if (b == '/' || b == '\\') {
                     throw HttpException.badRequest("Encoded slash in path");
                 }
+                if (b == 0) {
+                    throw HttpException.badRequest("NUL in path");
+                }
+                if (b < ' ' || b == 0x7F) {
+                    throw HttpException.badRequest("Control character in path");
+                }
                 bytes.put((byte) b);
                 i += 2;
             } else {
-                bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                bytes.put((byte) c);
             }
         }
         bytes.flip();
-        String decoded;
         try {
-            decoded = StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(bytes).toString();
         } catch (CharacterCodingException e) {
             throw HttpException.badRequest("Path is not valid UTF-8");
         }
-        if (decoded.indexOf('\0') >= 0) {
-            throw HttpException.badRequest("NUL in path");
-        }
-        return decoded;
     }
 
     private static int hex(char c) {
         int d = Character.digit(c, 16);
-        if (d < 0) {
+        if (d < 0 || c > 'f') {
             throw HttpException.badRequest("Malformed percent-encoding in path");
         }
         return d;
@@ -89,8 +104,9 @@ public final class RequestPath {
         String[] parts = path.split("/", -1);
         for (int i = 1; i < parts.length; i++) {
             String part = parts[i];
+            String bare = withoutParameters(part);
             boolean last = i == parts.length - 1;
-            if (part.equals("..")) {
+            if (bare.equals("..")) {
                 if (segments.isEmpty()) {
                     throw HttpException.badRequest("Path climbs above its root");
                 }
@@ -98,7 +114,7 @@ public final class RequestPath {
                 if (last) {
                     segments.addLast("");
                 }
-            } else if (part.equals(".") || (part.isEmpty() && !last)) {
+            } else if (bare.equals(".") || (part.isEmpty() && !last)) {
                 if (last) {
                     segments.addLast("");
                 }
@@ -111,5 +127,10 @@ public final class RequestPath {
             sb.append('/').append(s);
         }
         return sb.length() == 0 ? "/" : sb.toString();
+    }
+
+    private static String withoutParameters(String segment) {
+        int semicolon = segment.indexOf(';');
+        return semicolon < 0 ? segment : segment.substring(0, semicolon);
     }
 }

@@ -1,0 +1,173 @@
+package dev.sluice.arquillian;
+
+import dev.sluice.connector.HttpConnector;
+import dev.sluice.servlet.ServletContainer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
+import org.jboss.arquillian.container.spi.client.container.DeploymentException;
+import org.jboss.arquillian.container.spi.client.container.LifecycleException;
+import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.Servlet;
+import org.jboss.shrinkwrap.api.Archive;
+import org.jboss.shrinkwrap.api.ArchivePath;
+import org.jboss.shrinkwrap.api.Node;
+import org.jboss.shrinkwrap.api.asset.ArchiveAsset;
+import org.jboss.shrinkwrap.api.asset.Asset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+
+/**
+ * Runs Sluice in the test's JVM. A deployment is written out as an exploded folder (nested archives such as
+ * WEB-INF/lib jars stay jar files, as in a real .war) and deployed at {@code /<archive name without .war>},
+ * {@code ROOT.war} at the root.
+ */
+public class SluiceDeployableContainer implements DeployableContainer<SluiceContainerConfiguration> {
+    private SluiceContainerConfiguration configuration;
+    private ServletContainer servlets;
+    private HttpConnector connector;
+    private Path workDir;
+    private final Map<String, Path> deployed = new HashMap<>();
+
+    @Override
+    public Class<SluiceContainerConfiguration> getConfigurationClass() {
+        return SluiceContainerConfiguration.class;
+    }
+
+    @Override
+    public void setup(SluiceContainerConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public void start() throws LifecycleException {
+        try {
+            workDir = Files.createTempDirectory("sluice-arquillian");
+            servlets = new ServletContainer();
+            connector = HttpConnector.builder()
+                    .host(configuration.getBindAddress())
+                    .port(configuration.getBindHttpPort())
+                    .limits(configuration.toLimits())
+                    .handler(servlets)
+                    .build();
+            connector.start();
+        } catch (IOException | RuntimeException e) {
+            throw new LifecycleException("Cannot start Sluice: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void stop() throws LifecycleException {
+        try {
+            if (connector != null) {
+                connector.close();
+            }
+            if (servlets != null) {
+                servlets.close();
+            }
+            if (workDir != null) {
+                deleteTree(workDir);
+            }
+        } catch (IOException e) {
+            throw new LifecycleException("Cannot clean " + workDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ProtocolDescription getDefaultProtocol() {
+        return new ProtocolDescription("Servlet 5.0");
+    }
+
+    @Override
+    public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
+        String name = archive.getName().replaceFirst("\\.war$", "");
+        Path folder = workDir.resolve(name.equals("ROOT") ? "ROOT" : name);
+        try {
+            deleteTree(folder);
+            explode(archive, folder);
+            String contextPath = servlets.deploy(folder);
+            deployed.put(archive.getName(), folder);
+            String host = connector.localAddress().getAddress().isAnyLocalAddress()
+                    ? "127.0.0.1" : connector.localAddress().getAddress().getHostAddress();
+            HTTPContext http = new HTTPContext(host, connector.localAddress().getPort());
+            String root = contextPath.isEmpty() ? "/" : contextPath;
+            http.add(new Servlet("default", root));
+            return new ProtocolMetaData().addContext(http);
+        } catch (IOException | RuntimeException e) {
+            throw new DeploymentException("Cannot deploy " + archive.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void undeploy(Archive<?> archive) throws DeploymentException {
+        Path folder = deployed.remove(archive.getName());
+        if (folder == null) {
+            return;
+        }
+        String name = archive.getName().replaceFirst("\\.war$", "");
+        servlets.undeploy(name.equals("ROOT") ? "" : "/" + name);
+        try {
+            deleteTree(folder);
+        } catch (IOException e) {
+            throw new DeploymentException("Cannot remove " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes every entry of {@code archive} under {@code folder}; nested archives become .jar files. */
+    static void explode(Archive<?> archive, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        for (Map.Entry<ArchivePath, Node> entry : archive.getContent().entrySet()) {
+            String relative = entry.getKey().get().replaceFirst("^/", "");
+            Path target = folder.resolve(relative).normalize();
+            if (!target.startsWith(folder)) {
+                throw new IOException("entry escapes the deployment folder: " + entry.getKey().get());
+            }
+            Asset asset = entry.getValue().getAsset();
+            if (asset == null) {
+                Files.createDirectories(target);
+                continue;
+            }
+            Files.createDirectories(target.getParent());
+            if (asset instanceof ArchiveAsset) {
+                ((ArchiveAsset) asset).getArchive().as(ZipExporter.class).exportTo(target.toFile(), true);
+                continue;
+            }
+            try (InputStream in = asset.openStream(); OutputStream out = Files.newOutputStream(target)) {
+                in.transferTo(out);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.sluice.connector.internal;
+
+import dev.sluice.core.RequestHead;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+
+/**
+ * One client connection. At any time it is owned by exactly one party: its selector loop (waiting for a head,
+ * writing a canned response, lingering) or one worker (running an exchange). Ownership passes only through the
+ * {@link ConnectionOwner} hand-offs and the request queue, which publish the fields safely.
+ */
+final class Connection implements Runnable {
+    /** Where the selector loop is with this connection; read and written by the selector thread only. */
+    enum Phase { READ_HEAD, QUEUED, RUNNING, WORKER_WAIT, WRITE_CANNED, LINGER, CLOSED }
+
+    final long id;
+    final Transport transport;
+    final RequestHeadParser parser;
+    final ConnectionOwner owner;
+
+    /** Unread bytes in read mode (pipelined requests, body), or null: idle connections hold no buffer. */
+    ByteBuffer in;
+    /** Requests started on this connection so far. */
+    int requests;
+    /** The head waiting for a worker. */
+    RequestHead pendingHead;
+    /** When the pending head was queued, on the connector clock and in nanoTime (for the histogram). */
+    long queuedAtMillis;
+    long queuedAtNanos;
+    /** The exchange running the head, for the queue task. */
+    Runnable task;
+
+    // selector-side state
+    SelectionKey key;
+    Phase phase = Phase.READ_HEAD;
+    long deadline;
+    ByteBuffer cannedOut;
+    long discarded;
+    boolean idle = true;
+    /** Whether this connection counts against maxConnections (false for one accepted only to be refused). */
+    boolean holdsSlot;
+
+    Connection(long id, Transport transport, RequestHeadParser parser, ConnectionOwner owner) {
+        this.id = id;
+        this.transport = transport;
+        this.parser = parser;
+        this.owner = owner;
+    }
+
+    /** Runs the queued head on the calling worker thread. */
+    @Override
+    public void run() {
+        try {
+            task.run();
+        } catch (Throwable t) {
+            owner.close(this); // never lose a connection (or its slot) to an unexpected error
+            throw t;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "connection " + id + " " + phase;
+    }
+}

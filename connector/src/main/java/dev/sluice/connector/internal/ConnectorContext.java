@@ -1,0 +1,35 @@
+package dev.sluice.connector.internal;
+
+import dev.sluice.core.Handler;
+import dev.sluice.core.HttpDate;
+import dev.sluice.core.Limits;
+import java.time.Clock;
+
+/** What every part of one connector shares: its settings, clock, buffers, figures and stop flag. */
+final class ConnectorContext {
+    final Limits limits;
+    final Clock clock;
+    final HttpDate date;
+    /** The Server header value, or null to send none. */
+    final String serverName;
+    final Handler handler;
+    final BufferPool buffers;
+    final ConnectorStats stats;
+    final RequestGate gate;
+    volatile boolean draining;
+
+    ConnectorContext(Limits limits, Clock clock, String serverName, Handler handler, ConnectorStats stats) {
+        this.limits = limits;
+        this.clock = clock;
+        this.date = new HttpDate(clock);
+        this.serverName = serverName;
+        this.handler = handler;
+        this.buffers = new BufferPool(16 * 1024, Math.min(4096, limits.maxThreads() * 4 + 64));
+        this.stats = stats;
+        this.gate = new RequestGate(limits);
+    }
+
+    RequestHeadParser newParser() {
+        return new RequestHeadParser(limits.maxRequestLine(), limits.maxHeaderBytes(), limits.maxHeaderCount());
+    }
+}

@@ -1,0 +1,87 @@
+package dev.sluice.connector.internal;
+
+import dev.sluice.core.Handler;
+import dev.sluice.core.Limits;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.time.Clock;
+
+/**
+ * The running parts of one connector: acceptor, selector loops, worker pool. Built and driven by
+ * {@code HttpConnector}; not an API.
+ */
+public final class ConnectorRuntime {
+    private final ConnectorContext ctx;
+    private final int selectorCount;
+    private final String name;
+    private final ConnectionSlots slots;
+    private WorkerPool pool;
+    private SelectorLoop[] loops;
+    private Acceptor acceptor;
+    private InetSocketAddress bound;
+
+    public ConnectorRuntime(String name, Limits limits, Clock clock, String serverName, Handler handler,
+                            int selectorCount, ConnectorStats stats) {
+        this.name = name;
+        this.ctx = new ConnectorContext(limits, clock, serverName, handler, stats);
+        this.selectorCount = selectorCount;
+        this.slots = new ConnectionSlots(limits.maxConnections());
+    }
+
+    /** Binds and starts every thread. */
+    public InetSocketAddress start(String host, int port) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open();
+        try {
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            server.bind(new InetSocketAddress(host, port), ctx.limits.backlog());
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
+        bound = (InetSocketAddress) server.getLocalAddress();
+        pool = new WorkerPool(name, ctx.limits.maxThreads(), ctx.limits.acceptQueue());
+        Http1Processor processor = new Http1Processor(ctx);
+        loops = new SelectorLoop[selectorCount];
+        for (int i = 0; i < loops.length; i++) {
+            loops[i] = new SelectorLoop(name + "-selector-" + i, ctx, processor, pool, slots);
+            loops[i].start();
+        }
+        acceptor = new Acceptor(name, server, loops, slots, ctx);
+        acceptor.start();
+        return bound;
+    }
+
+    public InetSocketAddress localAddress() {
+        return bound;
+    }
+
+    public int queueDepth() {
+        return pool == null ? 0 : pool.queueDepth();
+    }
+
+    /**
+     * Graceful stop: stop accepting; from now on new requests get 503 with close; wait up to the drain timeout
+     * for requests in flight (queued or running); then close every connection and stop every thread.
+     */
+    public void stop() throws InterruptedException {
+        if (acceptor == null) {
+            return;
+        }
+        ctx.draining = true;
+        acceptor.stop();
+        long deadline = System.nanoTime() + ctx.limits.drainTimeout().toNanos();
+        while (ctx.stats.inFlight() > 0 || ctx.stats.busyWorkers() > 0 || queueDepth() > 0) {
+            if (System.nanoTime() - deadline >= 0) {
+                break;
+            }
+            Thread.sleep(10);
+        }
+        for (SelectorLoop loop : loops) {
+            loop.stop();
+        }
+        pool.shutdownNow();
+        acceptor = null;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.sluice.connector.internal;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Live figures of one connector, updated by selector and worker threads without locks. Read by
+ * {@code HttpConnector.metrics()}; the histograms are copied on read.
+ */
+public final class ConnectorStats {
+    /** Why a request or connection was answered 503 by the connector itself. */
+    public enum Rejection { QUEUE_FULL, QUEUE_TIMEOUT, CONNECTION_LIMIT, DRAINING }
+
+    final AtomicInteger open = new AtomicInteger();
+    final AtomicInteger idle = new AtomicInteger();
+    final AtomicInteger busy = new AtomicInteger();
+    final AtomicInteger inFlight = new AtomicInteger();
+    final LongAdder accepted = new LongAdder();
+    final LongAdder completed = new LongAdder();
+    final LongAdder bytesIn = new LongAdder();
+    final LongAdder bytesOut = new LongAdder();
+    private final LongAdder[] rejected = new LongAdder[Rejection.values().length];
+    /** Microseconds from a complete head to a worker starting it. */
+    private final ConcurrentHistogram queueTime = new ConcurrentHistogram(3_600_000_000L, 2);
+    /** Microseconds from a worker starting a request to its response being complete. */
+    private final ConcurrentHistogram serviceTime = new ConcurrentHistogram(3_600_000_000L, 2);
+    /** Requests served by each closed connection. */
+    private final ConcurrentHistogram requestsPerConnection = new ConcurrentHistogram(10_000_000L, 2);
+
+    public ConnectorStats() {
+        for (int i = 0; i < rejected.length; i++) {
+            rejected[i] = new LongAdder();
+        }
+    }
+
+    void reject(Rejection why) {
+        rejected[why.ordinal()].increment();
+    }
+
+    void queued(long nanos) {
+        queueTime.recordValue(Math.max(0, nanos / 1000));
+    }
+
+    void served(long nanos) {
+        serviceTime.recordValue(Math.max(0, nanos / 1000));
+    }
+
+    void connectionClosed(int requests) {
+        requestsPerConnection.recordValue(requests);
+    }
+
+    public int openConnections() { return open.get(); }
+    public int idleConnections() { return idle.get(); }
+    public int busyWorkers() { return busy.get(); }
+    public int inFlight() { return inFlight.get(); }
+    public long accepted() { return accepted.sum(); }
+    public long completed() { return completed.sum(); }
+    public long bytesIn() { return bytesIn.sum(); }
+    public long bytesOut() { return bytesOut.sum(); }
+    public long rejected(Rejection why) { return rejected[why.ordinal()].sum(); }
+    public Histogram queueTimeMicros() { return queueTime.copy(); }
+    public Histogram serviceTimeMicros() { return serviceTime.copy(); }
+    public Histogram requestsPerConnection() { return requestsPerConnection.copy(); }
+}

@@ -1,0 +1,193 @@
+package dev.sluice.connector.internal;
+
+import dev.sluice.core.BodyFraming;
+import dev.sluice.core.HttpException;
+import dev.sluice.core.Method;
+import dev.sluice.core.RequestHead;
+import dev.sluice.core.Status;
+import dev.sluice.core.TargetForm;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Runs the requests of a connection on a worker: one exchange at a time, strictly in order. After each response
+ * the body is drained within its bound, and a pipelined head already read is run next on the same thread;
+ * otherwise the connection goes back to its {@link ConnectionOwner} (keep-alive, linger or close).
+ */
+final class Http1Processor {
+    private static final System.Logger LOG = System.getLogger(Http1Processor.class.getName());
+    /** The methods the server supports as a whole, for {@code OPTIONS *} (RFC 9110 section 9.3.7). */
+    static final String ALLOW = "GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH";
+
+    private final ConnectorContext ctx;
+
+    Http1Processor(ConnectorContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Entry point of a worker for a queued connection; its head is in {@link Connection#pendingHead}. */
+    void runQueued(Connection c) {
+        RequestHead head = c.pendingHead;
+        c.pendingHead = null;
+        ctx.stats.busy.incrementAndGet();
+        try {
+            ctx.stats.queued(System.nanoTime() - c.queuedAtNanos);
+            Duration timeout = ctx.limits.queueTimeout();
+            if (!timeout.isZero() && ctx.clock.millis() - c.queuedAtMillis > timeout.toMillis()) {
+                ctx.stats.reject(ConnectorStats.Rejection.QUEUE_TIMEOUT);
+                refuse(c, head, Status.SERVICE_UNAVAILABLE, "Server busy, request waited too long in the queue",
+                        ctx.limits.retryAfterSeconds());
+                return;
+            }
+            serve(c, head);
+        } finally {
+            ctx.stats.busy.decrementAndGet();
+        }
+    }
+
+    /** Runs {@code head} and any pipelined heads after it on the calling thread. */
+    void serve(Connection c, RequestHead head) {
+        while (head != null) {
+            HttpExchange exchange = start(c, head);
+            if (exchange == null) {
+                return;
+            }
+            run(exchange);
+            if (!exchange.handlerReturned()) {
+                return; // suspended: complete() finishes it on another thread
+            }
+            head = finish(c, exchange);
+        }
+    }
+
+    /** Called once for a suspended exchange, by the thread that completed it. */
+    void finishSuspended(Connection c, HttpExchange exchange) {
+        RequestHead next = finish(c, exchange);
+        if (next != null) {
+            c.pendingHead = next; // not run here: this thread belongs to the application
+            c.owner.dispatch(c);
+        }
+    }
+
+    private HttpExchange start(Connection c, RequestHead head) {
+        if (ctx.draining) {
+            ctx.stats.reject(ConnectorStats.Rejection.DRAINING);
+            refuse(c, head, Status.SERVICE_UNAVAILABLE, "Server is shutting down", ctx.limits.retryAfterSeconds());
+            return null;
+        }
+        BodyFraming framing;
+        try {
+            framing = ctx.gate.check(head);
+        } catch (HttpException e) {
+            refuse(c, head, e.status(), e.getMessage(), -1);
+            return null;
+        }
+        ctx.stats.inFlight.incrementAndGet();
+        return new HttpExchange(c, ctx, this, head, framing);
+    }
+
+    private void run(HttpExchange exchange) {
+        try {
+            RequestHead head = exchange.head();
+            if (head.form() == TargetForm.ASTERISK && head.method().equals(Method.OPTIONS)) {
+                exchange.headers().set("Allow", ALLOW); // the server answers OPTIONS * itself
+                exchange.headers().set("Content-Length", "0");
+            } else {
+                ctx.handler.handle(exchange.request(), exchange);
+            }
+        } catch (HttpException e) {
+            fail(exchange, e.status(), e.getMessage());
+        } catch (Throwable t) {
+            if (!(t instanceof IOException)) {
+                LOG.log(System.Logger.Level.WARNING, "Handler failed for " + exchange.head(), t);
+            }
+            fail(exchange, Status.INTERNAL_SERVER_ERROR, "The server could not complete the request");
+        }
+    }
+
+    /** Turns a failure into an error response, or, once committed, into a closed connection. */
+    private void fail(HttpExchange exchange, Status status, String message) {
+        if (exchange.isCommitted()) {
+            exchange.closeAfterResponse();
+            return;
+        }
+        exchange.reset();
+        exchange.setStatus(status);
+        if (status.code() == 408 || status.code() == 413 || status.code() == 400) {
+            exchange.closeAfterResponse(); // the request content is in an unknown state
+        }
+        exchange.headers().set("Content-Type", "text/plain; charset=utf-8");
+        try {
+            OutputStream out = exchange.body();
+            out.write((status.code() + " " + status.reason() + ": " + message + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            exchange.closeAfterResponse();
+        }
+    }
+
+    /**
+     * Completes the response, drains the request content and hands the connection on.
+     *
+     * @return the next pipelined head to run, already read; null when the connection was handed on
+     */
+    private RequestHead finish(Connection c, HttpExchange exchange) {
+        boolean reusable;
+        boolean broken = false;
+        ResponseBody out = exchange.responseBody();
+        try {
+            out.close();
+            reusable = out.persists() && exchange.requestBody().drain();
+        } catch (IOException | RuntimeException e) {
+            reusable = false;
+            broken = true;
+        } finally {
+            out.release();
+            ctx.stats.completed.increment();
+            ctx.stats.served(System.nanoTime() - exchange.startNanos);
+            ctx.stats.inFlight.decrementAndGet();
+        }
+        if (!reusable) {
+            if (broken) {
+                c.owner.close(c);
+            } else {
+                c.owner.linger(c);
+            }
+            return null;
+        }
+        ByteBuffer in = c.in;
+        if (in != null && in.hasRemaining()) {
+            try {
+                RequestHead next = c.parser.parse(in);
+                if (next != null) {
+                    return next;
+                }
+            } catch (HttpException e) {
+                refuse(c, null, e.status(), e.getMessage(), -1);
+                return null;
+            }
+        }
+        ctx.buffers.release(c.in);
+        c.in = null;
+        c.owner.resume(c);
+        return null;
+    }
+
+    /** Answers with a canned response from this thread and closes with lingering. */
+    private void refuse(Connection c, RequestHead head, Status status, String message, int retryAfter) {
+        ByteBuffer response = CannedResponse.build(status, message, retryAfter, ctx.date.now(), ctx.serverName,
+                head == null || !head.method().equals(Method.HEAD));
+        int bytes = response.remaining();
+        try {
+            c.transport.write(new ByteBuffer[] {response}, 0, 1);
+            ctx.stats.bytesOut.add(bytes);
+        } catch (IOException e) {
+            c.owner.close(c);
+            return;
+        }
+        c.owner.linger(c);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.sluice.connector.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Blocking reads and writes for a worker over a non-blocking socket channel. The worker tries the channel first;
+ * only when it would block does it ask the selector loop to watch for readiness and park until signalled or until
+ * the deadline on the connector clock passes (checked at least every {@link #POLL_MILLIS}, so an injected clock
+ * works too).
+ */
+final class NioTransport implements Transport {
+    static final long POLL_MILLIS = 50;
+
+    private final SocketChannel channel;
+    private final SelectorLoop loop;
+    private final Clock clock;
+    private final long writeTimeoutMillis;
+    private final InetSocketAddress local;
+    private final InetSocketAddress remote;
+    Connection connection;
+    private volatile Thread waiter;
+    private volatile boolean ready;
+    private volatile boolean closed;
+
+    NioTransport(SocketChannel channel, SelectorLoop loop, Clock clock, long writeTimeoutMillis) throws IOException {
+        this.channel = channel;
+        this.loop = loop;
+        this.clock = clock;
+        this.writeTimeoutMillis = writeTimeoutMillis;
+        this.local = (InetSocketAddress) channel.getLocalAddress();
+        this.remote = (InetSocketAddress) channel.getRemoteAddress();
+    }
+
+    SocketChannel channel() {
+        return channel;
+    }
+
+    @Override
+    public int read(ByteBuffer dst, long deadlineMillis) throws IOException {
+        while (true) {
+            int n = channel.read(dst);
+            if (n != 0) {
+                if (n > 0) {
+                    loop.stats().bytesIn.add(n);
+                }
+                return n;
+            }
+            await(SelectionKey.OP_READ, deadlineMillis);
+        }
+    }
+
+    @Override
+    public int readNow(ByteBuffer dst) throws IOException {
+        int n = channel.read(dst);
+        if (n > 0) {
+            loop.stats().bytesIn.add(n);
+        }
+        return n;
+    }
+
+    @Override
+    public void write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+        long deadline = -1;
+        while (true) {
+            long n = channel.write(srcs, offset, length);
+            if (!srcs[offset + length - 1].hasRemaining()) {
+                return;
+            }
+            if (n > 0 || deadline < 0) {
+                deadline = clock.millis() + writeTimeoutMillis; // the timeout runs from the last progress
+            }
+            await(SelectionKey.OP_WRITE, deadline);
+        }
+    }
+
+    /** Parks until the selector signals readiness for {@code op}, or the deadline passes. */
+    private void await(int op, long deadlineMillis) throws IOException {
+        ready = false;
+        waiter = Thread.currentThread();
+        try {
+            loop.awaitReady(connection, op);
+            while (!ready) {
+                if (closed) {
+                    throw new ClosedChannelException();
+                }
+                long left = deadlineMillis - clock.millis();
+                if (left <= 0) {
+                    throw new SocketTimeoutException(op == SelectionKey.OP_READ ? "Read timed out"
+                            : "Write timed out: the client stopped reading");
+                }
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(Math.min(left, POLL_MILLIS)));
+            }
+        } finally {
+            waiter = null;
+        }
+    }
+
+    /** From the selector thread: the awaited readiness happened. */
+    void signal() {
+        ready = true;
+        Thread t = waiter;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** From the selector thread: the channel is closed; a waiting worker fails at once. */
+    void closed() {
+        closed = true;
+        signal();
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return local;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+}

@@ -1,0 +1,410 @@
+package dev.sluice.connector.internal;
+
+import dev.sluice.core.HttpException;
+import dev.sluice.core.Method;
+import dev.sluice.core.RequestHead;
+import dev.sluice.core.Status;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One selector thread and the connections registered with it. It owns every connection that is not running on
+ * a worker: it reads and parses heads, queues complete ones, answers the connector's own responses (errors, 503)
+ * and enforces the header, keep-alive and linger deadlines. It never runs application code.
+ *
+ * <pre>
+ *  accept ─► READ_HEAD ──(head complete)──► QUEUED ──(worker free)──► RUNNING ◄──► WORKER_WAIT
+ *   (slot)    │  ▲  idle keep-alive: no buffer, no thread     │  pool busy and        │  worker needs the
+ *             │  │  header / keep-alive deadline              │  queue full: 503      │  selector to wait for
+ *             │  │                                             ▼                      │  read/write readiness
+ *             │  └──────────── resume (keep-alive, no pipelined head left) ◄──────────┤
+ *             │ bad head (4xx/505), header timeout (408),                              │ not persistent,
+ *             │ draining or over a limit (503)                                         │ error response
+ *             ▼                                                                       ▼
+ *        WRITE_CANNED ─────────────────────────────────────────────────────────────► LINGER ──► CLOSED
+ *                     shut down output, read and discard briefly, so the client       (EOF, linger deadline
+ *                     reads the response instead of a reset                            or byte cap; slot freed)
+ *  idle past keepAliveTimeout, nothing sent before headerTimeout, client EOF, I/O error ──────────► CLOSED
+ * </pre>
+ *
+ * Workers talk to the loop only through {@link #execute} commands (resume, dispatch, linger, close, await
+ * readiness), which run on this thread; every phase change therefore happens here and needs no lock.
+ */
+final class SelectorLoop implements ConnectionOwner, Runnable {
+    private static final System.Logger LOG = System.getLogger(SelectorLoop.class.getName());
+    /** How often deadlines are checked. */
+    static final long SWEEP_MILLIS = 100;
+    /** Longest lingering close, and most bytes discarded during it. */
+    static final long LINGER_MILLIS = 2_000;
+    static final long LINGER_MAX_BYTES = 1 << 20;
+
+    private final ConnectorContext ctx;
+    private final Http1Processor processor;
+    private final WorkerPool pool;
+    private final ConnectionSlots slots;
+    private final Selector selector;
+    private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final ByteBuffer scratch = ByteBuffer.allocate(16 * 1024);
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long lastSweep;
+
+    SelectorLoop(String name, ConnectorContext ctx, Http1Processor processor, WorkerPool pool,
+                 ConnectionSlots slots) throws IOException {
+        this.ctx = ctx;
+        this.slots = slots;
+        this.processor = processor;
+        this.pool = pool;
+        this.selector = Selector.open();
+        this.thread = new Thread(this, name);
+    }
+
+    ConnectorStats stats() {
+        return ctx.stats;
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Runs {@code command} on the selector thread soon. Thread-safe. */
+    void execute(Runnable command) {
+        commands.add(command);
+        if (Thread.currentThread() != thread && wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    /** Takes over a newly accepted channel; {@code holdsSlot} false means it is over maxConnections. */
+    void register(SocketChannel channel, long id, boolean holdsSlot) {
+        execute(() -> {
+            try {
+                NioTransport transport = new NioTransport(channel, this, ctx.clock,
+                        ctx.limits.writeTimeout().toMillis());
+                Connection c = new Connection(id, transport, ctx.newParser(), this);
+                c.holdsSlot = holdsSlot;
+                transport.connection = c;
+                c.task = () -> processor.runQueued(c);
+                c.key = channel.register(selector, SelectionKey.OP_READ, c);
+                ctx.stats.idle.incrementAndGet();
+                c.deadline = ctx.clock.millis() + ctx.limits.headerTimeout().toMillis();
+                if (!holdsSlot) {
+                    ctx.stats.reject(ConnectorStats.Rejection.CONNECTION_LIMIT);
+                    sendCanned(c, Status.SERVICE_UNAVAILABLE, "Too many open connections",
+                            ctx.limits.retryAfterSeconds(), true);
+                }
+            } catch (IOException e) {
+                closeChannel(channel);
+                ctx.stats.open.decrementAndGet();
+                if (holdsSlot) {
+                    slots.release();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                selector.select(SWEEP_MILLIS);
+                wakeupPending.set(false);
+                Runnable command;
+                while ((command = commands.poll()) != null) {
+                    command.run();
+                }
+                Iterator<SelectionKey> it = selector.selectedKeys().iterator();
+                while (it.hasNext()) {
+                    SelectionKey key = it.next();
+                    it.remove();
+                    if (key.isValid()) {
+                        ready((Connection) key.attachment(), key);
+                    }
+                }
+                long now = ctx.clock.millis();
+                if (now - lastSweep >= SWEEP_MILLIS || now < lastSweep) {
+                    lastSweep = now;
+                    sweep(now);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "Selector loop error", e);
+            }
+        }
+        for (SelectionKey key : selector.keys()) {
+            closeNow((Connection) key.attachment());
+        }
+        try {
+            selector.close();
+        } catch (IOException ignored) {
+            // nothing more to release
+        }
+    }
+
+    /** Stops the loop and closes every connection it holds; waits for the thread to end. */
+    void stop() throws InterruptedException {
+        running = false;
+        selector.wakeup();
+        thread.join(5_000);
+    }
+
+    private void ready(Connection c, SelectionKey key) {
+        switch (c.phase) {
+            case READ_HEAD -> readHead(c);
+            case WORKER_WAIT -> {
+                key.interestOps(0);
+                c.phase = Connection.Phase.RUNNING;
+                ((NioTransport) c.transport).signal();
+            }
+            case WRITE_CANNED -> writeCanned(c);
+            case LINGER -> discard(c);
+            default -> key.interestOps(0);
+        }
+    }
+
+    private void readHead(Connection c) {
+        NioTransport t = (NioTransport) c.transport;
+        scratch.clear();
+        int n;
+        try {
+            n = t.channel().read(scratch);
+        } catch (IOException e) {
+            closeNow(c);
+            return;
+        }
+        if (n < 0) {
+            closeNow(c); // the client closed between requests, or gave up on a partial head
+            return;
+        }
+        if (n == 0) {
+            return;
+        }
+        ctx.stats.bytesIn.add(n);
+        scratch.flip();
+        RequestHead head;
+        try {
+            head = c.parser.parse(scratch);
+        } catch (HttpException e) {
+            setIdle(c, false);
+            sendCanned(c, e.status(), e.getMessage(), -1, true);
+            return;
+        }
+        if (c.idle && c.parser.hasStarted()) {
+            setIdle(c, false);
+            c.deadline = ctx.clock.millis() + ctx.limits.headerTimeout().toMillis();
+        }
+        if (head == null) {
+            return;
+        }
+        setIdle(c, false);
+        if (scratch.hasRemaining()) {
+            c.in = ctx.buffers.acquire();
+            c.in.put(scratch).flip();
+        }
+        c.pendingHead = head;
+        admit(c);
+    }
+
+    /** Queues a connection whose head is complete, or sheds it with 503 when no worker or slot is free. */
+    private void admit(Connection c) {
+        boolean withContent = !c.pendingHead.method().equals(Method.HEAD);
+        if (ctx.draining) {
+            ctx.stats.reject(ConnectorStats.Rejection.DRAINING);
+            sendCanned(c, Status.SERVICE_UNAVAILABLE, "Server is shutting down", ctx.limits.retryAfterSeconds(),
+                    withContent);
+            return;
+        }
+        c.key.interestOps(0);
+        c.phase = Connection.Phase.QUEUED;
+        c.queuedAtMillis = ctx.clock.millis();
+        c.queuedAtNanos = System.nanoTime();
+        if (!pool.tryExecute(c)) {
+            ctx.stats.reject(ConnectorStats.Rejection.QUEUE_FULL);
+            sendCanned(c, Status.SERVICE_UNAVAILABLE, "Server busy, try again later",
+                    ctx.limits.retryAfterSeconds(), withContent);
+        }
+    }
+
+    private void sendCanned(Connection c, Status status, String message, int retryAfter, boolean withContent) {
+        c.pendingHead = null;
+        c.phase = Connection.Phase.WRITE_CANNED;
+        c.cannedOut = CannedResponse.build(status, message, retryAfter, ctx.date.now(), ctx.serverName,
+                withContent);
+        c.deadline = ctx.clock.millis() + ctx.limits.writeTimeout().toMillis();
+        writeCanned(c);
+    }
+
+    private void writeCanned(Connection c) {
+        try {
+            int n = ((NioTransport) c.transport).channel().write(c.cannedOut);
+            ctx.stats.bytesOut.add(n);
+        } catch (IOException e) {
+            closeNow(c);
+            return;
+        }
+        if (c.cannedOut.hasRemaining()) {
+            c.key.interestOps(SelectionKey.OP_WRITE);
+        } else {
+            c.cannedOut = null;
+            startLinger(c);
+        }
+    }
+
+    /** RFC 9112 section 9.6: close in stages so that data still arriving does not reset the response away. */
+    private void startLinger(Connection c) {
+        releaseInput(c);
+        setIdle(c, false);
+        try {
+            ((NioTransport) c.transport).channel().shutdownOutput();
+            c.key.interestOps(SelectionKey.OP_READ);
+        } catch (IOException | RuntimeException e) {
+            closeNow(c);
+            return;
+        }
+        c.phase = Connection.Phase.LINGER;
+        c.discarded = 0;
+        c.deadline = ctx.clock.millis() + LINGER_MILLIS;
+    }
+
+    private void discard(Connection c) {
+        try {
+            while (true) {
+                scratch.clear();
+                int n = ((NioTransport) c.transport).channel().read(scratch);
+                if (n < 0 || (c.discarded += n) > LINGER_MAX_BYTES) {
+                    closeNow(c);
+                    return;
+                }
+                if (n == 0) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            closeNow(c);
+        }
+    }
+
+    private void sweep(long now) {
+        for (SelectionKey key : selector.keys()) {
+            Connection c = (Connection) key.attachment();
+            if (!key.isValid() || now < c.deadline) {
+                continue;
+            }
+            switch (c.phase) {
+                case READ_HEAD -> {
+                    if (c.parser.hasStarted()) {
+                        sendCanned(c, Status.REQUEST_TIMEOUT, "Request head not received in time", -1, true);
+                    } else {
+                        closeNow(c); // idle keep-alive, or nothing sent at all: close silently
+                    }
+                }
+                case WRITE_CANNED, LINGER -> closeNow(c);
+                default -> { }
+            }
+        }
+    }
+
+    private void setIdle(Connection c, boolean idle) {
+        if (c.idle != idle) {
+            c.idle = idle;
+            if (idle) {
+                ctx.stats.idle.incrementAndGet();
+            } else {
+                ctx.stats.idle.decrementAndGet();
+            }
+        }
+    }
+
+    private void releaseInput(Connection c) {
+        ctx.buffers.release(c.in);
+        c.in = null;
+    }
+
+    /** Closes at once, releasing the slot and counters exactly once. */
+    private void closeNow(Connection c) {
+        if (c.phase == Connection.Phase.CLOSED) {
+            return;
+        }
+        boolean workerOwned = c.phase == Connection.Phase.QUEUED || c.phase == Connection.Phase.RUNNING
+                || c.phase == Connection.Phase.WORKER_WAIT;
+        c.phase = Connection.Phase.CLOSED;
+        setIdle(c, false);
+        if (!workerOwned) {
+            releaseInput(c);
+        }
+        c.key.cancel();
+        closeChannel(((NioTransport) c.transport).channel());
+        ((NioTransport) c.transport).closed();
+        ctx.stats.open.decrementAndGet();
+        ctx.stats.connectionClosed(c.requests);
+        if (c.holdsSlot) {
+            slots.release();
+        }
+    }
+
+    private static void closeChannel(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    // ConnectionOwner: called by workers; each becomes a command on this thread.
+
+    @Override
+    public void resume(Connection c) {
+        execute(() -> {
+            if (c.phase == Connection.Phase.CLOSED) {
+                return;
+            }
+            c.phase = Connection.Phase.READ_HEAD;
+            setIdle(c, !c.parser.hasStarted());
+            c.deadline = ctx.clock.millis() + (c.parser.hasStarted() ? ctx.limits.headerTimeout()
+                    : ctx.limits.keepAliveTimeout()).toMillis();
+            c.key.interestOps(SelectionKey.OP_READ);
+        });
+    }
+
+    @Override
+    public void dispatch(Connection c) {
+        execute(() -> {
+            if (c.phase != Connection.Phase.CLOSED) {
+                admit(c);
+            }
+        });
+    }
+
+    @Override
+    public void linger(Connection c) {
+        execute(() -> {
+            if (c.phase != Connection.Phase.CLOSED) {
+                startLinger(c);
+            }
+        });
+    }
+
+    @Override
+    public void close(Connection c) {
+        execute(() -> closeNow(c));
+    }
+
+    /** From a worker: wake it when {@code c} is ready for {@code op}. */
+    void awaitReady(Connection c, int op) {
+        execute(() -> {
+            if (c.phase == Connection.Phase.CLOSED) {
+                ((NioTransport) c.transport).closed();
+                return;
+            }
+            c.phase = Connection.Phase.WORKER_WAIT;
+            c.key.interestOps(op);
+        });
+    }
+}

@@ -1,0 +1,148 @@
+package dev.sluice.distribution;
+
+import dev.sluice.connector.HttpConnector;
+import dev.sluice.core.Limits;
+import dev.sluice.distribution.internal.WebappsWatcher;
+import dev.sluice.servlet.ServletContainer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A whole Sluice server: the servlet container with its webapps behind one connector, and the watcher that keeps
+ * the webapps folder deployed. What {@code bin/sluice run} starts, and what a program or test embeds.
+ */
+public final class SluiceServer implements AutoCloseable {
+    private final ServletContainer container;
+    private final HttpConnector connector;
+    private final WebappsWatcher watcher;
+    private final ScheduledExecutorService scanner;
+    private final Duration hotDeployInterval;
+
+    private SluiceServer(Builder b) {
+        this.container = new ServletContainer();
+        this.connector = HttpConnector.builder()
+                .host(b.host)
+                .port(b.port)
+                .limits(b.limits)
+                .handler(container)
+                .build();
+        this.watcher = b.webapps == null ? null
+                : new WebappsWatcher(b.webapps, new WebappsWatcher.Deployer() {
+                    @Override
+                    public String deploy(Path webapp) throws IOException {
+                        return container.deploy(webapp);
+                    }
+
+                    @Override
+                    public boolean undeploy(String contextPath) {
+                        return container.undeploy(contextPath);
+                    }
+                });
+        this.hotDeployInterval = b.hotDeployInterval;
+        this.scanner = watcher != null && hotDeployInterval != null
+                ? Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "sluice-hot-deploy");
+                    t.setDaemon(true);
+                    return t;
+                })
+                : null;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The bound address. */
+    public InetSocketAddress localAddress() {
+        return connector.localAddress();
+    }
+
+    public ServletContainer container() {
+        return container;
+    }
+
+    public HttpConnector connector() {
+        return connector;
+    }
+
+    private SluiceServer start() throws IOException {
+        try {
+            if (watcher != null) {
+                watcher.deployAll();
+            }
+            connector.start();
+            if (scanner != null) {
+                long every = hotDeployInterval.toMillis();
+                scanner.scheduleWithFixedDelay(watcher::scan, every, every, TimeUnit.MILLISECONDS);
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    /** Stops gracefully: hot deploy stops, the connector drains requests in flight, every webapp is undeployed. */
+    @Override
+    public void close() {
+        if (scanner != null) {
+            scanner.shutdownNow();
+        }
+        try {
+            connector.close();
+        } finally {
+            container.close();
+        }
+    }
+
+    /** Configuration of a server. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = 8080;
+        private Limits limits = Limits.DEFAULTS;
+        private Path webapps;
+        private Duration hotDeployInterval;
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The TCP port; 0 picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder limits(Limits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** The folder whose exploded webapps and .war files are deployed at start; null for none. */
+        public Builder webapps(Path webapps) {
+            this.webapps = webapps;
+            return this;
+        }
+
+        /** How often the webapps folder is scanned for changes; null turns hot deploy off. */
+        public Builder hotDeploy(Duration interval) {
+            this.hotDeployInterval = interval;
+            return this;
+        }
+
+        /** Deploys the webapps, then binds and serves. @throws IOException when the address cannot be bound */
+        public SluiceServer start() throws IOException {
+            return new SluiceServer(this).start();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.sluice.distribution.internal;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sluice deploy PATH}: copies a webapp folder or {@code .war} into the webapps folder, where hot deploy (or
+ * the next start) picks it up. The copy is made under a hidden name and renamed, so a running server never sees
+ * half of it.
+ */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = "Copy a webapp folder or .war into the webapps folder.")
+final class DeployCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PATH", description = "An exploded webapp folder or a .war file")
+    private Path source;
+
+    @Option(names = "--webapps", paramLabel = "DIR", description = "Target folder (default: from the config)")
+    private String webapps;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file")
+    private String config;
+
+    @Override
+    public Integer call() throws IOException {
+        Properties flags = new Properties();
+        if (webapps != null) {
+            flags.setProperty("webapps", webapps);
+        }
+        Path target = ServerSettings.resolve(config, flags).webapps();
+        Path from = source.toAbsolutePath().normalize();
+        boolean war = from.getFileName().toString().endsWith(".war") && Files.isRegularFile(from);
+        if (!war && !Files.isDirectory(from)) {
+            throw new StartupException("not a webapp folder or .war: " + source);
+        }
+        Path destination = target.resolve(from.getFileName().toString());
+        Path staging = target.resolve("." + from.getFileName() + ".deploying");
+        deleteRecursively(staging);
+        if (war) {
+            Files.copy(from, staging, StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            copyTree(from, staging);
+        }
+        deleteRecursively(destination);
+        Files.move(staging, destination, StandardCopyOption.ATOMIC_MOVE);
+        System.out.println("Deployed " + from.getFileName() + " to " + destination);
+        return 0;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

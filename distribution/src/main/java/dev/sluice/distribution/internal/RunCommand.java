@@ -1,0 +1,94 @@
+package dev.sluice.distribution.internal;
+
+import dev.sluice.distribution.SluiceServer;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sluice run}: serves in the foreground until SIGTERM or Ctrl-C, then stops gracefully with exit 0. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Start the server in the foreground. Every flag also reads from the config file.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", description = "TCP port; 0 picks a free one (default: 8080)")
+    private String port;
+
+    @Option(names = "--host", paramLabel = "ADDR", description = "Address to bind (default: 0.0.0.0)")
+    private String host;
+
+    @Option(names = "--webapps", paramLabel = "DIR",
+            description = "Deploy every exploded folder and .war in DIR (default: SLUICE_HOME/webapps)")
+    private String webapps;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file (default: SLUICE_HOME/conf/sluice.properties)")
+    private String config;
+
+    @Option(names = "--hotDeploy", paramLabel = "true|false",
+            description = "Deploy, redeploy and undeploy as webapps/ changes (default: true)")
+    private String hotDeploy;
+
+    @Option(names = "--logLevel", paramLabel = "LEVEL",
+            description = "SEVERE, WARNING, INFO, FINE, FINER or FINEST (default: INFO)")
+    private String logLevel;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerSettings settings = ServerSettings.resolve(config, flags());
+        ServerLogging.configure(settings.logLevel(), settings.logs());
+        SluiceServer server;
+        try {
+            server = SluiceServer.builder()
+                    .host(settings.host())
+                    .port(settings.port())
+                    .limits(settings.limits())
+                    .webapps(settings.webapps())
+                    .hotDeploy(settings.hotDeployInterval())
+                    .start();
+        } catch (BindException e) {
+            throw new StartupException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
+                    + e.getMessage());
+        } catch (IOException e) {
+            throw new StartupException("cannot start: " + e.getMessage());
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        StopSignals.onStop(stop::countDown, server::close);
+        InetSocketAddress bound = server.localAddress();
+        System.out.println("Sluice listening on http://" + settings.host() + ":" + bound.getPort());
+        System.out.flush();
+        stop.await();
+        server.close();
+        return 0;
+    }
+
+    /** The flags given on the command line, as properties keyed like the config file. */
+    private Properties flags() {
+        Properties p = new Properties();
+        put(p, "port", port);
+        put(p, "host", host);
+        put(p, "webapps", webapps);
+        put(p, "hotDeploy", hotDeploy);
+        put(p, "logLevel", logLevel);
+        for (LimitFlags.Flag flag : LimitFlags.ALL) {
+            OptionSpec option = spec.findOption("--" + flag.key);
+            put(p, flag.key, option == null ? null : option.getValue());
+        }
+        return p;
+    }
+
+    private static void put(Properties p, String key, Object value) {
+        if (value != null) {
+            p.setProperty(key, value.toString());
+        }
+    }
+}

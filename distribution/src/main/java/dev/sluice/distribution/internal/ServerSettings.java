@@ -1,0 +1,142 @@
+package dev.sluice.distribution.internal;
+
+import dev.sluice.core.Limits;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.logging.Level;
+
+/**
+ * Where to listen, what to deploy and the limits: the config file's values overlaid with the flags. Every
+ * problem is a {@link StartupException} naming the key or file.
+ */
+final class ServerSettings {
+    private final String host;
+    private final int port;
+    private final Path webapps;
+    private final Limits limits;
+    private final Duration hotDeployInterval;
+    private final Level logLevel;
+    private final Path logs;
+
+    private ServerSettings(String host, int port, Path webapps, Limits limits, Duration hotDeployInterval,
+                           Level logLevel, Path logs) {
+        this.host = host;
+        this.port = port;
+        this.webapps = webapps;
+        this.limits = limits;
+        this.hotDeployInterval = hotDeployInterval;
+        this.logLevel = logLevel;
+        this.logs = logs;
+    }
+
+    /**
+     * @param configFile the {@code --config} flag, or null for {@code SLUICE_HOME/conf/sluice.properties} when
+     *                   that exists
+     * @param flags      flags given on the command line, keyed like the file
+     */
+    static ServerSettings resolve(String configFile, Properties flags) {
+        Path home = home();
+        Properties merged = new Properties();
+        merged.putAll(readConfig(configFile, home));
+        merged.putAll(flags);
+        String host = merged.getProperty("host", "0.0.0.0").trim();
+        int port = port(merged.getProperty("port", "8080").trim());
+        Limits limits;
+        try {
+            limits = Limits.fromProperties(merged, Limits.DEFAULTS);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage());
+        }
+        // A flag is a path as the user typed it (against the working folder); the file's is against the home.
+        Path webapps = flags.containsKey("webapps")
+                ? Paths.get(flags.getProperty("webapps")).toAbsolutePath().normalize()
+                : home.resolve(merged.getProperty("webapps", "webapps").trim()).normalize();
+        if (!Files.isDirectory(webapps)) {
+            throw new StartupException("webapps folder not found: " + webapps);
+        }
+        Duration hotDeploy = bool("hotDeploy", merged.getProperty("hotDeploy", "true"))
+                ? Duration.ofSeconds(2) : null;
+        Level logLevel;
+        try {
+            logLevel = ServerLogging.parseLevel(merged.getProperty("logLevel", "INFO"));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("Invalid value for logLevel: '" + merged.getProperty("logLevel")
+                    + "' (SEVERE, WARNING, INFO, FINE, FINER, FINEST)");
+        }
+        return new ServerSettings(host, port, webapps, limits, hotDeploy, logLevel, home.resolve("logs"));
+    }
+
+    static Path home() {
+        String home = System.getProperty("sluice.home");
+        return (home != null ? Paths.get(home) : Paths.get("")).toAbsolutePath();
+    }
+
+    private static Properties readConfig(String configFile, Path home) {
+        Path file = configFile != null ? Paths.get(configFile) : home.resolve("conf/sluice.properties");
+        Properties p = new Properties();
+        if (configFile == null && !Files.exists(file)) {
+            return p;
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new StartupException("cannot read config file " + file + ": " + e.getMessage());
+        }
+        return p;
+    }
+
+    private static boolean bool(String key, String value) {
+        switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true": case "on": case "yes": return true;
+            case "false": case "off": case "no": return false;
+            default: throw new StartupException("Invalid value for " + key + ": '" + value.trim() + "' (true or false)");
+        }
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StartupException("Invalid value for port: '" + value + "' (0-65535)");
+    }
+
+    String host() {
+        return host;
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path webapps() {
+        return webapps;
+    }
+
+    Limits limits() {
+        return limits;
+    }
+
+    /** How often to scan the webapps folder, or null when hot deploy is off. */
+    Duration hotDeployInterval() {
+        return hotDeployInterval;
+    }
+
+    Level logLevel() {
+        return logLevel;
+    }
+
+    Path logs() {
+        return logs;
+    }
+}

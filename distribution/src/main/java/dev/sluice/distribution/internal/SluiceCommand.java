@@ -1,0 +1,53 @@
+package dev.sluice.distribution.internal;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** The {@code sluice} command line: its subcommands and how errors become exit codes. */
+@Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
+        description = "A small, fast Jakarta Servlet container.",
+        subcommands = {RunCommand.class, DeployCommand.class, VersionCommand.class})
+public final class SluiceCommand implements Runnable {
+    /** Exit code of a usage or configuration error: bad flag, busy port, missing folder. */
+    public static final int USAGE_ERROR = 2;
+
+    @CommandLine.Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'sluice run'");
+    }
+
+    /** Parses and runs {@code args}; returns the process exit code. */
+    public static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new SluiceCommand());
+        addLimitFlags(commandLine.getSubcommands().get("run").getCommandSpec());
+        commandLine.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("sluice: " + e.getMessage());
+            return USAGE_ERROR;
+        });
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            if (e instanceof StartupException) {
+                cl.getErr().println("sluice: " + e.getMessage());
+                return USAGE_ERROR;
+            }
+            throw e;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** One {@code --<limit> VALUE} flag per limit, added from the table so the list cannot drift. */
+    private static void addLimitFlags(CommandSpec run) {
+        for (LimitFlags.Flag flag : LimitFlags.ALL) {
+            run.addOption(OptionSpec.builder("--" + flag.key)
+                    .paramLabel("VALUE")
+                    .type(String.class)
+                    .description(flag.description + " (default: "
+                            + flag.current.apply(dev.sluice.core.Limits.DEFAULTS) + ")")
+                    .build());
+        }
+    }
+}

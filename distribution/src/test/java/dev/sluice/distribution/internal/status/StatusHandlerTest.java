@@ -1,0 +1,104 @@
+package dev.sluice.distribution.internal.status;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sluice.core.Status;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StatusHandlerTest {
+    private final List<String> passedOn = new ArrayList<>();
+    private final StatusHandler handler = new StatusHandler(
+            (request, response) -> passedOn.add(request.head().path()), StatusHandlerTest::figures);
+
+    static ServerFigures figures() {
+        Map<String, Long> rejected = new LinkedHashMap<>();
+        rejected.put("queue_full", 7L);
+        rejected.put("queue_timeout", 0L);
+        rejected.put("connection_limit", 2L);
+        rejected.put("draining", 0L);
+        Map<String, Long> perWebapp = new LinkedHashMap<>();
+        perWebapp.put("/", 3L);
+        perWebapp.put("/hello", 40L);
+        return new ServerFigures(61_000, 12, 9, 10_000, 3, 8, 2, 16, 120, 43, 9000, 81000, rejected,
+                new ServerFigures.Latency(43, 0.5, 1.25, 4, 8, 9.5),
+                new ServerFigures.Latency(43, 2, 3, 201.5, 210, 220), perWebapp);
+    }
+
+    @Test
+    void prometheusTextForLoopback() throws Exception {
+        MemoryExchange x = new MemoryExchange("GET", "/sluice/metrics", "127.0.0.1");
+        handler.handle(x.request, x.response);
+        assertEquals(Status.OK, x.response.status());
+        assertEquals("text/plain; version=0.0.4; charset=utf-8", x.response.headers().get("Content-Type"));
+        String text = x.response.text();
+        assertTrue(text.contains("\nsluice_workers_busy 3\n"), text);
+        assertTrue(text.contains("\nsluice_queue_depth 2\n"), text);
+        assertTrue(text.contains("\nsluice_rejected_total{reason=\"queue_full\"} 7\n"), text);
+        assertTrue(text.contains("\nsluice_service_time_ms{quantile=\"0.99\"} 201.500\n"), text);
+        assertTrue(text.contains("\nsluice_webapp_requests_total{context=\"/hello\"} 40\n"), text);
+        assertEquals(Integer.toString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+                x.response.headers().get("Content-Length"));
+    }
+
+    @Test
+    void jsonOnRequest() throws Exception {
+        MemoryExchange x = new MemoryExchange("GET", "/sluice/metrics?format=json", "127.0.0.1");
+        handler.handle(x.request, x.response);
+        assertEquals("application/json", x.response.headers().get("Content-Type"));
+        assertEquals("{\"uptimeMillis\":61000,\"connections\":{\"open\":12,\"idle\":9,\"max\":10000,"
+                + "\"accepted\":120},\"workers\":{\"busy\":3,\"max\":8},\"queue\":{\"depth\":2,\"max\":16},"
+                + "\"completed\":43,\"bytesIn\":9000,\"bytesOut\":81000,\"rejected\":{\"queue_full\":7,"
+                + "\"queue_timeout\":0,\"connection_limit\":2,\"draining\":0},\"queueTimeMs\":{\"count\":43,"
+                + "\"p50\":0.500,\"p90\":1.250,\"p99\":4,\"p999\":8,\"max\":9.500},\"serviceTimeMs\":{\"count\":43,"
+                + "\"p50\":2,\"p90\":3,\"p99\":201.500,\"p999\":210,\"max\":220},\"requestsPerWebapp\":{\"/\":3,"
+                + "\"/hello\":40}}", x.response.text());
+    }
+
+    @Test
+    void jsonByAcceptHeader() throws Exception {
+        MemoryExchange x = new MemoryExchange("GET", "/sluice/metrics", "::1", "Accept: application/json");
+        handler.handle(x.request, x.response);
+        assertEquals("application/json", x.response.headers().get("Content-Type"));
+    }
+
+    @Test
+    void statusPageShowsTheFigures() throws Exception {
+        MemoryExchange x = new MemoryExchange("GET", "/sluice/status", "127.0.0.1");
+        handler.handle(x.request, x.response);
+        assertEquals("text/html; charset=utf-8", x.response.headers().get("Content-Type"));
+        String html = x.response.text();
+        assertTrue(html.contains("<td class=\"n\" id=\"busy\">3</td><td class=\"n\" id=\"maxThreads\">8</td>"), html);
+        assertTrue(html.contains("id=\"rejected-queue_full\">7</td>"), html);
+        assertTrue(html.contains("setInterval(refresh, 1000)"), "page does not refresh itself");
+    }
+
+    @Test
+    void otherClientsAreForbidden() throws Exception {
+        MemoryExchange x = new MemoryExchange("GET", "/sluice/status", "192.0.2.10");
+        handler.handle(x.request, x.response);
+        assertEquals(Status.FORBIDDEN, x.response.status());
+        assertEquals("The status page is only served to loopback clients.\n", x.response.text());
+    }
+
+    @Test
+    void postIsNotAllowed() throws Exception {
+        MemoryExchange x = new MemoryExchange("POST", "/sluice/metrics", "127.0.0.1");
+        handler.handle(x.request, x.response);
+        assertEquals(Status.METHOD_NOT_ALLOWED, x.response.status());
+        assertEquals("GET, HEAD", x.response.headers().get("Allow"));
+    }
+
+    @Test
+    void everythingElseIsPassedOn() throws Exception {
+        MemoryExchange x = new MemoryExchange("GET", "/sluice/statusx", "127.0.0.1");
+        handler.handle(x.request, x.response);
+        MemoryExchange y = new MemoryExchange("GET", "/hello/", "192.0.2.10");
+        handler.handle(y.request, y.response);
+        assertEquals(List.of("/sluice/statusx", "/hello/"), passedOn);
+    }
+}
