@@ -48,10 +48,10 @@ public final class SluiceMain {
     }
 
     /** The servlet's behaviour, written against the core model. */
-    static final class HelloHandler implements Handler {
+    public static final class HelloHandler implements Handler {
         private final long slowMillis;
 
-        HelloHandler(long slowMillis) {
+        public HelloHandler(long slowMillis) {
             this.slowMillis = slowMillis;
         }
 
