@@ -14,7 +14,7 @@ public class HelloWorldServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final byte[] BODY = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
 
-    private final long delayMillis;
+    private long delayMillis;
 
     public HelloWorldServlet() {
         this(0);
@@ -22,6 +22,15 @@ public class HelloWorldServlet extends HttpServlet {
 
     public HelloWorldServlet(long delayMillis) {
         this.delayMillis = delayMillis;
+    }
+
+    /** Deployed from a web.xml (Sluice's servlet variant), the delay comes from the init parameter "delayMillis". */
+    @Override
+    public void init() {
+        String delay = getInitParameter("delayMillis");
+        if (delay != null) {
+            delayMillis = Long.parseLong(delay);
+        }
     }
 
     @Override
