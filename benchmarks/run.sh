@@ -29,31 +29,6 @@ mkdir -p "$OUT/wrk"
 trap cleanup_on_exit EXIT
 trap 'exit 130' INT TERM
 
-# run_scenario SERVER SCENARIO ROUND: one wrk run against the server started last, with its CPU time.
-run_scenario() {
-    local server=$1 scenario=$2 round=$3 port before after file
-    local args=()
-    case "$scenario" in
-        keepalive-16) args=(-c16) ;;
-        keepalive-64) args=(-c64) ;;
-        keepalive-256) args=(-c256) ;;
-        # wrk drops an -H value without a space after the colon, so this stays one quoted word.
-        close-16) args=(-c16 -H "Connection: close") ;;
-        pipeline-64x16) args=(-c64 -s "$BENCH_DIR/scripts/pipeline.lua") ;;
-        *) log "unknown scenario $scenario"; return 1 ;;
-    esac
-    local tail=()
-    [[ "$scenario" == pipeline-* ]] && tail=(-- 16)
-    port=$(port_of "$server")
-    file="wrk/$server-$scenario-r$round.txt"
-    before=$(cpu_ticks "$SERVER_PID")
-    wrk -t"$WRK_THREADS" "${args[@]}" -d"${DURATION}s" --latency "http://$HOST:$port/hello" "${tail[@]}" \
-        > "$OUT/$file" 2>&1
-    after=$(cpu_ticks "$SERVER_PID")
-    printf '%s\t%s\t%s\t%s\t%s\n' "$server" "$scenario" "$round" "$file" $((after - before)) >> "$OUT/runs.tsv"
-    log "$server $scenario round $round: $(grep -h 'Requests/sec' "$OUT/$file" || echo 'no result')"
-}
-
 build || exit 1
 read -r -a servers <<< "$SERVERS"
 {
