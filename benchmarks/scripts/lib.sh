@@ -196,6 +196,8 @@ run_scenario() {
     wrk -t"$WRK_THREADS" "${args[@]}" -d"${DURATION}s" --latency "http://$HOST:$port/hello" "${tail[@]}" \
         > "$OUT/$file" 2>&1
     after=$(cpu_ticks "$SERVER_PID")
+    # The machine is shared: keep the load next to every run so noisy runs can be told apart.
+    echo "$(date -u +%T) $server $scenario r$round loadavg $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.log"
     printf '%s\t%s\t%s\t%s\t%s\n' "$server" "$scenario" "$round" "$file" $((after - before)) >> "$OUT/runs.tsv"
     log "$server $scenario round $round: $(grep -h 'Requests/sec' "$OUT/$file" || echo 'no result')"
 }

@@ -80,8 +80,8 @@ public final class ResultsTable {
         servers.removeIf(s -> runs.stream().noneMatch(r -> r.server().equals(s)));
 
         StringBuilder md = new StringBuilder();
-        md.append("| scenario | server | runs | req/s (median) | p99 ms (median) | CPU s / 100k req (median)"
-                + " | socket errors | non-2xx |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| scenario | server | runs | req/s (median) | req/s (min-max) | p99 ms (median)"
+                + " | CPU s / 100k req (median) | socket errors | non-2xx |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         Map<String, Map<String, double[]>> medians = new LinkedHashMap<>();
         for (String scenario : scenarios) {
             for (String server : servers) {
@@ -94,8 +94,10 @@ public final class ResultsTable {
                 double p99 = median(cell.stream().mapToDouble(r -> r.wrk().p99Millis()).toArray());
                 double cpu = median(cell.stream().mapToDouble(Run::cpuPer100k).toArray());
                 medians.computeIfAbsent(scenario, k -> new LinkedHashMap<>()).put(server, new double[] {rps, p99});
-                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %d | %d |%n", scenario, server,
-                        cell.size(), fixed(rps, 0), fixed(p99, 2), fixed(cpu, 2),
+                double[] all = cell.stream().mapToDouble(r -> r.wrk().requestsPerSecond()).sorted().toArray();
+                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s-%s | %s | %s | %d | %d |%n", scenario,
+                        server, cell.size(), fixed(rps, 0), fixed(all[0], 0), fixed(all[all.length - 1], 0),
+                        fixed(p99, 2), fixed(cpu, 2),
                         cell.stream().mapToLong(r -> r.wrk().socketErrors()).sum(),
                         cell.stream().mapToLong(r -> r.wrk().non2xx()).sum()));
             }
