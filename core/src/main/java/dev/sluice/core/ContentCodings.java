@@ -97,7 +97,7 @@ public final class ContentCodings {
     private static List<Weighted> parse(String value) {
         List<Weighted> out = new ArrayList<>(4);
         for (String member : value.split(",")) {
-            String[] parts = member.split(";");
+            String[] parts = member.split(";", -1);
             String coding = parts[0].trim();
             if (!Tokens.isToken(coding)) {
                 continue;
@@ -105,7 +105,7 @@ public final class ContentCodings {
             int weight = 1000;
             for (int i = 1; i < parts.length; i++) {
                 String param = parts[i].trim();
-                if (param.length() > 2 && (param.charAt(0) == 'q' || param.charAt(0) == 'Q')
+                if (param.length() >= 2 && (param.charAt(0) == 'q' || param.charAt(0) == 'Q')
                         && param.charAt(1) == '=') {
                     weight = qvalue(param.substring(2));
                 }

@@ -136,7 +136,11 @@ public final class Headers {
         return false;
     }
 
-    /** The elements of every value of the list-valued field {@code name}, trimmed, empty ones dropped. */
+    /**
+     * The elements of every value of the list-valued field {@code name}, trimmed, empty ones dropped (RFC 9110
+     * section 5.6.1). Meant for lists of tokens (Connection, Transfer-Encoding, Expect): a comma inside a quoted
+     * string is not recognized as such.
+     */
     public List<String> tokens(String name) {
         List<String> tokens = new ArrayList<>(2);
         for (int i = 0; i < size; i++) {

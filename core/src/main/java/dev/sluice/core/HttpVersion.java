@@ -29,7 +29,8 @@ public enum HttpVersion {
      * @throws HttpException 400 when malformed, 505 when well-formed but not of major version 1
      */
     public static HttpVersion parse(CharSequence s) {
-        if (s == null || s.length() != 8 || !"HTTP/".contentEquals(s.subSequence(0, 5)) || s.charAt(6) != '.'
+        if (s == null || s.length() != 8 || s.charAt(0) != 'H' || s.charAt(1) != 'T' || s.charAt(2) != 'T'
+                || s.charAt(3) != 'P' || s.charAt(4) != '/' || s.charAt(6) != '.'
                 || !isDigit(s.charAt(5)) || !isDigit(s.charAt(7))) {
             throw HttpException.badRequest("Malformed HTTP version");
         }

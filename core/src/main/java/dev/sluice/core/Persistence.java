@@ -63,7 +63,9 @@ public final class Persistence {
      * {@link Verdict}'s constants, wins.
      *
      * @param bodyConsumed whether the request's content was read or discarded to its end (always true for a
-     *                     request without content)
+     *                     request without content). Pass false after refusing a request whose framing was not
+     *                     understood (an {@link HttpException} from {@link BodyFraming}): where its content ends
+     *                     is unknown, so nothing after it can be read as a request.
      */
     public static Verdict decide(RequestHead head, Headers responseHeaders, ResponseFraming framing,
                                  int requestNumber, int maxRequests, boolean draining, boolean bodyConsumed) {

@@ -10,7 +10,8 @@ import java.util.List;
  * Last-Modified of what it would send, and applies the answer.
  *
  * <p>Call it only when the response without conditions would be 2xx (section 13.2.1: otherwise the conditions are
- * ignored). A 304 should carry the ETag and Last-Modified a 200 would have had (section 15.4.5).
+ * ignored). CONNECT, OPTIONS and TRACE select no representation, so their conditions are always ignored (same
+ * section). A 304 should carry the ETag and Last-Modified a 200 would have had (section 15.4.5).
  */
 public final class Preconditions {
     private Preconditions() {
@@ -45,6 +46,9 @@ public final class Preconditions {
      */
     public static Status evaluate(Method method, Headers request, EntityTag etag, Instant lastModified,
                                   boolean exists) {
+        if (method.equals(Method.CONNECT) || method.equals(Method.OPTIONS) || method.equals(Method.TRACE)) {
+            return Status.OK;
+        }
         Instant modified = lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS);
         boolean getOrHead = method.equals(Method.GET) || method.equals(Method.HEAD);
         if (request.contains("If-Match")) {

@@ -91,6 +91,29 @@ public final class ServerHeaders {
         }
     }
 
+    /**
+     * Completes the headers of a response sent without a usable request head: a canned error for a request that
+     * could not be parsed (400, 414, 431, 505...) or a 503 written by the selector under overload. Such a response
+     * always carries Content-Length and {@code Connection: close}, since the rest of the connection's bytes can no
+     * longer be trusted to start a request (RFC 9112 section 9.6).
+     */
+    public void applyClosing(Status status, Headers headers, long contentLength) {
+        if (!headers.contains("Date")) {
+            headers.set("Date", date.now());
+        }
+        if (server != null && !headers.contains("Server")) {
+            headers.set("Server", server);
+        }
+        headers.remove("Transfer-Encoding");
+        headers.remove("Keep-Alive");
+        if (status.forbidsContent()) {
+            headers.remove("Content-Length");
+        } else {
+            headers.setContentLength(contentLength);
+        }
+        headers.set("Connection", "close");
+    }
+
     private static void frame(Method method, Status status, Headers headers, ResponseFraming framing, long contentLength) {
         switch (framing) {
             case LENGTH:

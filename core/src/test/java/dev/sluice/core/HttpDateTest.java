@@ -18,7 +18,6 @@ class HttpDateTest {
     /** A clock whose time the test sets. */
     static final class MutableClock extends Clock {
         final AtomicLong millis = new AtomicLong();
-        final AtomicLong reads = new AtomicLong();
 
         MutableClock(Instant start) {
             millis.set(start.toEpochMilli());
@@ -36,7 +35,6 @@ class HttpDateTest {
 
         @Override
         public long millis() {
-            reads.incrementAndGet();
             return millis.get();
         }
 

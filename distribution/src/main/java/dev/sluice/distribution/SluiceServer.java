@@ -1,17 +1,25 @@
 package dev.sluice.distribution;
 
 import dev.sluice.connector.HttpConnector;
+import dev.sluice.core.Handler;
 import dev.sluice.core.Limits;
 import dev.sluice.distribution.internal.WebappsWatcher;
+import dev.sluice.distribution.internal.status.FiguresSource;
+import dev.sluice.distribution.internal.status.ServerFigures;
+import dev.sluice.distribution.internal.status.ServerMBean;
+import dev.sluice.distribution.internal.status.StatusHandler;
+import dev.sluice.distribution.internal.status.WebappCounters;
 import dev.sluice.servlet.ServletContainer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A whole Sluice server: the servlet container with its webapps behind one connector, and the watcher that keeps
@@ -23,15 +31,26 @@ public final class SluiceServer implements AutoCloseable {
     private final WebappsWatcher watcher;
     private final ScheduledExecutorService scanner;
     private final Duration hotDeployInterval;
+    private final FiguresSource figures;
+    private Runnable unregisterMBean = () -> { };
 
     private SluiceServer(Builder b) {
         this.container = new ServletContainer();
+        Handler handler = container;
+        FiguresHolder holder = new FiguresHolder();
+        if (b.statusPages) {
+            WebappCounters webapps = new WebappCounters(this::contextPaths);
+            handler = new StatusHandler(container, holder, webapps);
+            holder.webapps = webapps;
+        }
         this.connector = HttpConnector.builder()
                 .host(b.host)
                 .port(b.port)
                 .limits(b.limits)
-                .handler(container)
+                .handler(handler)
                 .build();
+        this.figures = b.statusPages ? new FiguresSource(connector, holder.webapps) : null;
+        holder.source = figures;
         this.watcher = b.webapps == null ? null
                 : new WebappsWatcher(b.webapps, new WebappsWatcher.Deployer() {
                     @Override
@@ -71,12 +90,25 @@ public final class SluiceServer implements AutoCloseable {
         return connector;
     }
 
+    /** The live figures of the status page, or null when status pages are off. */
+    public Supplier<ServerFigures> figures() {
+        return figures;
+    }
+
+    /** Context paths deployed from the webapps folder. */
+    private Iterable<String> contextPaths() {
+        return watcher == null ? List.of() : watcher.contextPaths();
+    }
+
     private SluiceServer start() throws IOException {
         try {
             if (watcher != null) {
                 watcher.deployAll();
             }
             connector.start();
+            if (figures != null) {
+                unregisterMBean = ServerMBean.register(figures);
+            }
             if (scanner != null) {
                 long every = hotDeployInterval.toMillis();
                 scanner.scheduleWithFixedDelay(watcher::scan, every, every, TimeUnit.MILLISECONDS);
@@ -94,10 +126,22 @@ public final class SluiceServer implements AutoCloseable {
         if (scanner != null) {
             scanner.shutdownNow();
         }
+        unregisterMBean.run();
         try {
             connector.close();
         } finally {
             container.close();
+        }
+    }
+
+    /** Breaks the cycle between the status handler (built before the connector) and the connector's figures. */
+    private static final class FiguresHolder implements Supplier<ServerFigures> {
+        volatile FiguresSource source;
+        WebappCounters webapps;
+
+        @Override
+        public ServerFigures get() {
+            return source.get();
         }
     }
 
@@ -108,8 +152,15 @@ public final class SluiceServer implements AutoCloseable {
         private Limits limits = Limits.DEFAULTS;
         private Path webapps;
         private Duration hotDeployInterval;
+        private boolean statusPages = true;
 
         private Builder() {
+        }
+
+        /** Serve /sluice/status and /sluice/metrics to loopback clients and publish JMX figures (default on). */
+        public Builder statusPages(boolean on) {
+            this.statusPages = on;
+            return this;
         }
 
         public Builder host(String host) {

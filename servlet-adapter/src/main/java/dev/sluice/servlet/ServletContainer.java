@@ -2,39 +2,304 @@ package dev.sluice.servlet;
 
 import dev.sluice.core.Handler;
 import dev.sluice.core.Request;
+import dev.sluice.core.RequestHead;
+import dev.sluice.core.RequestPath;
 import dev.sluice.core.Response;
+import dev.sluice.core.Status;
+import dev.sluice.core.TargetForm;
+import dev.sluice.servlet.internal.ContainerSettings;
+import dev.sluice.servlet.internal.Deployer;
+import dev.sluice.servlet.internal.WarUnpacker;
+import dev.sluice.servlet.internal.WebApp;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * The servlet container: deploys webapps and is the {@link Handler} that dispatches each request to the
- * webapp whose context path matches. Placeholder for the API shape; the adapter issue supplies the
- * implementation.
+ * webapp whose context path is the longest prefix of the request path (Servlet 6.1 section 12.1). A folder or
+ * {@code .war} named {@code ROOT} is the root context; any other name {@code n} becomes {@code /n}, with
+ * {@code #} standing for {@code /} as in Tomcat ({@code a#b.war} is {@code /a/b}).
+ *
+ * <p>Thread-safe: deploy and undeploy may run while requests are served.
  */
 public final class ServletContainer implements Handler, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger("dev.sluice.servlet");
 
-    /** Deploys an exploded WAR folder or a .war file; returns its context path ("" for ROOT). */
-    public String deploy(Path webapp) throws IOException {
-        throw new UnsupportedOperationException("adapter not implemented yet");
+    private final ContainerSettings settings;
+    private final Map<String, WebApp> apps = new ConcurrentHashMap<>();
+    private volatile List<WebApp> byLength = List.of();
+    private final boolean ownExecutors;
+
+    public ServletContainer() {
+        this(builder());
     }
 
-    /** Deploys every exploded folder and .war in {@code webappsDir}; one that fails is logged and skipped. */
-    public void deployAll(Path webappsDir) throws IOException {
-        throw new UnsupportedOperationException("adapter not implemented yet");
+    private ServletContainer(Builder b) {
+        ExecutorService async = b.asyncExecutor;
+        ScheduledExecutorService scheduler = b.scheduler;
+        this.ownExecutors = async == null;
+        if (async == null) {
+            async = Executors.newCachedThreadPool(daemon("sluice-async"));
+            scheduler = Executors.newSingleThreadScheduledExecutor(daemon("sluice-timer"));
+        }
+        this.settings = new ContainerSettings(b.serverInfo, b.workDir, b.allowTrace,
+                Map.copyOf(b.maxConcurrentRequests), b.retryAfterSeconds, b.maxParameterCount, b.maxFormBytes,
+                async, scheduler, b.clock);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * Deploys an exploded WAR folder or a .war file (unpacked into the work directory); returns its context
+     * path, "" for ROOT.
+     *
+     * @throws IOException when it cannot be read, unpacked (an entry escaping the folder refuses the archive) or
+     *                     started, or the context path is taken
+     */
+    public String deploy(Path webapp) throws IOException {
+        String fileName = webapp.getFileName().toString();
+        boolean war = Files.isRegularFile(webapp) && fileName.toLowerCase(Locale.ROOT).endsWith(".war");
+        String name = war ? fileName.substring(0, fileName.length() - 4) : fileName;
+        String contextPath = name.equals("ROOT") ? "" : "/" + name.replace('#', '/');
+        if (!war && !Files.isDirectory(webapp)) {
+            throw new IOException(webapp + " is neither a folder nor a .war file");
+        }
+        synchronized (this) {
+            if (apps.containsKey(contextPath)) {
+                throw new IOException("Context path '" + contextPath + "' is already deployed");
+            }
+            Path root = war ? WarUnpacker.unpack(webapp, settings.workDir().resolve(name)) : webapp;
+            WebApp app = Deployer.create(root.toAbsolutePath(), contextPath, settings, this::find,
+                    ServletContainer.class.getClassLoader());
+            try {
+                app.start();
+            } catch (Exception e) {
+                throw new IOException("Webapp " + fileName + " failed to start: " + rootMessage(e), e);
+            }
+            apps.put(contextPath, app);
+            reindex();
+            return contextPath;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t + ")";
+    }
+
+    /**
+     * Deploys every exploded folder and .war in {@code webappsDir}, in name order. A folder next to a .war of
+     * the same name is that archive unpacked, so only the .war counts. One that fails is logged in one line and
+     * skipped. Returns the context paths deployed.
+     */
+    public List<String> deployAll(Path webappsDir) throws IOException {
+        List<Path> candidates;
+        try (Stream<Path> list = Files.list(webappsDir)) {
+            candidates = list.sorted().toList();
+        }
+        List<String> deployed = new ArrayList<>();
+        for (Path p : candidates) {
+            String n = p.getFileName().toString();
+            boolean isWar = Files.isRegularFile(p) && n.toLowerCase(Locale.ROOT).endsWith(".war");
+            boolean unpackedWar = Files.isDirectory(p) && Files.isRegularFile(p.resolveSibling(n + ".war"));
+            if (n.startsWith(".") || !(isWar || Files.isDirectory(p)) || unpackedWar) {
+                continue;
+            }
+            try {
+                deployed.add(deploy(p));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.SEVERE, "Failed to deploy webapp " + n + ": " + e.getMessage());
+                LOG.log(Level.FINE, "Deployment failure of " + n, e);
+            }
+        }
+        return deployed;
     }
 
     /** Undeploys the webapp at {@code contextPath}; returns whether one was there. */
     public boolean undeploy(String contextPath) {
-        return false;
+        WebApp app;
+        synchronized (this) {
+            app = apps.remove(contextPath);
+            if (app == null) {
+                return false;
+            }
+            reindex();
+        }
+        app.stop();
+        return true;
+    }
+
+    /** The context paths deployed. */
+    public List<String> contextPaths() {
+        return byLength.stream().map(WebApp::contextPath).sorted().toList();
+    }
+
+    /** Requests in async mode, holding no worker thread, across all webapps. */
+    public int suspendedRequests() {
+        int n = 0;
+        for (WebApp app : byLength) {
+            n += app.suspendedRequests().get();
+        }
+        return n;
+    }
+
+    private void reindex() {
+        List<WebApp> list = new ArrayList<>(apps.values());
+        list.sort(Comparator.comparingInt((WebApp a) -> a.contextPath().length()).reversed());
+        byLength = List.copyOf(list);
+    }
+
+    /** The webapp whose context path is the longest prefix of the decoded path {@code path}, or null. */
+    private WebApp find(String path) {
+        for (WebApp app : byLength) {
+            String cp = app.contextPath();
+            if (cp.isEmpty() || path.equals(cp) || path.startsWith(cp) && path.charAt(cp.length()) == '/') {
+                return app;
+            }
+        }
+        return null;
     }
 
     @Override
     public void handle(Request request, Response response) throws Exception {
-        throw new UnsupportedOperationException("adapter not implemented yet");
+        RequestHead head = request.head();
+        if (head.form() == TargetForm.ASTERISK || head.form() == TargetForm.AUTHORITY) {
+            // OPTIONS * asks about the server (RFC 9110 section 9.3.7); CONNECT is not served.
+            boolean options = head.form() == TargetForm.ASTERISK;
+            response.setStatus(options ? Status.OK : Status.METHOD_NOT_ALLOWED);
+            response.headers().set("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
+            return;
+        }
+        PathParameters path = PathParameters.strip(head.path());
+        String decoded = RequestPath.decode(path.path());
+        WebApp app = find(decoded);
+        if (app == null) {
+            plain(response, Status.NOT_FOUND, "Not Found\n");
+            return;
+        }
+        String inContext = decoded.substring(app.contextPath().length());
+        if (inContext.isEmpty()) {
+            // The context root is "/ctx/": redirect so that relative links resolve inside it (as Tomcat).
+            String location = head.path() + "/" + (head.rawQuery() == null ? "" : "?" + head.rawQuery());
+            response.setStatus(Status.FOUND);
+            response.headers().set("Location", location);
+            return;
+        }
+        app.invoker().handle(request, response, head.path(), inContext, path.sessionId());
     }
 
-    /** Undeploys every webapp. */
+    private static void plain(Response response, Status status, String text) throws IOException {
+        response.setStatus(status);
+        response.headers().set("Content-Type", "text/plain;charset=UTF-8");
+        response.body().write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Undeploys every webapp, newest context path last, and stops the container's own threads. */
     @Override
     public void close() {
+        List<String> paths = new ArrayList<>(apps.keySet());
+        paths.sort(Comparator.reverseOrder());
+        for (String p : paths) {
+            undeploy(p);
+        }
+        if (ownExecutors) {
+            settings.asyncExecutor().shutdownNow();
+            settings.scheduler().shutdownNow();
+            try {
+                settings.asyncExecutor().awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Options of a container; every one has a default. */
+    public static final class Builder {
+        private String serverInfo = "Sluice/0.1";
+        private Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "sluice-work");
+        private boolean allowTrace;
+        private final Map<String, Integer> maxConcurrentRequests = new HashMap<>();
+        private int retryAfterSeconds = 1;
+        private int maxParameterCount = 1000;
+        private int maxFormBytes = 2 * 1024 * 1024;
+        private ExecutorService asyncExecutor;
+        private ScheduledExecutorService scheduler;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** ServletContext.getServerInfo. */
+        public Builder serverInfo(String serverInfo) { this.serverInfo = serverInfo; return this; }
+
+        /** Where .war files are unpacked, one folder per archive. */
+        public Builder workDir(Path workDir) { this.workDir = workDir; return this; }
+
+        /** Let TRACE reach servlets (Tomcat's allowTrace); off answers 405. */
+        public Builder allowTrace(boolean allowTrace) { this.allowTrace = allowTrace; return this; }
+
+        /** Default limit of requests in service per webapp; past it that webapp answers 503. 0 is off. */
+        public Builder maxConcurrentRequests(int limit) { maxConcurrentRequests.put("*", limit); return this; }
+
+        /** The limit for one context path ("" for ROOT). */
+        public Builder maxConcurrentRequests(String contextPath, int limit) {
+            maxConcurrentRequests.put(contextPath, limit);
+            return this;
+        }
+
+        public Builder retryAfterSeconds(int seconds) { this.retryAfterSeconds = seconds; return this; }
+
+        /** Most parameters per request, query and form together (Tomcat's maxParameterCount, 1000). */
+        public Builder maxParameterCount(int n) { this.maxParameterCount = n; return this; }
+
+        /** Largest urlencoded form body parsed into parameters (Tomcat's maxPostSize, 2 MiB). */
+        public Builder maxFormBytes(int n) { this.maxFormBytes = n; return this; }
+
+        /** Threads for async dispatch and AsyncContext.start, and a scheduler for timeouts and expiry. */
+        public Builder executors(ExecutorService async, ScheduledExecutorService scheduler) {
+            this.asyncExecutor = async;
+            this.scheduler = scheduler;
+            return this;
+        }
+
+        /** The clock sessions use for access times and expiry. */
+        public Builder clock(Clock clock) { this.clock = clock; return this; }
+
+        public ServletContainer build() {
+            return new ServletContainer(this);
+        }
     }
 }

@@ -37,6 +37,8 @@ final class Connection implements Runnable {
     ByteBuffer cannedOut;
     long discarded;
     boolean idle = true;
+    /** Set by the loop when it stopped watching a worker-owned connection; then a hand-back must wake it. */
+    volatile boolean interestCleared;
     /** Whether this connection counts against maxConnections (false for one accepted only to be refused). */
     boolean holdsSlot;
 
@@ -45,6 +47,18 @@ final class Connection implements Runnable {
         this.transport = transport;
         this.parser = parser;
         this.owner = owner;
+    }
+
+    /** Counts the connection as idle (waiting for a request, nothing of it received) or not. Selector thread. */
+    void setIdle(ConnectorStats stats, boolean now) {
+        if (idle != now) {
+            idle = now;
+            if (now) {
+                stats.idle.incrementAndGet();
+            } else {
+                stats.idle.decrementAndGet();
+            }
+        }
     }
 
     /** Runs the queued head on the calling worker thread. */

@@ -111,7 +111,7 @@ final class Http1Processor {
     /** Turns a failure into an error response, or, once committed, into a closed connection. */
     private void fail(HttpExchange exchange, Status status, String message) {
         if (exchange.isCommitted()) {
-            exchange.closeAfterResponse();
+            exchange.abort();
             return;
         }
         exchange.reset();
@@ -139,6 +139,10 @@ final class Http1Processor {
         boolean broken = false;
         ResponseBody out = exchange.responseBody();
         try {
+            if (exchange.isAborted()) {
+                // no last chunk: the client must see an incomplete response, not a complete wrong one
+                throw new IOException("Exchange aborted after commit");
+            }
             out.close();
             reusable = out.persists() && exchange.requestBody().drain();
         } catch (IOException | RuntimeException e) {

@@ -37,6 +37,7 @@ final class HttpExchange implements Response {
     private Headers responseTrailers;
     private volatile boolean suspended;
     private boolean mustClose;
+    private boolean aborted;
     private final Request request = new RequestView();
 
     HttpExchange(Connection connection, ConnectorContext ctx, Http1Processor processor, RequestHead head,
@@ -80,6 +81,15 @@ final class HttpExchange implements Response {
 
     void closeAfterResponse() {
         mustClose = true;
+    }
+
+    /** The handler failed after the response was committed: the client cannot be told, so the connection ends. */
+    void abort() {
+        aborted = true;
+    }
+
+    boolean isAborted() {
+        return aborted;
     }
 
     Headers responseTrailersOrNull() {

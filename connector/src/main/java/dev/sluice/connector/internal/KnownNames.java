@@ -23,39 +23,46 @@ final class KnownNames {
     };
     /** Candidates by length; names longer than the table are never shared. */
     private static final String[][] HEADERS_BY_LENGTH = new String[32][];
+    private static final byte[][][] BYTES_BY_LENGTH = new byte[32][][];
 
     static {
         for (String name : HEADERS) {
-            String[] old = HEADERS_BY_LENGTH[name.length()];
+            int n = name.length();
+            String[] old = HEADERS_BY_LENGTH[n];
             String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
             grown[grown.length - 1] = name;
-            HEADERS_BY_LENGTH[name.length()] = grown;
+            HEADERS_BY_LENGTH[n] = grown;
+            byte[][] bytes = new byte[grown.length][];
+            for (int i = 0; i < grown.length; i++) {
+                bytes[i] = grown[i].getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
+            BYTES_BY_LENGTH[n] = bytes;
         }
     }
 
     private KnownNames() {
     }
 
-    /** The standard method spelled by {@code a[0, length)}, or null. */
-    static Method method(byte[] a, int length) {
+    /** The standard method spelled by {@code a[from, from+length)}, or null. */
+    static Method method(byte[] a, int from, int length) {
         for (Method m : METHODS) {
-            if (matches(m.name(), a, 0, length)) {
+            if (matches(m.name(), a, from, length)) {
                 return m;
             }
         }
         return null;
     }
 
-    /** The shared string equal to {@code a[0, length)}, or null. */
-    static String header(byte[] a, int length) {
+    /** The shared string equal to {@code a[from, from+length)}, or null. */
+    static String header(byte[] a, int from, int length) {
         if (length >= HEADERS_BY_LENGTH.length) {
             return null;
         }
-        String[] candidates = HEADERS_BY_LENGTH[length];
+        byte[][] candidates = BYTES_BY_LENGTH[length];
         if (candidates != null) {
-            for (String c : candidates) {
-                if (matches(c, a, 0, length)) {
-                    return c;
+            for (int i = 0; i < candidates.length; i++) {
+                if (java.util.Arrays.equals(candidates[i], 0, length, a, from, from + length)) {
+                    return HEADERS_BY_LENGTH[length][i];
                 }
             }
         }

@@ -24,6 +24,7 @@ final class RequestBody extends InputStream {
     private final BodyFraming framing;
     private final ExpectContinue expectContinue;
     private final ChunkedDecoder chunked;
+    private final byte[] one = new byte[1];
     private long remaining;
     private long received;
     private long startMillis = -1;
@@ -44,7 +45,6 @@ final class RequestBody extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xFF;
     }

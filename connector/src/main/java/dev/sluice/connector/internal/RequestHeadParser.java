@@ -7,7 +7,10 @@ import dev.sluice.core.Method;
 import dev.sluice.core.RequestHead;
 import dev.sluice.core.Status;
 import dev.sluice.core.Tokens;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -25,6 +28,16 @@ import java.nio.charset.StandardCharsets;
 public final class RequestHeadParser {
     /** Empty lines tolerated before a request line (section 2.2 asks for at least one). */
     static final int MAX_EMPTY_LINES = 16;
+    /** {@code tchar} of RFC 9110 section 5.6.2, indexed by unsigned byte. */
+    private static final boolean[] TCHAR = new boolean[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            TCHAR[c] = Tokens.isTokenChar(c);
+        }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int maxRequestLine;
     private final int maxHeaderBytes;
@@ -36,7 +49,6 @@ public final class RequestHeadParser {
     private boolean inHeaders;
     private int emptyLines;
     private int headerBytes;
-    private int hostCount;
 
     private Method method;
     private String target;
@@ -59,51 +71,91 @@ public final class RequestHeadParser {
      *                       again for this connection
      */
     public RequestHead parse(ByteBuffer in) {
-        if (in.hasArray()) {
-            byte[] a = in.array();
-            int offset = in.arrayOffset();
-            int pos = in.position() + offset;
-            int limit = in.limit() + offset;
-            while (pos < limit) {
-                int start = pos;
-                while (pos < limit && a[pos] != '\n' && a[pos] != '\r') {
-                    pos++;
-                }
-                if (pos > start) {
-                    if (sawCr) {
-                        throw HttpException.badRequest("Bare CR in request head");
-                    }
-                    append(a, start, pos - start);
-                }
-                if (pos < limit) {
-                    RequestHead head = lineBreak(a[pos++]);
-                    if (head != null) {
-                        in.position(pos - offset);
-                        return head;
-                    }
-                }
-            }
-            in.position(limit - offset);
-            return null;
+        if (!in.hasArray()) {
+            return parseDirect(in);
         }
-        return parseDirect(in);
-    }
-
-    private RequestHead parseDirect(ByteBuffer in) {
-        byte[] one = new byte[1];
-        while (in.hasRemaining()) {
-            byte b = in.get();
-            if (b == '\n' || b == '\r') {
-                RequestHead head = lineBreak(b);
-                if (head != null) {
-                    return head;
-                }
-            } else {
-                if (sawCr) {
+        byte[] a = in.array();
+        int offset = in.arrayOffset();
+        int pos = in.position() + offset;
+        int limit = in.limit() + offset;
+        while (pos < limit) {
+            if (sawCr) {
+                // the previous buffer ended in CR: only LF may follow (RFC 9112 section 2.2)
+                if (a[pos] != '\n') {
                     throw HttpException.badRequest("Bare CR in request head");
                 }
-                one[0] = b;
-                append(one, 0, 1);
+                pos++;
+                sawCr = false;
+                RequestHead head = endOfLine(line, 0, length);
+                if (head != null) {
+                    in.position(pos - offset);
+                    return head;
+                }
+                continue;
+            }
+            int start = pos;
+            // one pass finds the line end and refuses control characters (HTAB is allowed): eight bytes at a
+            // time while none of them is below 0x20 or DEL, then byte by byte
+            while (pos + 8 <= limit && !hasControl((long) LONGS.get(a, pos))) {
+                pos += 8;
+            }
+            while (pos < limit) {
+                int c = a[pos] & 0xFF;
+                if ((c < 0x20 && c != '\t') || c == 0x7F) {
+                    break;
+                }
+                pos++;
+            }
+            if (pos == limit) {
+                append(a, start, pos - start);
+                break;
+            }
+            byte b = a[pos];
+            if (b != '\n' && b != '\r') {
+                throw HttpException.badRequest(inHeaders ? "Control character in header field"
+                        : "Control character in request line");
+            }
+            pos++;
+            if (b == '\r') {
+                if (pos == limit) {
+                    append(a, start, pos - 1 - start);
+                    sawCr = true;
+                    break;
+                }
+                if (a[pos] != '\n') {
+                    throw HttpException.badRequest("Bare CR in request head");
+                }
+                pos++;
+            }
+            int end = pos - (b == '\r' ? 2 : 1);
+            RequestHead head;
+            if (length == 0) {
+                head = endOfLine(a, start, end - start); // the common case: the whole line is in this buffer
+            } else {
+                append(a, start, end - start);
+                head = endOfLine(line, 0, length);
+            }
+            if (head != null) {
+                in.position(pos - offset);
+                return head;
+            }
+        }
+        in.position(limit - offset);
+        return null;
+    }
+
+    /** The slow path for direct buffers: copies them through a small array. */
+    private RequestHead parseDirect(ByteBuffer in) {
+        byte[] chunk = new byte[Math.min(in.remaining(), 4096)];
+        while (in.hasRemaining()) {
+            int n = Math.min(chunk.length, in.remaining());
+            int start = in.position();
+            in.get(chunk, 0, n);
+            ByteBuffer heap = ByteBuffer.wrap(chunk, 0, n);
+            RequestHead head = parse(heap);
+            if (head != null) {
+                in.position(start + heap.position());
+                return head;
             }
         }
         return null;
@@ -121,7 +173,6 @@ public final class RequestHeadParser {
         inHeaders = false;
         emptyLines = 0;
         headerBytes = 0;
-        hostCount = 0;
         method = null;
         target = null;
         version = null;
@@ -148,47 +199,44 @@ public final class RequestHeadParser {
         length = newLength;
     }
 
-    /** Handles a CR or LF; returns the head when this LF ended it. */
-    private RequestHead lineBreak(byte b) {
-        if (b == '\r') {
-            if (sawCr) {
-                throw HttpException.badRequest("Bare CR in request head");
-            }
-            sawCr = true;
-            return null;
-        }
-        // LF, with or without CR: a bare LF ends a line too (section 2.2)
-        sawCr = false;
-        int count = length;
+    /** Handles one complete line {@code l[from, from+count)}; returns the head when it was the final empty line. */
+    private RequestHead endOfLine(byte[] l, int from, int count) {
         length = 0;
         if (!inHeaders) {
-            requestLine(count);
+            if (count > maxRequestLine) {
+                throw new HttpException(Status.URI_TOO_LONG, "Request line longer than " + maxRequestLine
+                        + " bytes");
+            }
+            requestLine(l, from, count);
             return null;
         }
         if (count == 0) {
             return finish();
         }
+        if (headerBytes + count > maxHeaderBytes) {
+            throw tooLarge("Header fields larger than " + maxHeaderBytes + " bytes");
+        }
         headerBytes += count + 2;
-        headerLine(count);
+        headerLine(l, from, count);
         return null;
     }
 
     /** {@code request-line = method SP request-target SP HTTP-version} (section 3). */
-    private void requestLine(int count) {
+    private void requestLine(byte[] l, int from, int count) {
         if (count == 0) {
             if (++emptyLines > MAX_EMPTY_LINES) {
                 throw HttpException.badRequest("Too many empty lines before the request line");
             }
             return;
         }
-        byte[] l = line;
-        int sp1 = indexOf(l, 0, count, (byte) ' ');
-        int sp2 = sp1 < 0 ? -1 : indexOf(l, sp1 + 1, count, (byte) ' ');
-        if (sp1 <= 0 || sp2 < 0 || sp2 == sp1 + 1 || indexOf(l, sp2 + 1, count, (byte) ' ') >= 0) {
+        int to = from + count;
+        int sp1 = indexOf(l, from, to, (byte) ' ');
+        int sp2 = sp1 < 0 ? -1 : indexOf(l, sp1 + 1, to, (byte) ' ');
+        if (sp1 <= from || sp2 < 0 || sp2 == sp1 + 1 || indexOf(l, sp2 + 1, to, (byte) ' ') >= 0) {
             throw HttpException.badRequest("Malformed request line");
         }
-        version = version(l, sp2 + 1, count);
-        method = method(l, sp1);
+        version = version(l, sp2 + 1, to);
+        method = method(l, from, sp1 - from);
         for (int i = sp1 + 1; i < sp2; i++) {
             int c = l[i] & 0xFF;
             if (c <= 0x20 || c >= 0x7F) {
@@ -215,95 +263,66 @@ public final class RequestHeadParser {
         throw new HttpException(Status.HTTP_VERSION_NOT_SUPPORTED, "HTTP version not supported");
     }
 
-    private static Method method(byte[] l, int count) {
-        Method known = KnownNames.method(l, count);
+    private static Method method(byte[] l, int from, int count) {
+        Method known = KnownNames.method(l, from, count);
         if (known != null) {
             return known;
         }
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < from + count; i++) {
             if (!Tokens.isTokenChar(l[i])) {
                 throw HttpException.badRequest("Invalid method");
             }
         }
-        return Method.of(new String(l, 0, count, StandardCharsets.ISO_8859_1));
+        return Method.of(new String(l, from, count, StandardCharsets.ISO_8859_1));
     }
 
-    /** {@code field-line = field-name ":" OWS field-value OWS} (section 5). */
-    private void headerLine(int count) {
-        byte[] l = line;
-        if (l[0] == ' ' || l[0] == '\t') {
+    /** {@code field-line = field-name ":" OWS field-value OWS} (section 5); control characters are already out. */
+    private void headerLine(byte[] l, int from, int count) {
+        if (l[from] == ' ' || l[from] == '\t') {
             // obs-fold, or whitespace before the first field: both rejected (sections 5.2 and 2.2)
             throw HttpException.badRequest("Obsolete line folding or leading whitespace in header field");
         }
-        int colon = 0;
-        while (colon < count && l[colon] != ':') {
+        int to = from + count;
+        int colon = from;
+        while (colon < to && l[colon] != ':') {
             byte c = l[colon];
-            if (c == ' ' || c == '\t') {
-                throw HttpException.badRequest("Whitespace before colon in header field"); // section 5.1
-            }
-            if (!Tokens.isTokenChar(c)) {
-                throw HttpException.badRequest("Invalid character in header field name");
+            if (!TCHAR[c & 0xFF]) {
+                throw HttpException.badRequest(c == ' ' || c == '\t'
+                        ? "Whitespace before colon in header field" // section 5.1
+                        : "Invalid character in header field name");
             }
             colon++;
         }
-        if (colon == count) {
+        if (colon == to) {
             throw HttpException.badRequest("Header field without colon");
         }
-        if (colon == 0) {
+        if (colon == from) {
             throw HttpException.badRequest("Empty header field name");
         }
         int start = colon + 1;
-        int end = count;
+        int end = to;
         while (start < end && (l[start] == ' ' || l[start] == '\t')) {
             start++;
         }
         while (end > start && (l[end - 1] == ' ' || l[end - 1] == '\t')) {
             end--;
         }
-        for (int i = start; i < end; i++) {
-            int c = l[i] & 0xFF;
-            if ((c < 0x20 && c != '\t') || c == 0x7F) {
-                throw HttpException.badRequest("Control character in header field value"); // section 5.5
-            }
-        }
         if (headers.size() >= maxHeaderCount) {
             throw tooLarge("More than " + maxHeaderCount + " header fields");
         }
-        String name = KnownNames.header(l, colon);
+        String name = KnownNames.header(l, from, colon - from);
         if (name == null) {
-            name = new String(l, 0, colon, StandardCharsets.ISO_8859_1);
+            name = new String(l, from, colon - from, StandardCharsets.ISO_8859_1);
         }
         String value = start == end ? "" : new String(l, start, end - start, StandardCharsets.ISO_8859_1);
-        if (name.equalsIgnoreCase("Host")) {
-            hostCount++;
-            checkHost(value);
-        }
         headers.add(name, value);
     }
 
-    /** RFC 9112 section 3.2: one Host on HTTP/1.1, never two, never an invalid value; then the target's form. */
+    /** The end of the head: core checks the target's form against the method and the Host rules (section 3.2). */
     private RequestHead finish() {
-        if (hostCount > 1) {
-            throw HttpException.badRequest("More than one Host header field");
-        }
-        if (hostCount == 0 && version == HttpVersion.HTTP_1_1) {
-            throw HttpException.badRequest("Missing Host header field");
-        }
         RequestHead head = RequestHead.of(method, target, version, headers);
         reset();
         return head;
-    }
-
-    /** {@code Host = uri-host [ ":" port ]} (RFC 9110 section 7.2); empty is allowed. */
-    private static void checkHost(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "-._~!$&'()*+,;=:[]%".indexOf(c) >= 0;
-            if (!ok) {
-                throw HttpException.badRequest("Invalid Host header field");
-            }
-        }
     }
 
     private static HttpException tooLarge(String message) {
@@ -317,6 +336,14 @@ public final class RequestHeadParser {
             }
         }
         return -1;
+    }
+
+    /** Whether any byte of {@code w} is below 0x20 or is 0x7F (exact as a zero test; bytes of 0x80 and up pass). */
+    private static boolean hasControl(long w) {
+        long below = (w - 0x2020202020202020L) & ~w & 0x8080808080808080L;
+        long del = w ^ 0x7F7F7F7F7F7F7F7FL;
+        long isDel = (del - 0x0101010101010101L) & ~del & 0x8080808080808080L;
+        return (below | isDel) != 0;
     }
 
     private static boolean digit(byte b) {

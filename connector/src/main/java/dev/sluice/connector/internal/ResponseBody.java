@@ -26,6 +26,7 @@ final class ResponseBody extends OutputStream {
     private final Transport transport;
     private final ByteBuffer[] gather = new ByteBuffer[5];
     private final ByteBuffer chunkHead = ByteBuffer.allocate(20);
+    private final byte[] one = new byte[1];
 
     private ByteBuffer content;
     private int bufferSize;
@@ -82,7 +83,8 @@ final class ResponseBody extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+        one[0] = (byte) b;
+        write(one, 0, 1);
     }
 
     @Override

@@ -41,14 +41,12 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
     private static final System.Logger LOG = System.getLogger(SelectorLoop.class.getName());
     /** How often deadlines are checked. */
     static final long SWEEP_MILLIS = 100;
-    /** Longest lingering close, and most bytes discarded during it. */
-    static final long LINGER_MILLIS = 2_000;
-    static final long LINGER_MAX_BYTES = 1 << 20;
 
     private final ConnectorContext ctx;
     private final Http1Processor processor;
     private final WorkerPool pool;
     private final ConnectionSlots slots;
+    private final ConnectionCloser closer;
     private final Selector selector;
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
@@ -64,6 +62,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         this.processor = processor;
         this.pool = pool;
         this.selector = Selector.open();
+        this.closer = new ConnectionCloser(ctx, slots, scratch);
         this.thread = new Thread(this, name);
     }
 
@@ -78,6 +77,10 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
     /** Runs {@code command} on the selector thread soon. Thread-safe. */
     void execute(Runnable command) {
         commands.add(command);
+        wakeup();
+    }
+
+    private void wakeup() {
         if (Thread.currentThread() != thread && wakeupPending.compareAndSet(false, true)) {
             selector.wakeup();
         }
@@ -98,11 +101,11 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
                 c.deadline = ctx.clock.millis() + ctx.limits.headerTimeout().toMillis();
                 if (!holdsSlot) {
                     ctx.stats.reject(ConnectorStats.Rejection.CONNECTION_LIMIT);
-                    sendCanned(c, Status.SERVICE_UNAVAILABLE, "Too many open connections",
+                    closer.sendCanned(c, Status.SERVICE_UNAVAILABLE, "Too many open connections",
                             ctx.limits.retryAfterSeconds(), true);
                 }
             } catch (IOException e) {
-                closeChannel(channel);
+                ConnectionCloser.closeChannel(channel);
                 ctx.stats.open.decrementAndGet();
                 if (holdsSlot) {
                     slots.release();
@@ -115,7 +118,11 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
     public void run() {
         while (running) {
             try {
-                selector.select(SWEEP_MILLIS);
+                if (commands.isEmpty()) {
+                    selector.select(SWEEP_MILLIS);
+                } else {
+                    selector.selectNow(); // a command that came without a wakeup (see resume) runs now
+                }
                 wakeupPending.set(false);
                 Runnable command;
                 while ((command = commands.poll()) != null) {
@@ -139,7 +146,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             }
         }
         for (SelectionKey key : selector.keys()) {
-            closeNow((Connection) key.attachment());
+            closer.closeNow((Connection) key.attachment());
         }
         try {
             selector.close();
@@ -160,12 +167,17 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             case READ_HEAD -> readHead(c);
             case WORKER_WAIT -> {
                 key.interestOps(0);
+                c.interestCleared = true;
                 c.phase = Connection.Phase.RUNNING;
                 ((NioTransport) c.transport).signal();
             }
-            case WRITE_CANNED -> writeCanned(c);
-            case LINGER -> discard(c);
-            default -> key.interestOps(0);
+            case WRITE_CANNED -> closer.writeCanned(c);
+            case LINGER -> closer.discard(c);
+            default -> {
+                // bytes (or EOF) while a worker owns the connection: stop watching until it comes back
+                key.interestOps(0);
+                c.interestCleared = true;
+            }
         }
     }
 
@@ -176,11 +188,11 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         try {
             n = t.channel().read(scratch);
         } catch (IOException e) {
-            closeNow(c);
+            closer.closeNow(c);
             return;
         }
         if (n < 0) {
-            closeNow(c); // the client closed between requests, or gave up on a partial head
+            closer.closeNow(c); // the client closed between requests, or gave up on a partial head
             return;
         }
         if (n == 0) {
@@ -192,18 +204,18 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         try {
             head = c.parser.parse(scratch);
         } catch (HttpException e) {
-            setIdle(c, false);
-            sendCanned(c, e.status(), e.getMessage(), -1, true);
+            c.setIdle(ctx.stats, false);
+            closer.sendCanned(c, e.status(), e.getMessage(), -1, true);
             return;
         }
         if (c.idle && c.parser.hasStarted()) {
-            setIdle(c, false);
+            c.setIdle(ctx.stats, false);
             c.deadline = ctx.clock.millis() + ctx.limits.headerTimeout().toMillis();
         }
         if (head == null) {
             return;
         }
-        setIdle(c, false);
+        c.setIdle(ctx.stats, false);
         if (scratch.hasRemaining()) {
             c.in = ctx.buffers.acquire();
             c.in.put(scratch).flip();
@@ -217,160 +229,78 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         boolean withContent = !c.pendingHead.method().equals(Method.HEAD);
         if (ctx.draining) {
             ctx.stats.reject(ConnectorStats.Rejection.DRAINING);
-            sendCanned(c, Status.SERVICE_UNAVAILABLE, "Server is shutting down", ctx.limits.retryAfterSeconds(),
+            closer.sendCanned(c, Status.SERVICE_UNAVAILABLE, "Server is shutting down", ctx.limits.retryAfterSeconds(),
                     withContent);
             return;
         }
-        c.key.interestOps(0);
+        // read interest stays on while a worker runs: clearing it now and setting it again after the response
+        // would cost two system calls per request; it is cleared only if bytes arrive meanwhile (ready)
         c.phase = Connection.Phase.QUEUED;
         c.queuedAtMillis = ctx.clock.millis();
         c.queuedAtNanos = System.nanoTime();
         if (!pool.tryExecute(c)) {
             ctx.stats.reject(ConnectorStats.Rejection.QUEUE_FULL);
-            sendCanned(c, Status.SERVICE_UNAVAILABLE, "Server busy, try again later",
+            closer.sendCanned(c, Status.SERVICE_UNAVAILABLE, "Server busy, try again later",
                     ctx.limits.retryAfterSeconds(), withContent);
         }
     }
 
-    private void sendCanned(Connection c, Status status, String message, int retryAfter, boolean withContent) {
-        c.pendingHead = null;
-        c.phase = Connection.Phase.WRITE_CANNED;
-        c.cannedOut = CannedResponse.build(status, message, retryAfter, ctx.date.now(), ctx.serverName,
-                withContent);
-        c.deadline = ctx.clock.millis() + ctx.limits.writeTimeout().toMillis();
-        writeCanned(c);
-    }
-
-    private void writeCanned(Connection c) {
-        try {
-            int n = ((NioTransport) c.transport).channel().write(c.cannedOut);
-            ctx.stats.bytesOut.add(n);
-        } catch (IOException e) {
-            closeNow(c);
-            return;
-        }
-        if (c.cannedOut.hasRemaining()) {
-            c.key.interestOps(SelectionKey.OP_WRITE);
-        } else {
-            c.cannedOut = null;
-            startLinger(c);
-        }
-    }
-
-    /** RFC 9112 section 9.6: close in stages so that data still arriving does not reset the response away. */
-    private void startLinger(Connection c) {
-        releaseInput(c);
-        setIdle(c, false);
-        try {
-            ((NioTransport) c.transport).channel().shutdownOutput();
-            c.key.interestOps(SelectionKey.OP_READ);
-        } catch (IOException | RuntimeException e) {
-            closeNow(c);
-            return;
-        }
-        c.phase = Connection.Phase.LINGER;
-        c.discarded = 0;
-        c.deadline = ctx.clock.millis() + LINGER_MILLIS;
-    }
-
-    private void discard(Connection c) {
-        try {
-            while (true) {
-                scratch.clear();
-                int n = ((NioTransport) c.transport).channel().read(scratch);
-                if (n < 0 || (c.discarded += n) > LINGER_MAX_BYTES) {
-                    closeNow(c);
-                    return;
-                }
-                if (n == 0) {
-                    return;
-                }
-            }
-        } catch (IOException e) {
-            closeNow(c);
-        }
-    }
-
     private void sweep(long now) {
+        long queueTimeout = ctx.limits.queueTimeout().toMillis();
         for (SelectionKey key : selector.keys()) {
             Connection c = (Connection) key.attachment();
-            if (!key.isValid() || now < c.deadline) {
+            if (!key.isValid()) {
+                continue;
+            }
+            if (c.phase == Connection.Phase.QUEUED && queueTimeout > 0 && now - c.queuedAtMillis > queueTimeout
+                    && pool.remove(c)) {
+                // waited too long while every worker stayed busy: told now rather than when a worker frees up
+                ctx.stats.reject(ConnectorStats.Rejection.QUEUE_TIMEOUT);
+                closer.sendCanned(c, Status.SERVICE_UNAVAILABLE, "Server busy, request waited too long in the queue",
+                        ctx.limits.retryAfterSeconds(), !c.pendingHead.method().equals(Method.HEAD));
+                continue;
+            }
+            if (now < c.deadline) {
                 continue;
             }
             switch (c.phase) {
                 case READ_HEAD -> {
                     if (c.parser.hasStarted()) {
-                        sendCanned(c, Status.REQUEST_TIMEOUT, "Request head not received in time", -1, true);
+                        closer.sendCanned(c, Status.REQUEST_TIMEOUT, "Request head not received in time", -1, true);
                     } else {
-                        closeNow(c); // idle keep-alive, or nothing sent at all: close silently
+                        closer.closeNow(c); // idle keep-alive, or nothing sent at all: close silently
                     }
                 }
-                case WRITE_CANNED, LINGER -> closeNow(c);
+                case WRITE_CANNED, LINGER -> closer.closeNow(c);
                 default -> { }
             }
         }
     }
 
-    private void setIdle(Connection c, boolean idle) {
-        if (c.idle != idle) {
-            c.idle = idle;
-            if (idle) {
-                ctx.stats.idle.incrementAndGet();
-            } else {
-                ctx.stats.idle.decrementAndGet();
-            }
-        }
-    }
-
-    private void releaseInput(Connection c) {
-        ctx.buffers.release(c.in);
-        c.in = null;
-    }
-
-    /** Closes at once, releasing the slot and counters exactly once. */
-    private void closeNow(Connection c) {
-        if (c.phase == Connection.Phase.CLOSED) {
-            return;
-        }
-        boolean workerOwned = c.phase == Connection.Phase.QUEUED || c.phase == Connection.Phase.RUNNING
-                || c.phase == Connection.Phase.WORKER_WAIT;
-        c.phase = Connection.Phase.CLOSED;
-        setIdle(c, false);
-        if (!workerOwned) {
-            releaseInput(c);
-        }
-        c.key.cancel();
-        closeChannel(((NioTransport) c.transport).channel());
-        ((NioTransport) c.transport).closed();
-        ctx.stats.open.decrementAndGet();
-        ctx.stats.connectionClosed(c.requests);
-        if (c.holdsSlot) {
-            slots.release();
-        }
-    }
-
-    private static void closeChannel(SocketChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-    }
-
     // ConnectionOwner: called by workers; each becomes a command on this thread.
 
+    /**
+     * Keep-alive hand-back, the hot path: no wakeup while read interest is still on, since the next request's
+     * bytes wake the loop anyway and queued commands run before ready keys are handled. Only when the loop has
+     * cleared the interest must it be woken. (The flag is written before the loop reads the queue and read after
+     * the worker wrote it, so one of the two always sees the other.)
+     */
     @Override
     public void resume(Connection c) {
-        execute(() -> {
+        commands.add(() -> {
             if (c.phase == Connection.Phase.CLOSED) {
                 return;
             }
             c.phase = Connection.Phase.READ_HEAD;
-            setIdle(c, !c.parser.hasStarted());
+            c.setIdle(ctx.stats, !c.parser.hasStarted());
             c.deadline = ctx.clock.millis() + (c.parser.hasStarted() ? ctx.limits.headerTimeout()
                     : ctx.limits.keepAliveTimeout()).toMillis();
+            c.interestCleared = false;
             c.key.interestOps(SelectionKey.OP_READ);
         });
+        if (c.interestCleared) {
+            wakeup();
+        }
     }
 
     @Override
@@ -386,14 +316,14 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
     public void linger(Connection c) {
         execute(() -> {
             if (c.phase != Connection.Phase.CLOSED) {
-                startLinger(c);
+                closer.startLinger(c);
             }
         });
     }
 
     @Override
     public void close(Connection c) {
-        execute(() -> closeNow(c));
+        execute(() -> closer.closeNow(c));
     }
 
     /** From a worker: wake it when {@code c} is ready for {@code op}. */

@@ -42,6 +42,11 @@ final class WorkerPool {
         }
     }
 
+    /** Takes {@code c} back out of the queue; false when a worker already took it. */
+    boolean remove(Connection c) {
+        return executor.remove(c);
+    }
+
     int queueDepth() {
         return executor.getQueue().size();
     }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -39,6 +41,8 @@ public final class WebappsWatcher {
     private final Deployer deployer;
     private final Map<Path, Deployed> deployed = new HashMap<>();
     private final Map<Path, Long> pending = new HashMap<>();
+    /** Read by request threads (status counters) while the scan thread changes {@link #deployed}. */
+    private volatile List<String> contextPaths = List.of();
 
     public WebappsWatcher(Path folder, Deployer deployer) {
         this.folder = folder;
@@ -82,6 +86,21 @@ public final class WebappsWatcher {
         }
     }
 
+    /** The context paths deployed now ("" for ROOT). Thread-safe. */
+    public List<String> contextPaths() {
+        return contextPaths;
+    }
+
+    private void publish() {
+        List<String> paths = new ArrayList<>();
+        for (Deployed d : deployed.values()) {
+            if (d.contextPath != null) {
+                paths.add(d.contextPath);
+            }
+        }
+        contextPaths = List.copyOf(paths);
+    }
+
     /** The context paths deployed by this watcher, by source. */
     Map<Path, String> deployed() {
         Map<Path, String> view = new HashMap<>();
@@ -93,6 +112,7 @@ public final class WebappsWatcher {
         try {
             String contextPath = deployer.deploy(app);
             deployed.put(app, new Deployed(contextPath, stamp));
+            publish();
         } catch (IOException | RuntimeException e) {
             // Remembered with its stamp so a broken webapp is retried only once it changes again.
             deployed.put(app, new Deployed(null, stamp));
@@ -102,6 +122,7 @@ public final class WebappsWatcher {
 
     private void undeploy(Path app) {
         Deployed d = deployed.remove(app);
+        publish();
         if (d != null && d.contextPath != null) {
             deployer.undeploy(d.contextPath);
         }

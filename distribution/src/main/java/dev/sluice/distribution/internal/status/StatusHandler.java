@@ -21,10 +21,13 @@ public final class StatusHandler implements Handler {
 
     private final Handler next;
     private final Supplier<ServerFigures> figures;
+    private final WebappCounters webapps;
 
-    public StatusHandler(Handler next, Supplier<ServerFigures> figures) {
+    /** @param webapps counts each request passed on by its webapp; null counts nothing */
+    public StatusHandler(Handler next, Supplier<ServerFigures> figures, WebappCounters webapps) {
         this.next = next;
         this.figures = figures;
+        this.webapps = webapps;
     }
 
     @Override
@@ -32,6 +35,9 @@ public final class StatusHandler implements Handler {
         String path = request.head().path();
         boolean status = path.equals(STATUS_PATH);
         if (!status && !path.equals(METRICS_PATH)) {
+            if (webapps != null) {
+                webapps.count(path);
+            }
             next.handle(request, response);
             return;
         }

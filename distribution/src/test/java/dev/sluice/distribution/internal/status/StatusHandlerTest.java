@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class StatusHandlerTest {
     private final List<String> passedOn = new ArrayList<>();
     private final StatusHandler handler = new StatusHandler(
-            (request, response) -> passedOn.add(request.head().path()), StatusHandlerTest::figures);
+            (request, response) -> passedOn.add(request.head().path()), StatusHandlerTest::figures,
+            new WebappCounters(() -> List.of("", "/hello")));
 
     static ServerFigures figures() {
         Map<String, Long> rejected = new LinkedHashMap<>();

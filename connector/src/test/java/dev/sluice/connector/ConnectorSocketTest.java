@@ -1,0 +1,299 @@
+package dev.sluice.connector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.sluice.core.Handler;
+import dev.sluice.core.Limits;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Real sockets on loopback: keep-alive, persistence rules, pipelining, timeouts on an injected clock. */
+class ConnectorSocketTest {
+    static final Handler HELLO = (req, res) -> {
+        res.headers().set("X-Conn", req.connectionId() + "/" + req.requestNumber());
+        res.body().write(("hello " + req.head().path()).getBytes(StandardCharsets.UTF_8));
+    };
+
+    private HttpConnector connector;
+    private final MutableClock clock = new MutableClock();
+
+    HttpConnector start(Limits limits, Handler handler) throws IOException {
+        connector = HttpConnector.builder().host("127.0.0.1").port(0).limits(limits).handler(handler)
+                .clock(clock).build();
+        connector.start();
+        return connector;
+    }
+
+    @AfterEach
+    void stop() {
+        if (connector != null) {
+            connector.close();
+        }
+    }
+
+    @Test
+    void keepAliveServesManyRequestsOnOneConnection() throws Exception {
+        start(Limits.DEFAULTS, HELLO);
+        try (RawClient c = new RawClient(connector.localAddress())) {
+            String first = null;
+            for (int i = 1; i <= 5; i++) {
+                RawClient.Response r = c.send(RawClient.get("/k" + i)).read();
+                assertEquals("HTTP/1.1 200 OK", r.statusLine());
+                assertEquals("hello /k" + i, r.body());
+                assertNull(r.header("Connection"));
+                String[] conn = r.header("X-Conn").split("/");
+                assertEquals(String.valueOf(i), conn[1]);
+                if (first == null) {
+                    first = conn[0];
+                }
+                assertEquals(first, conn[0]);
+            }
+        }
+    }
+
+    @Test
+    void http10ClosesUnlessKeepAliveAndHttp11PersistsUnlessClose() throws Exception {
+        start(Limits.DEFAULTS, HELLO);
+        try (RawClient c = new RawClient(connector.localAddress())) {
+            RawClient.Response r = c.send("GET /a HTTP/1.0\r\n\r\n").read();
+            assertEquals("close", r.header("Connection"));
+            assertTrue(c.atEof());
+        }
+        try (RawClient c = new RawClient(connector.localAddress())) {
+            RawClient.Response r = c.send("GET /a HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read();
+            assertEquals("keep-alive", r.header("Connection"));
+            assertEquals(200, c.send("GET /b HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read().status());
+        }
+        try (RawClient c = new RawClient(connector.localAddress())) {
+            assertNull(c.send(RawClient.get("/a")).read().header("Connection"));
+            RawClient.Response r = c.send("GET /b HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").read();
+            assertEquals("close", r.header("Connection"));
+            assertTrue(c.atEof());
+        }
+    }
+
+    @Test
+    void tenPipelinedRequestsInOneWriteAreAnsweredInOrder() throws Exception {
+        start(Limits.DEFAULTS, HELLO);
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            all.append(RawClient.get("/p" + i));
+        }
+        try (RawClient c = new RawClient(connector.localAddress())) {
+            c.send(all.toString());
+            for (int i = 0; i < 10; i++) {
+                RawClient.Response r = c.read();
+                assertEquals(200, r.status());
+                assertEquals("hello /p" + i, r.body());
+                assertTrue(r.header("X-Conn").endsWith("/" + (i + 1)));
+            }
+        }
+    }
+
+    @Test
+    void headerTimeoutAnswers408AfterAPartialHead() throws Exception {
+        start(Limits.builder().headerTimeout(Duration.ofSeconds(20)).build(), HELLO);
+        try (RawClient c = new RawClient(connector.localAddress())) {
+            c.send("GET /slow HTTP/1.1\r\nHo");
+            awaitTrue(() -> connector.metrics().openConnections() == 1 && connector.metrics().idleConnections() == 0);
+            clock.advance(Duration.ofSeconds(21));
+            RawClient.Response r = c.read();
+            assertEquals(408, r.status());
+            assertEquals("close", r.header("Connection"));
+            assertTrue(c.atEof());
+        }
+    }
+
+    @Test
+    void headerTimeoutClosesSilentlyWhenNothingArrived() throws Exception {
+        start(Limits.builder().headerTimeout(Duration.ofSeconds(20)).build(), HELLO);
+        try (RawClient c = new RawClient(connector.localAddress())) {
+            awaitTrue(() -> connector.metrics().idleConnections() == 1);
+            clock.advance(Duration.ofSeconds(21));
+            assertTrue(c.atEof(), "closed without a response");
+        }
+    }
+
+    @Test
+    void keepAliveTimeoutClosesAnIdleConnectionSilently() throws Exception {
+        start(Limits.builder().keepAliveTimeout(Duration.ofSeconds(5)).build(), HELLO);
+        try (RawClient c = new RawClient(connector.localAddress())) {
+            assertEquals(200, c.send(RawClient.get("/")).read().status());
+            awaitTrue(() -> connector.metrics().idleConnections() == 1);
+            clock.advance(Duration.ofSeconds(4));
+            assertEquals(200, c.send(RawClient.get("/")).read().status()); // not yet: still open
+            awaitTrue(() -> connector.metrics().idleConnections() == 1);
+            clock.advance(Duration.ofSeconds(6));
+            assertTrue(c.atEof(), "closed without a response");
+        }
+        awaitTrue(() -> connector.metrics().openConnections() == 0);
+    }
+
+    @Test
+    void slowUploadGets408AndClose() throws Exception {
+        start(Limits.builder().minBodyRate(240).build(), (req, res) -> res.body().write(req.body().readAllBytes()));
+        try (RawClient c = new RawClient(connector.localAddress())) {
+            c.send("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 100000\r\n\r\nabc");
+            awaitTrue(() -> connector.metrics().busyWorkers() == 1);
+            clock.advance(Duration.ofSeconds(30));
+            RawClient.Response r = c.read();
+            assertEquals(408, r.status());
+            assertEquals("close", r.header("Connection"));
+        }
+        awaitTrue(() -> connector.metrics().openConnections() == 0 && connector.metrics().busyWorkers() == 0);
+    }
+
+    @Test
+    void clientThatStopsReadingIsCutOffByTheWriteTimeout() throws Exception {
+        byte[] chunk = new byte[64 * 1024];
+        start(Limits.builder().writeTimeout(Duration.ofSeconds(10)).build(), (req, res) -> {
+            for (int i = 0; i < 1000; i++) { // 64 MiB: far more than the socket buffers hold
+                res.body().write(chunk);
+            }
+        });
+        try (RawClient c = new RawClient(connector.localAddress())) {
+            c.send(RawClient.get("/big"));
+            awaitTrue(() -> connector.metrics().busyWorkers() == 1);
+            Thread.sleep(200); // let the buffers fill (not a synchronization: the loop below re-advances)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (connector.metrics().busyWorkers() > 0 && System.nanoTime() < deadline) {
+                clock.advance(Duration.ofSeconds(11));
+                Thread.sleep(100);
+            }
+            assertEquals(0, connector.metrics().busyWorkers(), "worker released by the write timeout");
+        }
+        awaitTrue(() -> connector.metrics().openConnections() == 0);
+    }
+
+    @Test
+    void connectionLimitAnswers503AndFreesTheSlotOnClose() throws Exception {
+        start(Limits.builder().maxConnections(2).retryAfterSeconds(7).build(), HELLO);
+        RawClient a = new RawClient(connector.localAddress());
+        RawClient b = new RawClient(connector.localAddress());
+        assertEquals(200, a.send(RawClient.get("/")).read().status());
+        assertEquals(200, b.send(RawClient.get("/")).read().status());
+        try (RawClient c = new RawClient(connector.localAddress())) {
+            RawClient.Response r = c.read();
+            assertEquals(503, r.status());
+            assertEquals("7", r.header("Retry-After"));
+            assertEquals("close", r.header("Connection"));
+        }
+        assertEquals(1, connector.metrics().rejected(ConnectorMetrics.RejectReason.CONNECTION_LIMIT));
+        a.close();
+        awaitTrue(() -> connector.metrics().openConnections() == 1);
+        try (RawClient d = new RawClient(connector.localAddress())) {
+            assertEquals(200, d.send(RawClient.get("/")).read().status());
+        }
+        b.close();
+    }
+
+    @Test
+    void backlogPolicyLeavesTheExtraConnectionWaitingUntilASlotFrees() throws Exception {
+        start(Limits.builder().maxConnections(1).connectionPolicy(Limits.ConnectionPolicy.BACKLOG).build(), HELLO);
+        RawClient a = new RawClient(connector.localAddress());
+        assertEquals(200, a.send(RawClient.get("/")).read().status());
+        try (RawClient b = new RawClient(connector.localAddress())) { // completes in the OS backlog
+            b.send(RawClient.get("/waiting"));
+            Thread.sleep(300); // give a wrong implementation the chance to answer b early
+            assertEquals(1, connector.metrics().accepted());
+            a.close();
+            RawClient.Response r = b.read();
+            assertEquals(200, r.status());
+            assertEquals("hello /waiting", r.body());
+        }
+    }
+
+    @Test
+    void queueTimeoutAnswers503InsteadOfRunning() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        start(Limits.builder().maxThreads(1).acceptQueue(5).queueTimeout(Duration.ofSeconds(2)).build(),
+                (req, res) -> {
+                    if (req.head().path().equals("/block")) {
+                        release.await(30, TimeUnit.SECONDS);
+                    }
+                    res.body().write("done".getBytes(StandardCharsets.UTF_8));
+                });
+        try (RawClient blocker = new RawClient(connector.localAddress());
+             RawClient waiter = new RawClient(connector.localAddress())) {
+            blocker.send(RawClient.get("/block"));
+            awaitTrue(() -> connector.metrics().busyWorkers() == 1);
+            waiter.send(RawClient.get("/queued"));
+            awaitTrue(() -> connector.metrics().queueDepth() == 1);
+            clock.advance(Duration.ofSeconds(3));
+            RawClient.Response r = waiter.read(); // told while the only worker is still busy
+            assertEquals(503, r.status());
+            assertEquals("5", r.header("Retry-After"));
+            assertEquals("close", r.header("Connection"));
+            assertEquals(1, connector.metrics().rejected(ConnectorMetrics.RejectReason.QUEUE_TIMEOUT));
+            assertEquals(0, connector.metrics().queueDepth());
+            release.countDown();
+            assertEquals(200, blocker.read().status());
+        }
+    }
+
+    @Test
+    void gracefulStopFinishesInFlightRequestsAndRefusesNewOnes() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        start(Limits.builder().drainTimeout(Duration.ofSeconds(30)).build(), (req, res) -> {
+            if (req.head().path().equals("/slow")) {
+                entered.countDown();
+                release.await(30, TimeUnit.SECONDS);
+            }
+            res.body().write(("done " + req.head().path()).getBytes(StandardCharsets.UTF_8));
+        });
+        RawClient idle = new RawClient(connector.localAddress());
+        assertEquals(200, idle.send(RawClient.get("/warm")).read().status());
+        RawClient inFlight = new RawClient(connector.localAddress());
+        inFlight.send(RawClient.get("/slow"));
+        assertTrue(entered.await(30, TimeUnit.SECONDS));
+        Thread stopper = new Thread(connector::close);
+        stopper.start();
+        awaitTrue(() -> {
+            try (RawClient probe = new RawClient(connector.localAddress(), 2000)) {
+                return false; // still accepting
+            } catch (IOException refused) {
+                return true;
+            }
+        });
+        RawClient.Response refused = idle.send(RawClient.get("/new")).read();
+        assertEquals(503, refused.status());
+        assertEquals("close", refused.header("Connection"));
+        assertNotEquals(null, refused.header("Retry-After"));
+        release.countDown();
+        RawClient.Response done = inFlight.read();
+        assertEquals(200, done.status());
+        assertEquals("done /slow", done.body());
+        assertEquals("close", done.header("Connection"));
+        stopper.join(30_000);
+        assertTrue(!stopper.isAlive());
+        idle.close();
+        inFlight.close();
+    }
+
+    static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("condition not met within 30 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    static List<String> lines(String s) {
+        return new ArrayList<>(List.of(s.split("\r\n")));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.sluice.connector;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** A plain socket client that writes raw bytes and reads whole HTTP/1.1 responses (length, chunked or close). */
+final class RawClient implements AutoCloseable {
+    /** One response as received. */
+    record Response(int status, String statusLine, Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    RawClient(InetSocketAddress address) throws IOException {
+        this(address, 30_000);
+    }
+
+    RawClient(InetSocketAddress address, int readTimeoutMillis) throws IOException {
+        socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", address.getPort()), 30_000);
+        socket.setSoTimeout(readTimeoutMillis);
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+    }
+
+    RawClient send(String raw) throws IOException {
+        out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return this;
+    }
+
+    static String get(String path) {
+        return "GET " + path + " HTTP/1.1\r\nHost: test\r\n\r\n";
+    }
+
+    /** Reads one response; a HEAD request's response must be read with {@code head} true. */
+    Response read() throws IOException {
+        return read(false);
+    }
+
+    Response read(boolean head) throws IOException {
+        String statusLine = line();
+        if (statusLine == null) {
+            throw new IOException("Connection closed before a response");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        String l;
+        while (!(l = line()).isEmpty()) {
+            int colon = l.indexOf(':');
+            headers.put(l.substring(0, colon).toLowerCase(Locale.ROOT), l.substring(colon + 1).trim());
+        }
+        int status = Integer.parseInt(statusLine.substring(9, 12));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (head || status == 204 || status == 304 || status < 200) {
+            // no content
+        } else if (headers.containsKey("content-length")) {
+            body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
+        } else if ("chunked".equals(headers.get("transfer-encoding"))) {
+            while (true) {
+                int size = Integer.parseInt(line(), 16);
+                if (size == 0) {
+                    while (!line().isEmpty()) {
+                        // trailers
+                    }
+                    break;
+                }
+                body.write(in.readNBytes(size));
+                line();
+            }
+        } else {
+            body.write(in.readAllBytes());
+        }
+        return new Response(status, statusLine, headers, body.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Whether the server closed: end of stream with nothing more sent. */
+    boolean atEof() throws IOException {
+        return in.read() < 0;
+    }
+
+    private String line() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0) {
+            if (c == '\n') {
+                int n = sb.length();
+                return n > 0 && sb.charAt(n - 1) == '\r' ? sb.substring(0, n - 1) : sb.toString();
+            }
+            sb.append((char) c);
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

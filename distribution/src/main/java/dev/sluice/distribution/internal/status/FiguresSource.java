@@ -1,0 +1,50 @@
+package dev.sluice.distribution.internal.status;
+
+import dev.sluice.connector.ConnectorMetrics;
+import dev.sluice.connector.HttpConnector;
+import dev.sluice.core.Limits;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
+
+/** Takes {@link ServerFigures} snapshots from a running connector and the per-webapp counters. */
+public final class FiguresSource implements Supplier<ServerFigures> {
+    private final HttpConnector connector;
+    private final WebappCounters webapps;
+    private final long startedMillis = System.currentTimeMillis();
+
+    public FiguresSource(HttpConnector connector, WebappCounters webapps) {
+        this.connector = connector;
+        this.webapps = webapps;
+    }
+
+    @Override
+    public ServerFigures get() {
+        ConnectorMetrics m = connector.metrics();
+        Limits limits = connector.limits();
+        Map<String, Long> rejected = new LinkedHashMap<>();
+        for (ConnectorMetrics.RejectReason reason : ConnectorMetrics.RejectReason.values()) {
+            rejected.put(reason.name().toLowerCase(Locale.ROOT), m.rejected(reason));
+        }
+        return new ServerFigures(System.currentTimeMillis() - startedMillis, m.openConnections(),
+                m.idleConnections(), limits.maxConnections(), m.busyWorkers(), limits.maxThreads(),
+                m.queueDepth(), limits.acceptQueue(), m.accepted(), m.completed(), m.bytesIn(), m.bytesOut(),
+                rejected, latency(m.queueTimeMicros()), latency(m.serviceTimeMicros()), webapps.snapshot());
+    }
+
+    /** Percentiles in milliseconds of a histogram recorded in microseconds. */
+    static ServerFigures.Latency latency(Histogram micros) {
+        if (micros.getTotalCount() == 0) {
+            return ServerFigures.Latency.NONE;
+        }
+        return new ServerFigures.Latency(micros.getTotalCount(), ms(micros.getValueAtPercentile(50)),
+                ms(micros.getValueAtPercentile(90)), ms(micros.getValueAtPercentile(99)),
+                ms(micros.getValueAtPercentile(99.9)), ms(micros.getMaxValue()));
+    }
+
+    private static double ms(long micros) {
+        return Math.round(micros / 10.0) / 100.0;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.sluice.servlet;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The state of one HTTP session, as a {@link SessionStore} keeps it: id, times in epoch milliseconds, the
+ * inactivity limit in seconds (0 or less: never expires) and the attributes.
+ */
+public final class SessionData {
+    private volatile String id;
+    private final long creationTime;
+    private volatile long lastAccessedTime;
+    private volatile long thisAccessedTime;
+    private volatile int maxInactiveInterval;
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+
+    public SessionData(String id, long creationTime, int maxInactiveInterval) {
+        this.id = id;
+        this.creationTime = creationTime;
+        this.lastAccessedTime = creationTime;
+        this.thisAccessedTime = creationTime;
+        this.maxInactiveInterval = maxInactiveInterval;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public long creationTime() {
+        return creationTime;
+    }
+
+    /** When the previous request that used this session began (HttpSession.getLastAccessedTime). */
+    public long lastAccessedTime() {
+        return lastAccessedTime;
+    }
+
+    /** When the current (latest) request that used this session began. */
+    public long thisAccessedTime() {
+        return thisAccessedTime;
+    }
+
+    public void access(long now) {
+        lastAccessedTime = thisAccessedTime;
+        thisAccessedTime = now;
+    }
+
+    public int maxInactiveInterval() {
+        return maxInactiveInterval;
+    }
+
+    public void setMaxInactiveInterval(int seconds) {
+        this.maxInactiveInterval = seconds;
+    }
+
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    /** Whether the session has been idle longer than its limit at {@code now}. */
+    public boolean isExpired(long now) {
+        return maxInactiveInterval > 0 && now - thisAccessedTime > maxInactiveInterval * 1000L;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.sluice.servlet.internal;
+
+import jakarta.servlet.http.Cookie;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Cookie and Set-Cookie as RFC 6265 section 4 defines them: a request's {@code name=value} pairs separated by
+ * {@code ;}, values optionally in double quotes; a response cookie with its attributes.
+ */
+final class CookieCodec {
+    private CookieCodec() {
+    }
+
+    static Cookie[] parse(List<String> headerValues) {
+        List<Cookie> cookies = new ArrayList<>();
+        for (String header : headerValues) {
+            for (String pair : header.split(";")) {
+                String p = pair.trim();
+                int eq = p.indexOf('=');
+                if (eq <= 0) {
+                    continue;
+                }
+                String name = p.substring(0, eq).trim();
+                String value = p.substring(eq + 1).trim();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                if (name.startsWith("$")) {
+                    continue; // RFC 2109 attributes ($Version, $Path) are not cookies.
+                }
+                try {
+                    cookies.add(new Cookie(name, value));
+                } catch (IllegalArgumentException invalidName) {
+                    // A name that is not a token is ignored, as browsers and Tomcat do.
+                }
+            }
+        }
+        return cookies.toArray(new Cookie[0]);
+    }
+
+    /** The Set-Cookie value for {@code cookie} (RFC 6265 section 4.1). */
+    static String format(Cookie cookie) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(cookie.getName()).append('=');
+        String value = cookie.getValue();
+        if (value != null) {
+            sb.append(value);
+        }
+        int maxAge = cookie.getMaxAge();
+        if (maxAge >= 0) {
+            sb.append("; Max-Age=").append(maxAge);
+            // RFC 6265 section 5.2.2: Max-Age wins; Expires is for old clients.
+            sb.append("; Expires=").append(HttpDates.format(
+                    maxAge == 0 ? 10_000L : System.currentTimeMillis() + maxAge * 1000L));
+        }
+        if (cookie.getDomain() != null) {
+            sb.append("; Domain=").append(cookie.getDomain());
+        }
+        if (cookie.getPath() != null) {
+            sb.append("; Path=").append(cookie.getPath());
+        }
+        if (cookie.getSecure()) {
+            sb.append("; Secure");
+        }
+        if (cookie.isHttpOnly()) {
+            sb.append("; HttpOnly");
+        }
+        cookie.getAttributes().forEach((k, v) -> {
+            String key = k.toLowerCase(Locale.ROOT);
+            if (key.equals("max-age") || key.equals("expires") || key.equals("domain") || key.equals("path")
+                    || key.equals("secure") || key.equals("httponly")) {
+                return;
+            }
+            sb.append("; ").append(k);
+            if (v != null && !v.isEmpty()) {
+                sb.append('=').append(v);
+            }
+        });
+        return sb.toString();
+    }
+}

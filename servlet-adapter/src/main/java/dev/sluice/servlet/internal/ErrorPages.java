@@ -1,0 +1,204 @@
+package dev.sluice.servlet.internal;
+
+import dev.sluice.core.HttpException;
+import dev.sluice.core.Status;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.UnavailableException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+
+/**
+ * Error handling of Servlet 6.1 section 10.9: an exception from a servlet or filter, or a sendError, becomes
+ * the webapp's error page for that exception type or status code (an ERROR dispatch with the error
+ * attributes), else a short HTML report.
+ */
+final class ErrorPages {
+    private final WebApp app;
+    private final Invoker invoker;
+
+    ErrorPages(WebApp app, Invoker invoker) {
+        this.app = app;
+        this.invoker = invoker;
+    }
+
+    /** An exception escaped the chain. */
+    void onException(ServletRequestImpl request, ServletResponseImpl response, Throwable t) {
+        if (t instanceof HttpException he) {
+            sendErrorQuietly(response, he.status().code(), he.getMessage());
+            return;
+        }
+        if (t instanceof UnavailableException) {
+            sendErrorQuietly(response, 503, null);
+            return;
+        }
+        if (response.core().isCommitted()) {
+            WebApp.LOG.log(Level.SEVERE, "Servlet failed after the response was committed in " + app.displayPath()
+                    + " for " + request.getRequestURI(), t);
+            response.suspendOutput();
+            return;
+        }
+        String location = locationFor(t);
+        Throwable matched = t;
+        if (location == null) {
+            for (Throwable c = rootCause(t); c != null && location == null; c = rootCause(c)) {
+                location = locationFor(c);
+                matched = c;
+            }
+        }
+        if (location == null) {
+            WebApp.LOG.log(Level.SEVERE, "Servlet failed in " + app.displayPath() + " for "
+                    + request.getRequestURI(), t);
+            location = app.config().errorPagesByCode.get(500);
+            if (location == null) {
+                location = app.config().defaultErrorPage;
+            }
+            matched = t;
+        }
+        response.core().setStatus(Status.INTERNAL_SERVER_ERROR);
+        if (location == null || request.dispatcherType == DispatcherType.ERROR) {
+            sendErrorQuietly(response, 500, null);
+            return;
+        }
+        forwardToErrorPage(request, response, location, 500, matched.getMessage(), matched);
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        if (t instanceof ServletException se && se.getRootCause() != null) {
+            return se.getRootCause();
+        }
+        return null;
+    }
+
+    /** The error page for the class of {@code t} or its closest superclass (section 10.9.2). */
+    private String locationFor(Throwable t) {
+        for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+            String location = app.config().errorPagesByException.get(c.getName());
+            if (location != null) {
+                return location;
+            }
+        }
+        return null;
+    }
+
+    private static void sendErrorQuietly(ServletResponseImpl response, int code, String message) {
+        try {
+            if (response.core().isCommitted()) {
+                response.suspendOutput();
+                return;
+            }
+            response.clearError();
+            response.sendError(code, message);
+        } catch (IOException | IllegalStateException e) {
+            response.suspendOutput();
+        }
+    }
+
+    /** Produces what a pending sendError asked for. */
+    void sendErrorPage(ServletRequestImpl request, ServletResponseImpl response) throws IOException {
+        int code = response.getStatus();
+        String message = response.errorMessage();
+        response.clearError();
+        String location = app.config().errorPagesByCode.get(code);
+        if (location == null && code >= 400) {
+            location = app.config().defaultErrorPage;
+        }
+        if (location != null && request.dispatcherType != DispatcherType.ERROR && !response.core().isCommitted()) {
+            forwardToErrorPage(request, response, location, code, message, null);
+            if (response.isErrorPending()) {
+                response.clearError();
+                writeReport(response, code, message);
+            }
+            return;
+        }
+        writeReport(response, code, message);
+    }
+
+    private void forwardToErrorPage(ServletRequestImpl request, ServletResponseImpl response, String location,
+                                    int code, String message, Throwable t) {
+        response.clearError();
+        response.core().resetBuffer();
+        response.core().setStatus(Status.of(code));
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, code);
+        request.setAttribute(RequestDispatcher.ERROR_MESSAGE, message == null ? "" : message);
+        request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+        request.setAttribute(RequestDispatcher.ERROR_METHOD, request.getMethod());
+        if (request.getQueryString() != null) {
+            request.setAttribute(RequestDispatcher.ERROR_QUERY_STRING, request.getQueryString());
+        }
+        if (request.match != null) {
+            request.setAttribute(RequestDispatcher.ERROR_SERVLET_NAME, request.match.holder().getName());
+        }
+        if (t != null) {
+            request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, t);
+            request.setAttribute(RequestDispatcher.ERROR_EXCEPTION_TYPE, t.getClass());
+        }
+        String path = location.startsWith("/") ? location : "/" + location;
+        int q = path.indexOf('?');
+        String query = q < 0 ? null : path.substring(q + 1);
+        if (q >= 0) {
+            path = path.substring(0, q);
+        }
+        DispatchState saved = DispatchState.save(request);
+        if (query != null) {
+            request.content().pushQuery(query);
+        }
+        try {
+            invoker.dispatch(request, response, path, DispatcherType.ERROR);
+        } finally {
+            if (query != null) {
+                request.content().popQuery();
+            }
+            saved.restore(request);
+        }
+        if (response.isErrorPending() && response.getStatus() == code) {
+            // The error page itself called sendError with the same code: a report, not another dispatch.
+            response.clearError();
+            try {
+                writeReport(response, code, message);
+            } catch (IOException ignored) {
+                response.suspendOutput();
+            }
+        }
+    }
+
+    /** A short HTML report, as Tomcat's ErrorReportValve writes, without details that could leak internals. */
+    static void writeReport(ServletResponseImpl response, int code, String message) throws IOException {
+        if (response.core().isCommitted()) {
+            return;
+        }
+        Status status = Status.of(code);
+        if (status.forbidsContent()) {
+            return;
+        }
+        response.core().resetBuffer();
+        response.core().headers().set("Content-Type", "text/html;charset=utf-8");
+        response.core().headers().remove("Content-Length");
+        String title = "HTTP Status " + code + " – " + status.reason();
+        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><title>")
+                .append(escape(title)).append("</title></head><body><h1>").append(escape(title)).append("</h1>");
+        if (message != null && !message.isEmpty()) {
+            html.append("<p>").append(escape(message)).append("</p>");
+        }
+        html.append("</body></html>");
+        response.core().body().write(html.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

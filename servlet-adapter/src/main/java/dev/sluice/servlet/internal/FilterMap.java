@@ -1,0 +1,56 @@
+package dev.sluice.servlet.internal;
+
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * One filter-mapping: which requests a filter applies to, by URL pattern or servlet name, and for which
+ * dispatcher types (Servlet 6.1 sections 6.2.4 and 6.2.5). No dispatcher type means REQUEST.
+ */
+record FilterMap(FilterHolder holder, List<String> urlPatterns, List<String> servletNames,
+                 EnumSet<DispatcherType> dispatchers) {
+    FilterMap {
+        dispatchers = dispatchers == null || dispatchers.isEmpty()
+                ? EnumSet.of(DispatcherType.REQUEST) : EnumSet.copyOf(dispatchers);
+    }
+
+    boolean appliesTo(DispatcherType type, String path, String servletName) {
+        if (!dispatchers.contains(type)) {
+            return false;
+        }
+        for (String name : servletNames) {
+            if (name.equals("*") || name.equals(servletName)) {
+                return true;
+            }
+        }
+        if (path != null) {
+            for (String pattern : urlPatterns) {
+                if (matches(pattern, path)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The url-pattern rules of section 12.2 applied to one pattern; {@code path} is servletPath + pathInfo. */
+    static boolean matches(String pattern, String path) {
+        if (pattern.equals("/*") || pattern.equals("/")) {
+            return true;
+        }
+        if (pattern.isEmpty()) {
+            return path.equals("/");
+        }
+        if (pattern.startsWith("*.")) {
+            int slash = path.lastIndexOf('/');
+            int dot = path.lastIndexOf('.');
+            return dot > slash && path.substring(dot + 1).equals(pattern.substring(2));
+        }
+        if (pattern.endsWith("/*")) {
+            String base = pattern.substring(0, pattern.length() - 2);
+            return path.equals(base) || path.startsWith(base + "/");
+        }
+        return pattern.equals(path);
+    }
+}

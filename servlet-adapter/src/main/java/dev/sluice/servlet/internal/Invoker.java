@@ -1,0 +1,169 @@
+package dev.sluice.servlet.internal;
+
+import dev.sluice.core.Method;
+import dev.sluice.core.Request;
+import dev.sluice.core.Response;
+import dev.sluice.core.Status;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequestEvent;
+import jakarta.servlet.ServletRequestListener;
+import jakarta.servlet.ServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Runs requests through one webapp: the per-webapp concurrency limit, request listeners, mapping (with welcome
+ * files), the filter chain and servlet, and what follows: error pages, then completing the exchange, at once or,
+ * for an async request, when its AsyncContext completes.
+ */
+public final class Invoker {
+    private static final List<String> DEFAULT_WELCOME_FILES = List.of("index.html", "index.htm", "index.jsp");
+
+    private final WebApp app;
+    private final ErrorPages errors;
+
+    Invoker(WebApp app) {
+        this.app = app;
+        this.errors = new ErrorPages(app, this);
+    }
+
+    ErrorPages errors() {
+        return errors;
+    }
+
+    /**
+     * Serves one request whose decoded path inside this webapp is {@code path}.
+     *
+     * @param requestURI   the request URI as received (still encoded, path parameters included)
+     * @param urlSessionId a session id from a {@code ;jsessionid=} path parameter, or null
+     */
+    public void handle(Request core, Response coreResponse, String requestURI, String path, String urlSessionId)
+            throws IOException {
+        if (!app.tryEnter()) {
+            refuseBusy(coreResponse);
+            return;
+        }
+        ClassLoader previous = app.enter();
+        ServletRequestImpl request = new ServletRequestImpl(app, core, requestURI, urlSessionId);
+        ServletResponseImpl response = new ServletResponseImpl(coreResponse, request);
+        boolean suspended = false;
+        try {
+            ServletRequestEvent event = new ServletRequestEvent(app.context(), request);
+            app.listeners().each(ServletRequestListener.class, l -> l.requestInitialized(event));
+            if (core.head().method().equals(Method.TRACE) && !app.settings().allowTrace()) {
+                // As Tomcat with allowTrace="false" (the default): 405, and Allow names what is served.
+                coreResponse.headers().set("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
+                response.sendError(405, "TRACE is not allowed");
+            } else {
+                dispatch(request, response, path, DispatcherType.REQUEST);
+            }
+            suspended = request.asyncState() != null && request.asyncState().serviceReturned();
+        } finally {
+            if (!suspended) {
+                try {
+                    complete(request, response);
+                } finally {
+                    WebApp.exit(previous);
+                }
+            } else {
+                WebApp.exit(previous);
+            }
+        }
+    }
+
+    /** Section 2.3.3.3 / IIS 503.2: this webapp is at its limit; others are unaffected. */
+    private void refuseBusy(Response response) throws IOException {
+        response.setStatus(Status.SERVICE_UNAVAILABLE);
+        response.headers().set("Retry-After", Integer.toString(app.settings().retryAfterSeconds()));
+        response.headers().set("Content-Type", "text/plain;charset=UTF-8");
+        response.body().write("Service Unavailable: too many concurrent requests for this webapp\n"
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Maps {@code path}, sets the dispatch's path elements and runs filters and servlet; errors are handled. */
+    void dispatch(ServletRequestImpl request, ServletResponseImpl response, String path, DispatcherType type) {
+        ServletMapper.Match match = map(path);
+        request.dispatcherType = type;
+        request.servletPath = match.servletPath();
+        request.pathInfo = match.pathInfo();
+        request.match = match;
+        runChain(request, request, response, match, type, request.pathInContext());
+    }
+
+    /** Runs the chain for {@code match} with the objects the caller passes (possibly wrapped). */
+    void runChain(ServletRequestImpl base, jakarta.servlet.ServletRequest req, ServletResponse res,
+                  ServletMapper.Match match, DispatcherType type, String filterPath) {
+        try {
+            List<FilterHolder> filters = app.filters().chainFor(type, filterPath, match.holder().getName());
+            base.allowAsync();
+            new ServletChain(filters, match.holder(), base).doFilter(req, res);
+        } catch (Throwable t) {
+            if (t instanceof Error e && !(t instanceof LinkageError) && !(t instanceof StackOverflowError)) {
+                throw e;
+            }
+            errors.onException(base, base.response(), t);
+        }
+    }
+
+    /** Rules of section 12.1 with the welcome files of section 10.10 for a path ending in {@code /}. */
+    ServletMapper.Match map(String path) {
+        ServletMapper mapper = app.mapper();
+        if (path.endsWith("/")) {
+            ServletMapper.Match m = mapper.exactOrPrefix(path);
+            if (m != null) {
+                return m;
+            }
+            List<String> welcome = app.config().welcomeFilesDeclared ? app.config().welcomeFiles
+                    : DEFAULT_WELCOME_FILES;
+            for (String file : welcome) {
+                m = mapper.exactOrPrefix(path + file);
+                if (m != null) {
+                    return m;
+                }
+            }
+            for (String file : welcome) {
+                String candidate = path + file;
+                java.nio.file.Path found = app.resources().file(candidate);
+                if (found != null && java.nio.file.Files.isRegularFile(found)) {
+                    m = mapper.byExtension(candidate);
+                    return m != null ? m : mapper.byDefault(candidate);
+                }
+            }
+            for (String file : welcome) {
+                m = mapper.byExtension(path + file);
+                if (m != null && !(m.holder().getClassName().equals(DefaultServlet.class.getName()))) {
+                    return m;
+                }
+            }
+        }
+        return mapper.map(path);
+    }
+
+    /**
+     * Ends the exchange: a pending sendError becomes its error page or report, content is flushed, request
+     * listeners are told, and the webapp's request slot is released.
+     */
+    void complete(ServletRequestImpl request, ServletResponseImpl response) throws IOException {
+        try {
+            if (response.isErrorPending()) {
+                errors.sendErrorPage(request, response);
+            }
+            response.finish();
+        } finally {
+            ServletRequestEvent event = new ServletRequestEvent(app.context(), request);
+            app.listeners().eachReverse(ServletRequestListener.class, l -> l.requestDestroyed(event));
+            app.leave();
+        }
+    }
+
+    /** Whether {@code t} is the failure of an unavailable servlet. */
+    static boolean isUnavailable(Throwable t) {
+        return t instanceof jakarta.servlet.UnavailableException;
+    }
+
+    static ServletException wrap(Throwable t) {
+        return t instanceof ServletException se ? se : new ServletException(t);
+    }
+}

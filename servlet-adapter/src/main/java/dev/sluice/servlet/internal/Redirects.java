@@ -1,0 +1,108 @@
+package dev.sluice.servlet.internal;
+
+/**
+ * Location values for sendRedirect and session ids in rewritten URLs. A location with a scheme or starting with
+ * {@code /} is sent as given (RFC 9110 section 10.2.2 allows a relative reference, and Tomcat sends them so by
+ * default); a path-relative one is resolved against the request URI.
+ */
+final class Redirects {
+    private Redirects() {
+    }
+
+    static String location(ServletRequestImpl request, String location) {
+        if (location == null) {
+            throw new IllegalArgumentException("Location must not be null");
+        }
+        if (location.startsWith("/") || hasScheme(location)) {
+            return location;
+        }
+        String uri = request.getRequestURI();
+        int semi = uri.indexOf(';');
+        if (semi >= 0) {
+            uri = uri.substring(0, semi);
+        }
+        String base = uri.substring(0, uri.lastIndexOf('/') + 1);
+        if (location.isEmpty()) {
+            return uri;
+        }
+        if (location.startsWith("?") || location.startsWith("#")) {
+            return uri + location;
+        }
+        return normalize(base + location);
+    }
+
+    /** Removes dot segments of the path part only (RFC 3986 section 5.2.4). */
+    private static String normalize(String target) {
+        int cut = indexOfAny(target, "?#");
+        String path = cut < 0 ? target : target.substring(0, cut);
+        String rest = cut < 0 ? "" : target.substring(cut);
+        java.util.Deque<String> out = new java.util.ArrayDeque<>();
+        String[] parts = path.split("/", -1);
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i];
+            boolean last = i == parts.length - 1;
+            if (p.equals("..")) {
+                if (!out.isEmpty()) {
+                    out.removeLast();
+                }
+                if (last) {
+                    out.addLast("");
+                }
+            } else if (p.equals(".")) {
+                if (last) {
+                    out.addLast("");
+                }
+            } else {
+                out.addLast(p);
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String s : out) {
+            sb.append('/').append(s);
+        }
+        return (sb.length() == 0 ? "/" : sb.toString()) + rest;
+    }
+
+    private static int indexOfAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean hasScheme(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ':') {
+                return i > 0;
+            }
+            if (!(Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Adds {@code ;jsessionid=ID} to a URL of this webapp when the session is tracked by URL (section 7.1.3). */
+    static String encode(ServletRequestImpl request, String url) {
+        if (url == null) {
+            return null;
+        }
+        String id = request.sessions.idForUrl();
+        if (id == null || url.contains(";jsessionid=")) {
+            return url;
+        }
+        if (hasScheme(url) || url.startsWith("//")) {
+            String own = "http://" + request.getServerName();
+            if (!url.startsWith(own)) {
+                return url;
+            }
+        }
+        int cut = indexOfAny(url, "?#");
+        String path = cut < 0 ? url : url.substring(0, cut);
+        String rest = cut < 0 ? "" : url.substring(cut);
+        return path + ";jsessionid=" + id + rest;
+    }
+}

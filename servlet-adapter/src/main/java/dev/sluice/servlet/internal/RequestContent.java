@@ -1,0 +1,265 @@
+package dev.sluice.servlet.internal;
+
+import dev.sluice.core.HttpException;
+import dev.sluice.core.Request;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The content side of a servlet request: the body as a stream or a reader (one or the other, Servlet 6.1
+ * section 3.12), its character encoding, and the parameters, parsed on first use from the query string and a
+ * urlencoded form body (section 3.1.1). Dispatches with a query push their parameters on top (section 9.1.1).
+ */
+final class RequestContent {
+    private final Request core;
+    private final ServletRequestImpl request;
+    private final ContainerSettings settings;
+    private String encoding;
+    private boolean usingStream;
+    private BufferedReader reader;
+    private BodyStream stream;
+    private Map<String, List<String>> parameters;
+    private final Deque<Map<String, List<String>>> overlays = new ArrayDeque<>();
+
+    RequestContent(Request core, ServletRequestImpl request, ContainerSettings settings, String defaultEncoding) {
+        this.core = core;
+        this.request = request;
+        this.settings = settings;
+        String fromType = charsetOf(request.getContentType());
+        this.encoding = fromType != null ? fromType : defaultEncoding;
+    }
+
+    static String charsetOf(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        for (String part : contentType.split(";")) {
+            String p = part.trim();
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                String v = p.substring(8).trim();
+                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+                    v = v.substring(1, v.length() - 1);
+                }
+                return v.isEmpty() ? null : v;
+            }
+        }
+        return null;
+    }
+
+    String encoding() {
+        return encoding;
+    }
+
+    void setEncoding(String env) throws UnsupportedEncodingException {
+        if (reader != null || parameters != null) {
+            return; // Section 3.12: too late once the body has been read as characters or parameters.
+        }
+        if (env != null) {
+            charsetFor(env);
+        }
+        encoding = env;
+    }
+
+    Charset charset() {
+        try {
+            return encoding == null ? StandardCharsets.ISO_8859_1 : charsetFor(encoding);
+        } catch (UnsupportedEncodingException e) {
+            return StandardCharsets.ISO_8859_1;
+        }
+    }
+
+    static Charset charsetFor(String name) throws UnsupportedEncodingException {
+        try {
+            return Charset.forName(name.trim());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new UnsupportedEncodingException(name);
+        }
+    }
+
+    boolean bodyFinished() {
+        return stream != null && stream.isFinished();
+    }
+
+    ServletInputStream stream() {
+        if (reader != null) {
+            throw new IllegalStateException("getReader() has already been called for this request");
+        }
+        usingStream = true;
+        return body();
+    }
+
+    private BodyStream body() {
+        if (stream == null) {
+            stream = new BodyStream(core.body(), request);
+        }
+        return stream;
+    }
+
+    BufferedReader reader() throws UnsupportedEncodingException {
+        if (usingStream) {
+            throw new IllegalStateException("getInputStream() has already been called for this request");
+        }
+        if (reader == null) {
+            Charset cs = encoding == null ? StandardCharsets.ISO_8859_1 : charsetFor(encoding);
+            reader = new BufferedReader(new InputStreamReader(body(), cs));
+        }
+        return reader;
+    }
+
+    // Parameters
+
+    Map<String, List<String>> parameters() {
+        if (parameters == null) {
+            parameters = parse();
+        }
+        if (overlays.isEmpty()) {
+            return parameters;
+        }
+        return overlays.peek();
+    }
+
+    private Map<String, List<String>> parse() {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        int max = settings.maxParameterCount();
+        // Tomcat decodes the query with its URIEncoding, UTF-8; the body with the request's encoding.
+        int count = FormDecoder.decode(request.getQueryString(), StandardCharsets.UTF_8, map, max, 0);
+        if (isForm() && !usingStream && reader == null) {
+            String form = readForm();
+            FormDecoder.decode(form, charset(), map, max, count);
+        }
+        map.replaceAll((k, v) -> Collections.unmodifiableList(v));
+        return map;
+    }
+
+    private boolean isForm() {
+        String type = request.getContentType();
+        if (type == null || !"POST".equals(request.getMethod())) {
+            return false;
+        }
+        int semi = type.indexOf(';');
+        String base = (semi < 0 ? type : type.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+        return base.equals("application/x-www-form-urlencoded");
+    }
+
+    private String readForm() {
+        long declared = core.contentLength();
+        if (declared > settings.maxFormBytes()) {
+            throw new HttpException(413, "Form content larger than " + settings.maxFormBytes() + " bytes");
+        }
+        try {
+            InputStream in = body();
+            byte[] bytes = in.readNBytes(settings.maxFormBytes() + 1);
+            if (bytes.length > settings.maxFormBytes()) {
+                throw new HttpException(413, "Form content larger than " + settings.maxFormBytes() + " bytes");
+            }
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new HttpException(400, "Form content could not be read");
+        }
+    }
+
+    /** Puts the parameters of a dispatch's query string on top, those of the query first (section 9.1.1). */
+    void pushQuery(String query) {
+        Map<String, List<String>> merged = new LinkedHashMap<>();
+        FormDecoder.decode(query, StandardCharsets.UTF_8, merged, settings.maxParameterCount(), 0);
+        for (Map.Entry<String, List<String>> e : parameters().entrySet()) {
+            merged.merge(e.getKey(), e.getValue(), (a, b) -> {
+                List<String> all = new java.util.ArrayList<>(a);
+                all.addAll(b);
+                return all;
+            });
+        }
+        overlays.push(merged);
+    }
+
+    void popQuery() {
+        overlays.pop();
+    }
+
+    /** The request body as a servlet stream. Reads block; a ReadListener is driven on the async executor. */
+    static final class BodyStream extends ServletInputStream {
+        private final InputStream in;
+        private final ServletRequestImpl request;
+        private boolean finished;
+        private ReadListener listener;
+
+        BodyStream(InputStream in, ServletRequestImpl request) {
+            this.in = in;
+            this.request = request;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b < 0) {
+                finished = true;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n < 0) {
+                finished = true;
+            }
+            return n;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return in.available();
+        }
+
+        @Override
+        public boolean isFinished() {
+            return finished;
+        }
+
+        @Override
+        public boolean isReady() {
+            return !finished;
+        }
+
+        /** Section 5.3.1: only in async mode; here the listener is called from an executor thread. */
+        @Override
+        public void setReadListener(ReadListener readListener) {
+            if (readListener == null) {
+                throw new NullPointerException("readListener");
+            }
+            if (listener != null) {
+                throw new IllegalStateException("ReadListener already set");
+            }
+            if (!request.isAsyncStarted()) {
+                throw new IllegalStateException("setReadListener requires async mode");
+            }
+            listener = readListener;
+            request.asyncState().runInContext(() -> {
+                try {
+                    if (!finished) {
+                        readListener.onDataAvailable();
+                    }
+                    readListener.onAllDataRead();
+                } catch (Throwable t) {
+                    readListener.onError(t);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,417 @@
+package dev.sluice.servlet.internal;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextAttributeEvent;
+import jakarta.servlet.ServletContextAttributeListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.SessionTrackingMode;
+import jakarta.servlet.descriptor.JspConfigDescriptor;
+import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Enumeration;
+import java.util.EventListener;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+
+/** A webapp's {@link ServletContext} (Servlet 6.1 chapter 4), a view of its {@link WebApp}. */
+final class ServletContextImpl implements ServletContext {
+    private final WebApp app;
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final Map<String, String> initParams = new ConcurrentHashMap<>();
+
+    ServletContextImpl(WebApp app) {
+        this.app = app;
+        initParams.putAll(app.config().contextParams);
+    }
+
+    WebApp app() {
+        return app;
+    }
+
+    @Override
+    public String getContextPath() {
+        return app.contextPath();
+    }
+
+    @Override
+    public ServletContext getContext(String uripath) {
+        if (uripath == null || !uripath.startsWith("/")) {
+            return null;
+        }
+        WebApp other = app.otherContext(uripath);
+        return other == null ? null : other.context();
+    }
+
+    @Override
+    public int getMajorVersion() {
+        return 6;
+    }
+
+    @Override
+    public int getMinorVersion() {
+        return 1;
+    }
+
+    @Override
+    public int getEffectiveMajorVersion() {
+        String v = app.config().version;
+        return v == null || v.isEmpty() ? 6 : Integer.parseInt(v.substring(0, v.indexOf('.') < 0 ? v.length() : v.indexOf('.')));
+    }
+
+    @Override
+    public int getEffectiveMinorVersion() {
+        String v = app.config().version;
+        int dot = v == null ? -1 : v.indexOf('.');
+        return dot < 0 ? (v == null || v.isEmpty() ? 1 : 0) : Integer.parseInt(v.substring(dot + 1));
+    }
+
+    @Override
+    public String getMimeType(String file) {
+        return MimeTypes.of(file, app.config().mimeMappings);
+    }
+
+    @Override
+    public Set<String> getResourcePaths(String path) {
+        return app.resources().children(path);
+    }
+
+    @Override
+    public URL getResource(String path) throws MalformedURLException {
+        if (path == null || !path.startsWith("/")) {
+            throw new MalformedURLException("Resource path must start with /: " + path);
+        }
+        return app.resources().url(path);
+    }
+
+    @Override
+    public InputStream getResourceAsStream(String path) {
+        return app.resources().open(path);
+    }
+
+    @Override
+    public RequestDispatcher getRequestDispatcher(String path) {
+        return Dispatcher.forPath(app, path);
+    }
+
+    @Override
+    public RequestDispatcher getNamedDispatcher(String name) {
+        ServletHolder h = app.servlet(name);
+        return h == null ? null : Dispatcher.named(app, h);
+    }
+
+    @Override
+    public void log(String msg) {
+        WebApp.LOG.info(app.displayPath() + ": " + msg);
+    }
+
+    @Override
+    public void log(String message, Throwable throwable) {
+        WebApp.LOG.log(Level.SEVERE, app.displayPath() + ": " + message, throwable);
+    }
+
+    @Override
+    public String getRealPath(String path) {
+        return app.resources().realPath(path);
+    }
+
+    @Override
+    public String getServerInfo() {
+        return app.settings().serverInfo();
+    }
+
+    @Override
+    public String getInitParameter(String name) {
+        return initParams.get(name);
+    }
+
+    @Override
+    public Enumeration<String> getInitParameterNames() {
+        return Collections.enumeration(Set.copyOf(initParams.keySet()));
+    }
+
+    @Override
+    public boolean setInitParameter(String name, String value) {
+        if (name == null) {
+            throw new NullPointerException("name");
+        }
+        app.checkConfigurable();
+        return initParams.putIfAbsent(name, value) == null;
+    }
+
+    @Override
+    public Object getAttribute(String name) {
+        return attributes.get(name);
+    }
+
+    @Override
+    public Enumeration<String> getAttributeNames() {
+        return Collections.enumeration(Set.copyOf(attributes.keySet()));
+    }
+
+    @Override
+    public void setAttribute(String name, Object object) {
+        if (name == null) {
+            throw new NullPointerException("name");
+        }
+        if (object == null) {
+            removeAttribute(name);
+            return;
+        }
+        Object old = attributes.put(name, object);
+        Listeners l = app.listeners();
+        if (old == null) {
+            ServletContextAttributeEvent e = new ServletContextAttributeEvent(this, name, object);
+            l.each(ServletContextAttributeListener.class, x -> x.attributeAdded(e));
+        } else {
+            ServletContextAttributeEvent e = new ServletContextAttributeEvent(this, name, old);
+            l.each(ServletContextAttributeListener.class, x -> x.attributeReplaced(e));
+        }
+    }
+
+    @Override
+    public void removeAttribute(String name) {
+        Object old = attributes.remove(name);
+        if (old != null) {
+            ServletContextAttributeEvent e = new ServletContextAttributeEvent(this, name, old);
+            app.listeners().each(ServletContextAttributeListener.class, x -> x.attributeRemoved(e));
+        }
+    }
+
+    @Override
+    public String getServletContextName() {
+        return app.config().displayName;
+    }
+
+    // Programmatic registration (section 4.4)
+
+    @Override
+    public ServletRegistration.Dynamic addServlet(String servletName, String className) {
+        return addServlet(servletName, className, null, null);
+    }
+
+    @Override
+    public ServletRegistration.Dynamic addServlet(String servletName, Servlet servlet) {
+        return addServlet(servletName, null, null, servlet);
+    }
+
+    @Override
+    public ServletRegistration.Dynamic addServlet(String servletName, Class<? extends Servlet> servletClass) {
+        return addServlet(servletName, null, servletClass, null);
+    }
+
+    private ServletRegistration.Dynamic addServlet(String name, String className, Class<? extends Servlet> type,
+                                                   Servlet instance) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("Servlet name must not be empty");
+        }
+        app.checkConfigurable();
+        ServletHolder existing = app.servlet(name);
+        if (existing != null) {
+            if (existing.hasClass()) {
+                return null;
+            }
+            existing.setClassName(className != null ? className
+                    : type != null ? type.getName() : instance.getClass().getName());
+            return existing;
+        }
+        return app.register(name, className, type, instance);
+    }
+
+    @Override
+    public ServletRegistration.Dynamic addJspFile(String servletName, String jspFile) {
+        throw new UnsupportedOperationException("JSP is not supported by Sluice");
+    }
+
+    @Override
+    public <T extends Servlet> T createServlet(Class<T> clazz) throws ServletException {
+        return app.createComponent(clazz, clazz);
+    }
+
+    @Override
+    public ServletRegistration getServletRegistration(String servletName) {
+        return app.servlet(servletName);
+    }
+
+    @Override
+    public Map<String, ? extends ServletRegistration> getServletRegistrations() {
+        Map<String, ServletHolder> map = new LinkedHashMap<>();
+        for (ServletHolder h : app.servlets()) {
+            map.put(h.getName(), h);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    @Override
+    public FilterRegistration.Dynamic addFilter(String filterName, String className) {
+        return addFilter(filterName, className, null, null);
+    }
+
+    @Override
+    public FilterRegistration.Dynamic addFilter(String filterName, Filter filter) {
+        return addFilter(filterName, null, null, filter);
+    }
+
+    @Override
+    public FilterRegistration.Dynamic addFilter(String filterName, Class<? extends Filter> filterClass) {
+        return addFilter(filterName, null, filterClass, null);
+    }
+
+    private FilterRegistration.Dynamic addFilter(String name, String className, Class<? extends Filter> type,
+                                                 Filter instance) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("Filter name must not be empty");
+        }
+        app.checkConfigurable();
+        FilterHolder existing = app.filters().get(name);
+        if (existing != null) {
+            if (existing.hasClass()) {
+                return null;
+            }
+            existing.setClassName(className != null ? className
+                    : type != null ? type.getName() : instance.getClass().getName());
+            return existing;
+        }
+        FilterHolder h = new FilterHolder(app, name, className, type, instance);
+        app.filters().add(h);
+        return h;
+    }
+
+    @Override
+    public <T extends Filter> T createFilter(Class<T> clazz) throws ServletException {
+        return app.createComponent(clazz, clazz);
+    }
+
+    @Override
+    public FilterRegistration getFilterRegistration(String filterName) {
+        return app.filters().get(filterName);
+    }
+
+    @Override
+    public Map<String, ? extends FilterRegistration> getFilterRegistrations() {
+        return Collections.unmodifiableMap(app.filters().all());
+    }
+
+    @Override
+    public SessionCookieConfig getSessionCookieConfig() {
+        return app.sessions().cookieConfig();
+    }
+
+    @Override
+    public void setSessionTrackingModes(Set<SessionTrackingMode> sessionTrackingModes) {
+        app.checkConfigurable();
+        if (sessionTrackingModes.contains(SessionTrackingMode.SSL)) {
+            throw new IllegalArgumentException("SSL session tracking is not supported");
+        }
+        app.sessions().setTrackingModes(sessionTrackingModes);
+    }
+
+    @Override
+    public Set<SessionTrackingMode> getDefaultSessionTrackingModes() {
+        return EnumSet.of(SessionTrackingMode.COOKIE, SessionTrackingMode.URL);
+    }
+
+    @Override
+    public Set<SessionTrackingMode> getEffectiveSessionTrackingModes() {
+        return app.sessions().trackingModes();
+    }
+
+    @Override
+    public void addListener(String className) {
+        app.checkConfigurable();
+        try {
+            app.addListener(app.loadComponentClass(className, EventListener.class));
+        } catch (ServletException e) {
+            throw new IllegalArgumentException("Cannot add listener " + className + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public <T extends EventListener> void addListener(T t) {
+        app.checkConfigurable();
+        app.addListener(t);
+    }
+
+    @Override
+    public void addListener(Class<? extends EventListener> listenerClass) {
+        app.checkConfigurable();
+        try {
+            app.addListener(listenerClass);
+        } catch (ServletException e) {
+            throw new IllegalArgumentException("Cannot add listener " + listenerClass.getName(), e);
+        }
+    }
+
+    @Override
+    public <T extends EventListener> T createListener(Class<T> clazz) throws ServletException {
+        if (!Listeners.isListenerType(clazz)) {
+            throw new IllegalArgumentException(clazz.getName() + " is not a listener type");
+        }
+        return app.createComponent(clazz, clazz);
+    }
+
+    @Override
+    public JspConfigDescriptor getJspConfigDescriptor() {
+        return null;
+    }
+
+    @Override
+    public ClassLoader getClassLoader() {
+        return app.loader();
+    }
+
+    @Override
+    public void declareRoles(String... roleNames) {
+        app.checkConfigurable();
+        Collections.addAll(app.config().declaredRoles, roleNames);
+    }
+
+    @Override
+    public String getVirtualServerName() {
+        return "localhost";
+    }
+
+    @Override
+    public int getSessionTimeout() {
+        return app.sessions().timeoutMinutes();
+    }
+
+    @Override
+    public void setSessionTimeout(int sessionTimeout) {
+        app.checkConfigurable();
+        app.sessions().setTimeoutMinutes(sessionTimeout);
+    }
+
+    @Override
+    public String getRequestCharacterEncoding() {
+        return app.config().requestCharacterEncoding;
+    }
+
+    @Override
+    public void setRequestCharacterEncoding(String encoding) {
+        app.checkConfigurable();
+        app.config().requestCharacterEncoding = encoding;
+    }
+
+    @Override
+    public String getResponseCharacterEncoding() {
+        return app.config().responseCharacterEncoding;
+    }
+
+    @Override
+    public void setResponseCharacterEncoding(String encoding) {
+        app.checkConfigurable();
+        app.config().responseCharacterEncoding = encoding;
+    }
+}

@@ -1,0 +1,468 @@
+package dev.sluice.servlet.internal;
+
+import dev.sluice.core.Headers;
+import dev.sluice.core.HttpVersion;
+import dev.sluice.core.Response;
+import dev.sluice.core.Status;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@link HttpServletResponse} on a core {@link Response}: status, headers and buffering delegate to the core
+ * response; this class adds content type and character encoding rules (Servlet 6.1 section 5.5), the
+ * writer/stream choice, cookies, sendError and sendRedirect, URL rewriting and trailers.
+ */
+final class ServletResponseImpl implements HttpServletResponse {
+    private final Response core;
+    private final ServletRequestImpl request;
+    private final ServletOutput output;
+    private String mimeType;
+    private String charset;
+    private boolean charsetExplicit;
+    private Locale locale;
+    private boolean usingWriter;
+    private boolean usingStream;
+    private PrintWriter writer;
+    private String errorMessage;
+    private boolean errorPending;
+    private Supplier<Map<String, String>> trailers;
+
+    ServletResponseImpl(Response core, ServletRequestImpl request) {
+        this.core = core;
+        this.request = request;
+        this.output = new ServletOutput(core.body(), request);
+        request.attach(this);
+    }
+
+    Response core() {
+        return core;
+    }
+
+    ServletOutput output() {
+        return output;
+    }
+
+    /** Set by sendError: the error page or default report is produced once the servlet returns. */
+    boolean isErrorPending() {
+        return errorPending;
+    }
+
+    String errorMessage() {
+        return errorMessage;
+    }
+
+    void clearError() {
+        errorPending = false;
+        output.resume();
+    }
+
+    /** Ends the servlet's part of the response: later writes are dropped (forward, sendRedirect). */
+    void suspendOutput() {
+        output.suspend();
+    }
+
+    /** Section 5.6: content of the declared length completes the response. */
+    void afterWrite(long written) throws IOException {
+        String length = core.headers().get("Content-Length");
+        if (length != null && length.length() < 19 && written >= Long.parseLong(length.trim())) {
+            output.flush();
+            output.suspend();
+        }
+    }
+
+    /** Flushes what the servlet wrote and attaches trailers; the core response does the rest. */
+    void finish() throws IOException {
+        // The writer encodes straight into the core buffer (no buffer of its own), so nothing is pending;
+        // flushing here would commit early and cost the exact Content-Length.
+        if (trailers != null) {
+            Map<String, String> fields = trailers.get();
+            if (fields != null) {
+                fields.forEach((k, v) -> core.trailers().set(k, v));
+            }
+        }
+    }
+
+    // Content type and encoding
+
+    @Override
+    public String getCharacterEncoding() {
+        if (charset != null) {
+            return charset;
+        }
+        String configured = request.app.config().responseCharacterEncoding;
+        return configured != null ? configured : "ISO-8859-1";
+    }
+
+    @Override
+    public String getContentType() {
+        if (mimeType == null) {
+            return null;
+        }
+        return charset != null ? mimeType + ";charset=" + charset : mimeType;
+    }
+
+    @Override
+    public void setContentType(String type) {
+        if (isCommitted() || request.dispatcherType == jakarta.servlet.DispatcherType.INCLUDE) {
+            return;
+        }
+        if (type == null) {
+            mimeType = null;
+            if (!usingWriter) {
+                charset = null;
+                charsetExplicit = false;
+            }
+            updateContentType();
+            return;
+        }
+        String cs = RequestContent.charsetOf(type);
+        if (cs == null) {
+            mimeType = type.trim();
+        } else {
+            int semi = type.indexOf(';');
+            mimeType = type.substring(0, semi).trim() + stripCharset(type.substring(semi));
+        }
+        if (cs != null && !usingWriter) {
+            charset = cs;
+            charsetExplicit = true;
+        }
+        updateContentType();
+    }
+
+    private static String stripCharset(String params) {
+        StringBuilder sb = new StringBuilder();
+        for (String p : params.split(";")) {
+            String t = p.trim();
+            if (!t.isEmpty() && !t.regionMatches(true, 0, "charset=", 0, 8)) {
+                sb.append(';').append(t);
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void setCharacterEncoding(String encoding) {
+        if (isCommitted() || usingWriter) {
+            return;
+        }
+        charset = encoding;
+        charsetExplicit = encoding != null;
+        updateContentType();
+    }
+
+    private void updateContentType() {
+        String value = getContentType();
+        if (value == null) {
+            core.headers().remove("Content-Type");
+        } else {
+            core.headers().set("Content-Type", value);
+        }
+    }
+
+    @Override
+    public void setLocale(Locale loc) {
+        if (isCommitted() || loc == null) {
+            return;
+        }
+        locale = loc;
+        core.headers().set("Content-Language", loc.toLanguageTag());
+        if (!charsetExplicit && !usingWriter) {
+            Map<String, String> map = request.app.config().localeEncodings;
+            String enc = map.get(loc.toString());
+            if (enc == null) {
+                enc = map.get(loc.getLanguage());
+            }
+            if (enc != null) {
+                charset = enc;
+                updateContentType();
+            }
+        }
+    }
+
+    @Override
+    public Locale getLocale() {
+        return locale != null ? locale : Locale.getDefault();
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() {
+        if (usingWriter) {
+            throw new IllegalStateException("getWriter() has already been called for this response");
+        }
+        usingStream = true;
+        return output;
+    }
+
+    @Override
+    public PrintWriter getWriter() throws IOException {
+        if (usingStream) {
+            throw new IllegalStateException("getOutputStream() has already been called for this response");
+        }
+        if (writer == null) {
+            String enc = getCharacterEncoding();
+            Charset cs;
+            try {
+                cs = RequestContent.charsetFor(enc);
+            } catch (UnsupportedEncodingException e) {
+                throw new UnsupportedEncodingException("Unsupported response encoding " + enc);
+            }
+            charset = enc;
+            updateContentType();
+            usingWriter = true;
+            writer = new PrintWriter(new ServletOutput.EncodingWriter(output, cs), false);
+        }
+        usingWriter = true;
+        return writer;
+    }
+
+    @Override
+    public void setContentLength(int len) {
+        setContentLengthLong(len);
+    }
+
+    @Override
+    public void setContentLengthLong(long len) {
+        if (isCommitted() || request.dispatcherType == jakarta.servlet.DispatcherType.INCLUDE) {
+            return;
+        }
+        if (len < 0) {
+            core.headers().remove("Content-Length");
+        } else {
+            core.headers().set("Content-Length", Long.toString(len));
+        }
+    }
+
+    // Buffering
+
+    @Override
+    public void setBufferSize(int size) {
+        core.setBufferSize(size);
+    }
+
+    @Override
+    public int getBufferSize() {
+        return core.bufferSize();
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+        if (writer != null) {
+            writer.flush();
+        }
+        core.body().flush();
+    }
+
+    @Override
+    public void resetBuffer() {
+        core.resetBuffer();
+    }
+
+    @Override
+    public boolean isCommitted() {
+        return core.isCommitted() || errorPending;
+    }
+
+    @Override
+    public void reset() {
+        core.reset();
+        mimeType = null;
+        charset = null;
+        charsetExplicit = false;
+        locale = null;
+        usingWriter = false;
+        usingStream = false;
+        writer = null;
+    }
+
+    // Status, errors and redirects
+
+    @Override
+    public void setStatus(int sc) {
+        if (!isCommitted() && request.dispatcherType != jakarta.servlet.DispatcherType.INCLUDE) {
+            core.setStatus(Status.of(sc));
+        }
+    }
+
+    @Override
+    public int getStatus() {
+        return core.status().code();
+    }
+
+    @Override
+    public void sendError(int sc, String msg) throws IOException {
+        if (isCommitted()) {
+            throw new IllegalStateException("Cannot send an error after the response has been committed");
+        }
+        core.resetBuffer();
+        core.setStatus(Status.of(sc));
+        errorMessage = msg;
+        errorPending = true;
+        output.suspend();
+    }
+
+    @Override
+    public void sendError(int sc) throws IOException {
+        sendError(sc, null);
+    }
+
+    @Override
+    public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
+        if (isCommitted()) {
+            throw new IllegalStateException("Cannot redirect after the response has been committed");
+        }
+        if (clearBuffer) {
+            core.resetBuffer();
+        }
+        core.setStatus(Status.of(sc));
+        core.headers().set("Location", Redirects.location(request, location));
+        if (clearBuffer) {
+            output.suspend();
+        }
+    }
+
+    @Override
+    public void sendRedirect(String location) throws IOException {
+        sendRedirect(location, SC_FOUND, true);
+    }
+
+    // Headers
+
+    private boolean headersLocked() {
+        return isCommitted() || request.dispatcherType == jakarta.servlet.DispatcherType.INCLUDE;
+    }
+
+    @Override
+    public void addCookie(Cookie cookie) {
+        if (!headersLocked()) {
+            core.headers().add("Set-Cookie", CookieCodec.format(cookie));
+        }
+    }
+
+    /** The session cookie, replacing one set earlier in this response (changeSessionId). */
+    void addSessionCookie(String id) {
+        SessionCookieConfigImpl config = request.app.sessions().cookieConfig();
+        Cookie c = new Cookie(config.getName(), id);
+        c.setPath(config.effectivePath());
+        c.setHttpOnly(config.isHttpOnly());
+        c.setSecure(config.isSecure());
+        c.setMaxAge(config.getMaxAge());
+        if (config.getDomain() != null) {
+            c.setDomain(config.getDomain());
+        }
+        config.getAttributes().forEach(c::setAttribute);
+        Headers h = core.headers();
+        String prefix = config.getName() + "=";
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        for (String v : h.getAll("Set-Cookie")) {
+            if (!v.startsWith(prefix)) {
+                kept.add(v);
+            }
+        }
+        h.remove("Set-Cookie");
+        kept.forEach(v -> h.add("Set-Cookie", v));
+        h.add("Set-Cookie", CookieCodec.format(c));
+    }
+
+    @Override
+    public boolean containsHeader(String name) {
+        return core.headers().contains(name);
+    }
+
+    @Override
+    public String encodeURL(String url) {
+        return Redirects.encode(request, url);
+    }
+
+    @Override
+    public String encodeRedirectURL(String url) {
+        return Redirects.encode(request, url);
+    }
+
+    @Override
+    public void setDateHeader(String name, long date) {
+        setHeader(name, HttpDates.format(date));
+    }
+
+    @Override
+    public void addDateHeader(String name, long date) {
+        addHeader(name, HttpDates.format(date));
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        if (name == null || headersLocked()) {
+            return;
+        }
+        if (name.equalsIgnoreCase("Content-Type")) {
+            setContentType(value);
+        } else if (name.equalsIgnoreCase("Content-Length")) {
+            setContentLengthLong(value == null ? -1 : Long.parseLong(value.trim()));
+        } else if (value == null) {
+            core.headers().remove(name);
+        } else {
+            core.headers().set(name, value);
+        }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        if (name == null || value == null || headersLocked()) {
+            return;
+        }
+        if (name.equalsIgnoreCase("Content-Type") || name.equalsIgnoreCase("Content-Length")) {
+            setHeader(name, value);
+        } else {
+            core.headers().add(name, value);
+        }
+    }
+
+    @Override
+    public void setIntHeader(String name, int value) {
+        setHeader(name, Integer.toString(value));
+    }
+
+    @Override
+    public void addIntHeader(String name, int value) {
+        addHeader(name, Integer.toString(value));
+    }
+
+    @Override
+    public String getHeader(String name) {
+        return core.headers().get(name);
+    }
+
+    @Override
+    public Collection<String> getHeaders(String name) {
+        return core.headers().getAll(name);
+    }
+
+    @Override
+    public Collection<String> getHeaderNames() {
+        return core.headers().names();
+    }
+
+    @Override
+    public void setTrailerFields(Supplier<Map<String, String>> supplier) {
+        if (isCommitted()) {
+            throw new IllegalStateException("Trailers must be set before the response is committed");
+        }
+        if (request.core().head().version() == HttpVersion.HTTP_1_0) {
+            throw new IllegalStateException("HTTP/1.0 has no trailer fields");
+        }
+        this.trailers = supplier;
+    }
+
+    @Override
+    public Supplier<Map<String, String>> getTrailerFields() {
+        return trailers;
+    }
+}

@@ -1,0 +1,394 @@
+package dev.sluice.servlet.internal;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.UnavailableException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EventListener;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One deployed webapp: its class loader, registrations and lifecycle (Servlet 6.1 chapter 10). Start-up runs,
+ * in order: descriptor and annotation registrations, ServletContainerInitializers, ServletContextListeners,
+ * filters, load-on-startup servlets. Registration methods are open only until the listeners have run.
+ */
+public final class WebApp {
+    static final Logger LOG = Logger.getLogger("dev.sluice.servlet");
+
+    enum State { NEW, CONFIGURING, STARTED, STOPPED }
+
+    private final String contextPath;
+    private final Path root;
+    private final WebappClassLoader loader;
+    private final WebAppConfig config;
+    private final ContainerSettings settings;
+    private final Function<String, WebApp> contexts;
+    private final Map<String, Set<Class<?>>> handlesTypes;
+    private final ServletContextImpl context;
+    private final ServletMapper mapper = new ServletMapper();
+    private final Map<String, ServletHolder> servlets = new LinkedHashMap<>();
+    private final FilterRegistry filters = new FilterRegistry();
+    private final Listeners listeners = new Listeners();
+    private final Resources resources;
+    private final SessionManager sessions;
+    private final Semaphore limiter;
+    private final Invoker invoker;
+    private final java.util.concurrent.atomic.AtomicInteger suspended = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile State state = State.NEW;
+    private final java.util.concurrent.atomic.AtomicLong initCounter = new java.util.concurrent.atomic.AtomicLong();
+    private ServletHolder defaultServlet;
+
+    /**
+     * @param handlesTypes for each ServletContainerInitializer class name, the classes its @HandlesTypes
+     *                     selects (from the annotation scan)
+     * @param contexts     finds another webapp by URI, for ServletContext.getContext
+     */
+    public WebApp(String contextPath, Path root, WebappClassLoader loader, WebAppConfig config,
+                  ContainerSettings settings, Map<String, Set<Class<?>>> handlesTypes,
+                  Function<String, WebApp> contexts) {
+        this.contextPath = contextPath;
+        this.root = root;
+        this.loader = loader;
+        this.config = config;
+        this.settings = settings;
+        this.handlesTypes = handlesTypes;
+        this.contexts = contexts;
+        this.resources = new Resources(root, loader);
+        this.context = new ServletContextImpl(this);
+        this.sessions = new SessionManager(this, settings.clock(), new MemorySessionStore());
+        int limit = settings.maxConcurrentRequestsFor(contextPath);
+        this.limiter = limit > 0 ? new Semaphore(limit) : null;
+        this.invoker = new Invoker(this);
+    }
+
+    public String contextPath() {
+        return contextPath;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Starts the webapp; on failure it is stopped again and the cause thrown. */
+    public void start() throws ServletException {
+        ClassLoader previous = enter();
+        try {
+            state = State.CONFIGURING;
+            applyDescriptor();
+            runInitializers();
+            ServletContextEvent event = new ServletContextEvent(context);
+            listeners.each(ServletContextListener.class, l -> l.contextInitialized(event));
+            if (!mapper.hasDefault()) {
+                defaultServlet = register("default", null, DefaultServlet.class, null);
+                defaultServlet.setAsyncSupported(true);
+                mapper.add("/", defaultServlet);
+            }
+            state = State.STARTED;
+            filters.initAll();
+            loadOnStartup();
+            sessions.start();
+        } catch (ServletException | RuntimeException e) {
+            stop();
+            throw e;
+        } finally {
+            exit(previous);
+        }
+    }
+
+    private void applyDescriptor() throws ServletException {
+        for (WebAppConfig.ServletDef def : config.servlets.values()) {
+            if (!def.enabled) {
+                continue;
+            }
+            ServletHolder h = register(def.name, def.className, null, null);
+            h.configure(def);
+            Set<String> conflicts = mapServlet(h, def.mappings.toArray(new String[0]));
+            if (!conflicts.isEmpty()) {
+                throw new UnavailableException("url-pattern " + conflicts + " mapped to two servlets");
+            }
+        }
+        for (WebAppConfig.FilterDef def : config.filters.values()) {
+            FilterHolder h = new FilterHolder(this, def.name, def.className, null, null);
+            h.configure(def);
+            filters.add(h);
+        }
+        for (WebAppConfig.FilterMappingDef def : config.filterMappings) {
+            FilterHolder h = filters.get(def.filterName);
+            if (h == null) {
+                throw new UnavailableException("filter-mapping names undeclared filter " + def.filterName);
+            }
+            filters.addMapping(new FilterMap(h, def.urlPatterns, def.servletNames, def.dispatchers), false);
+        }
+        for (String listener : config.listeners) {
+            addListener(loadComponentClass(listener, EventListener.class));
+        }
+    }
+
+    /** Section 8.2.4: each initializer found in WEB-INF/lib gets the classes its @HandlesTypes selects. */
+    private void runInitializers() throws ServletException {
+        for (ServletContainerInitializer sci : Initializers.load(loader)) {
+            Set<Class<?>> types = handlesTypes.get(sci.getClass().getName());
+            sci.onStartup(types == null || types.isEmpty() ? null : new LinkedHashSet<>(types), context);
+        }
+    }
+
+    private void loadOnStartup() {
+        List<ServletHolder> ordered = new ArrayList<>();
+        for (ServletHolder h : servlets()) {
+            if (h.loadOnStartupValue() >= 0) {
+                ordered.add(h);
+            }
+        }
+        ordered.sort(Comparator.comparingInt(ServletHolder::loadOnStartupValue));
+        for (ServletHolder h : ordered) {
+            try {
+                h.servlet();
+            } catch (ServletException | RuntimeException e) {
+                // As Tomcat: a servlet that fails to load is logged; the webapp still starts.
+                LOG.log(Level.SEVERE, "Servlet " + h.getName() + " of " + displayPath() + " failed to load", e);
+            }
+        }
+    }
+
+    /** Destroys servlets, filters, sessions and listeners (reverse order), then closes the class loader. */
+    public void stop() {
+        if (state == State.STOPPED) {
+            return;
+        }
+        boolean wasInitialized = state == State.STARTED;
+        state = State.STOPPED;
+        ClassLoader previous = enter();
+        try {
+            List<ServletHolder> list = new ArrayList<>(servlets());
+            list.sort(Comparator.comparingLong(ServletHolder::initOrder).reversed());
+            for (ServletHolder h : list) {
+                h.destroy();
+            }
+            filters.destroyAll();
+            sessions.stop();
+            if (wasInitialized) {
+                ServletContextEvent event = new ServletContextEvent(context);
+                listeners.eachReverse(ServletContextListener.class, l -> runSafely(
+                        "contextDestroyed of " + l.getClass().getName(), () -> l.contextDestroyed(event)));
+            }
+            List<EventListener> all = new ArrayList<>(listeners.all());
+            for (int i = all.size() - 1; i >= 0; i--) {
+                EventListener l = all.get(i);
+                runSafely("@PreDestroy of " + l.getClass().getName(), () -> Lifecycle.preDestroy(l));
+            }
+            listeners.clear();
+        } finally {
+            exit(previous);
+            resources.close();
+            try {
+                loader.close();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Closing the class loader of " + displayPath() + " failed", e);
+            }
+        }
+    }
+
+    // Registration, shared by the descriptor, annotations and ServletContext.add*
+
+    synchronized ServletHolder register(String name, String className, Class<? extends Servlet> type,
+                                        Servlet instance) {
+        ServletHolder h = new ServletHolder(this, name, className, type, instance);
+        servlets.put(name, h);
+        return h;
+    }
+
+    synchronized ServletHolder servlet(String name) {
+        return servlets.get(name);
+    }
+
+    synchronized List<ServletHolder> servlets() {
+        return new ArrayList<>(servlets.values());
+    }
+
+    /** Maps patterns to {@code holder}; none if any is owned by another servlet (returned). */
+    synchronized Set<String> mapServlet(ServletHolder holder, String... patterns) {
+        Set<String> conflicts = new LinkedHashSet<>();
+        for (String p : patterns) {
+            if (!ServletMapper.isValid(p)) {
+                throw new IllegalArgumentException("Invalid url-pattern '" + p + "'");
+            }
+            ServletHolder owner = mapper.owner(p);
+            if (owner != null && owner != holder && owner != defaultServlet) {
+                conflicts.add(p);
+            }
+        }
+        if (conflicts.isEmpty()) {
+            for (String p : patterns) {
+                mapper.add(p, holder);
+            }
+        }
+        return conflicts;
+    }
+
+    void addListener(Class<? extends EventListener> type) throws ServletException {
+        if (!Listeners.isListenerType(type)) {
+            throw new IllegalArgumentException(type.getName() + " is not a listener type");
+        }
+        listeners.add(createComponent(type, EventListener.class));
+    }
+
+    void addListener(EventListener listener) {
+        if (!Listeners.isListenerType(listener.getClass())) {
+            throw new IllegalArgumentException(listener.getClass().getName() + " is not a listener type");
+        }
+        listeners.add(listener);
+    }
+
+    /** @throws IllegalStateException once the webapp is initialized (Servlet 6.1 section 4.4) */
+    void checkConfigurable() {
+        if (state != State.CONFIGURING) {
+            throw new IllegalStateException("The ServletContext of " + displayPath() + " is already initialized");
+        }
+    }
+
+    boolean isConfiguring() {
+        return state == State.CONFIGURING;
+    }
+
+    /** Loads a webapp class that must be a {@code required}. */
+    <T> Class<? extends T> loadComponentClass(String className, Class<T> required) throws ServletException {
+        try {
+            Class<?> c = Class.forName(className, false, loader);
+            if (!required.isAssignableFrom(c)) {
+                throw new UnavailableException(className + " is not a " + required.getName());
+            }
+            return c.asSubclass(required);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new ServletException("Cannot load " + className, e);
+        }
+    }
+
+    /** A new instance with its @PostConstruct run, under the webapp's context class loader. */
+    <T> T createComponent(Class<? extends T> type, Class<T> required) throws ServletException {
+        ClassLoader previous = enter();
+        try {
+            return required.cast(Lifecycle.create(type));
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new ServletException("Cannot create " + type.getName(), cause);
+        } finally {
+            exit(previous);
+        }
+    }
+
+    /** Runs cleanup code whose failure must not stop the rest of a shutdown. */
+    void runSafely(String what, ThrowingRunnable action) {
+        try {
+            action.run();
+        } catch (Throwable e) {
+            LOG.log(Level.WARNING, what + " in " + displayPath() + " failed", e);
+        }
+    }
+
+    /** Cleanup code that may throw anything. */
+    @FunctionalInterface
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** Makes the webapp's loader the thread context class loader; returns the previous one. */
+    ClassLoader enter() {
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        t.setContextClassLoader(loader);
+        return previous;
+    }
+
+    static void exit(ClassLoader previous) {
+        Thread.currentThread().setContextClassLoader(previous);
+    }
+
+    /** "/" for ROOT, for log lines. */
+    String displayPath() {
+        return contextPath.isEmpty() ? "/" : contextPath;
+    }
+
+    /** Tries to take a request slot; false means 503 for this webapp only. */
+    boolean tryEnter() {
+        return limiter == null || limiter.tryAcquire();
+    }
+
+    void leave() {
+        if (limiter != null) {
+            limiter.release();
+        }
+    }
+
+    long nextInitOrder() {
+        return initCounter.incrementAndGet();
+    }
+
+    /** Requests in async mode: suspended, holding no worker thread. */
+    public java.util.concurrent.atomic.AtomicInteger suspendedRequests() {
+        return suspended;
+    }
+
+    WebApp otherContext(String uri) {
+        return contexts.apply(uri);
+    }
+
+    ServletContextImpl context() {
+        return context;
+    }
+
+    public Invoker invoker() {
+        return invoker;
+    }
+
+    ServletMapper mapper() {
+        return mapper;
+    }
+
+    FilterRegistry filters() {
+        return filters;
+    }
+
+    Listeners listeners() {
+        return listeners;
+    }
+
+    WebAppConfig config() {
+        return config;
+    }
+
+    ContainerSettings settings() {
+        return settings;
+    }
+
+    Resources resources() {
+        return resources;
+    }
+
+    SessionManager sessions() {
+        return sessions;
+    }
+
+    WebappClassLoader loader() {
+        return loader;
+    }
+
+    @Override
+    public String toString() {
+        return "webapp " + displayPath();
+    }
+}

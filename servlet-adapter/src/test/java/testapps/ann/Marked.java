@@ -1,0 +1,6 @@
+package testapps.ann;
+
+/** Carries the marker. */
+@Marker
+public class Marked {
+}

@@ -1,0 +1,5 @@
+package testapps.ann;
+
+/** Neither a Plugin nor marked. */
+public class Unrelated {
+}
