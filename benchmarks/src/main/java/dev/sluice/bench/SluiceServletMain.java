@@ -36,7 +36,7 @@ public final class SluiceServletMain {
 
     /** A ROOT webapp mapping the hello servlet at /hello and a delayed one at /slow. */
     static Path explodedWebapp(long slowMillis) throws IOException {
-        Path root = Files.createTempDirectory("bench-sluice").resolve("ROOT");
+        Path root = TempDirs.create("bench-sluice").resolve("ROOT");
         Path classes = root.resolve("WEB-INF/classes/dev/sluice/bench");
         Files.createDirectories(classes);
         try (InputStream servletClass = HelloWorldServlet.class.getResourceAsStream("HelloWorldServlet.class")) {

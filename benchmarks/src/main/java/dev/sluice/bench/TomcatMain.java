@@ -1,6 +1,5 @@
 package dev.sluice.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
@@ -16,8 +15,7 @@ public final class TomcatMain {
 
     public static void main(String[] args) throws Exception {
         ServerOptions options = ServerOptions.parse(args);
-        Path base = Files.createTempDirectory("bench-tomcat");
-        base.toFile().deleteOnExit();
+        Path base = TempDirs.create("bench-tomcat");
 
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(base.toString());
