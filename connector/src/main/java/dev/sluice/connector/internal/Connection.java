@@ -49,6 +49,42 @@ final class Connection implements Runnable {
         this.owner = owner;
     }
 
+    /**
+     * Responses held back while more pipelined requests are already read (write mode), so that a batch of
+     * pipelined responses leaves in one write; null when not corking. Owned like {@link #in}.
+     */
+    ByteBuffer corked;
+
+    /** Starts holding responses back. */
+    void cork(BufferPool buffers) {
+        if (corked == null) {
+            corked = buffers.acquire();
+        }
+    }
+
+    /** Writes what was held back and stops holding; a no-op when not corking. */
+    void uncork(BufferPool buffers) throws java.io.IOException {
+        ByteBuffer b = corked;
+        if (b == null) {
+            return;
+        }
+        corked = null;
+        try {
+            b.flip();
+            if (b.hasRemaining()) {
+                transport.write(new ByteBuffer[] {b}, 0, 1);
+            }
+        } finally {
+            buffers.release(b);
+        }
+    }
+
+    /** Drops what was held back (the connection is being closed anyway). */
+    void discardCork(BufferPool buffers) {
+        buffers.release(corked);
+        corked = null;
+    }
+
     /** Counts the connection as idle (waiting for a request, nothing of it received) or not. Selector thread. */
     void setIdle(ConnectorStats stats, boolean now) {
         if (idle != now) {
