@@ -74,7 +74,7 @@ public class ResponseWriterBenchmark {
     @Benchmark
     public long exchange() {
         connection.requests = 0; // stay below maxKeepAliveRequests: every response keeps the connection
-        processor.serve(connection, hello);
+        processor.serve(connection, hello, 0);
         return transport.bytes;
     }
 
