@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import dev.sluice.distribution.internal.FileTrees;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
@@ -49,7 +47,7 @@ class HotDeployIT {
             awaitStatus(url + "v2/x", code -> code == 200 && body(url + "v2/x").contains("path: /greeting/v2/x"),
                     "changed web.xml not redeployed");
 
-            deleteTree(webapps.resolve("greeting"));
+            FileTrees.delete(webapps.resolve("greeting"));
             awaitStatus(url, code -> code == 404, "removed webapp still deployed");
         }
     }
@@ -83,37 +81,10 @@ class HotDeployIT {
         }
     }
 
+    /** Copies under a hidden name, then renames, as `bin/sluice deploy` does: the watcher never sees half. */
     private static void copyTree(Path from, Path to) throws IOException {
         Path staging = to.resolveSibling("." + to.getFileName() + ".copying");
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(staging.resolve(from.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, staging.resolve(from.relativize(file).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        FileTrees.copy(from, staging);
         Files.move(staging, to, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -1,12 +1,9 @@
 package dev.sluice.distribution.internal;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,50 +41,15 @@ final class DeployCommand implements Callable<Integer> {
         }
         Path destination = target.resolve(from.getFileName().toString());
         Path staging = target.resolve("." + from.getFileName() + ".deploying");
-        deleteRecursively(staging);
+        FileTrees.delete(staging);
         if (war) {
             Files.copy(from, staging, StandardCopyOption.REPLACE_EXISTING);
         } else {
-            copyTree(from, staging);
+            FileTrees.copy(from, staging);
         }
-        deleteRecursively(destination);
+        FileTrees.delete(destination);
         Files.move(staging, destination, StandardCopyOption.ATOMIC_MOVE);
         System.out.println("Deployed " + from.getFileName() + " to " + destination);
         return 0;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
