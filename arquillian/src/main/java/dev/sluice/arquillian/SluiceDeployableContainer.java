@@ -57,7 +57,7 @@ public class SluiceDeployableContainer implements DeployableContainer<SluiceCont
     public void start() throws LifecycleException {
         try {
             workDir = Files.createTempDirectory("sluice-arquillian");
-            servlets = new ServletContainer();
+            servlets = configuration.toServletContainer().build();
             connector = HttpConnector.builder()
                     .host(configuration.getBindAddress())
                     .port(configuration.getBindHttpPort())
