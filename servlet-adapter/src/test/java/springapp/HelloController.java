@@ -25,9 +25,10 @@ public class HelloController {
     @GetMapping("/deferred")
     public DeferredResult<String> deferred() {
         DeferredResult<String> result = new DeferredResult<>(10_000L);
+        Thread requestThread = Thread.currentThread();
         CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS)
-                .execute(() -> result.setResult("deferred done on " + Thread.currentThread().getName()
-                        .replaceAll("[0-9]+", "N")));
+                .execute(() -> result.setResult("deferred done on "
+                        + (Thread.currentThread() == requestThread ? "the request thread" : "another thread")));
         return result;
     }
 }

@@ -3,7 +3,6 @@ package testapps;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
@@ -132,6 +131,21 @@ public class ActionServlet extends HttpServlet {
             case "committed" -> resp.getWriter().print("committed=" + resp.isCommitted() + "\n");
             case "charset" -> req.setCharacterEncoding(arg);
             case "async" -> async(arg, req, resp);
+            case "resources" -> resp.getWriter().print(new java.util.TreeSet<>(getServletContext()
+                    .getResourcePaths(arg)) + "\n");
+            case "resource" -> {
+                try (java.io.InputStream in = getServletContext().getResourceAsStream(arg)) {
+                    resp.getWriter().print((in == null ? "null" : new String(in.readAllBytes())) + "\n");
+                }
+            }
+            case "trailersIn" -> {
+                byte[] body = req.getInputStream().readAllBytes();
+                resp.getWriter().print("body=" + new String(body) + " ready=" + req.isTrailerFieldsReady()
+                        + " trailers=" + new java.util.TreeMap<>(req.getTrailerFields()) + "\n");
+            }
+            case "version" -> resp.getWriter().print(getServletContext().getEffectiveMajorVersion() + "."
+                    + getServletContext().getEffectiveMinorVersion() + " of " + getServletContext().getMajorVersion()
+                    + "." + getServletContext().getMinorVersion());
             case "log" -> Events.log(getServletContext(), arg + " " + req.getDispatcherType());
             default -> throw new ServletException("unknown action " + name);
         }

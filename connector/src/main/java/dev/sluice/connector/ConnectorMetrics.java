@@ -89,6 +89,7 @@ public final class ConnectorMetrics {
     public String toString() {
         return "open=" + openConnections + " idle=" + idleConnections + " busy=" + busyWorkers + " queued="
                 + queueDepth + " accepted=" + accepted + " completed=" + completed + " rejected=" + rejectedTotal()
+                + java.util.Arrays.toString(rejected)
                 + " in=" + bytesIn + " out=" + bytesOut;
     }
 }

@@ -29,7 +29,7 @@ public final class HttpConnector implements AutoCloseable {
         this.port = b.port;
         this.limits = b.limits;
         this.runtime = new ConnectorRuntime(b.name, b.limits, b.clock, b.serverName,
-                Objects.requireNonNull(b.handler, "handler"), b.selectors, stats);
+                Objects.requireNonNull(b.handler, "handler"), b.selectors, stats, b.listener);
     }
 
     public static Builder builder() {
@@ -86,6 +86,7 @@ public final class HttpConnector implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int selectors = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
         private String name = "sluice";
+        private ExchangeListener listener;
 
         private Builder() {
         }
@@ -109,6 +110,9 @@ public final class HttpConnector implements AutoCloseable {
             this.selectors = selectors;
             return this;
         }
+
+        /** Told of every completed exchange (access log, per-webapp figures); null for none. */
+        public Builder exchangeListener(ExchangeListener listener) { this.listener = listener; return this; }
 
         /** Prefix of thread names. */
         public Builder name(String name) { this.name = Objects.requireNonNull(name); return this; }

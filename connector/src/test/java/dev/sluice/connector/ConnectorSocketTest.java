@@ -106,8 +106,9 @@ class ConnectorSocketTest {
     void headerTimeoutAnswers408AfterAPartialHead() throws Exception {
         start(Limits.builder().headerTimeout(Duration.ofSeconds(20)).build(), HELLO);
         try (RawClient c = new RawClient(connector.localAddress())) {
-            c.send("GET /slow HTTP/1.1\r\nHo");
-            awaitTrue(() -> connector.metrics().openConnections() == 1 && connector.metrics().idleConnections() == 0);
+            String partial = "GET /slow HTTP/1.1\r\nHo";
+            c.send(partial);
+            awaitTrue(() -> connector.metrics().bytesIn() == partial.length()); // read, and its deadline set
             clock.advance(Duration.ofSeconds(21));
             RawClient.Response r = c.read();
             assertEquals(408, r.status());
@@ -147,7 +148,8 @@ class ConnectorSocketTest {
         try (RawClient c = new RawClient(connector.localAddress())) {
             c.send("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 100000\r\n\r\nabc");
             awaitTrue(() -> connector.metrics().busyWorkers() == 1);
-            clock.advance(Duration.ofSeconds(30));
+            // the worker takes the time when it starts waiting: advance until it has noticed
+            c.awaitResponse(() -> clock.advance(Duration.ofSeconds(30)));
             RawClient.Response r = c.read();
             assertEquals(408, r.status());
             assertEquals("close", r.header("Connection"));
@@ -281,6 +283,103 @@ class ConnectorSocketTest {
         assertTrue(!stopper.isAlive());
         idle.close();
         inFlight.close();
+    }
+
+    @Test
+    void figuresCountWhatHappened() throws Exception {
+        start(Limits.DEFAULTS, HELLO);
+        try (RawClient c = new RawClient(connector.localAddress())) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, c.send(RawClient.get("/m")).read().status());
+            }
+            awaitTrue(() -> connector.metrics().idleConnections() == 1);
+            ConnectorMetrics m = connector.metrics();
+            assertEquals(1, m.openConnections());
+            assertEquals(1, m.accepted());
+            assertEquals(3, m.completed());
+            assertEquals(3, m.serviceTimeMicros().getTotalCount());
+            assertEquals(3, m.queueTimeMicros().getTotalCount());
+            assertEquals(3L * RawClient.get("/m").length(), m.bytesIn());
+            assertTrue(m.bytesOut() > 3 * "hello /m".length());
+            assertEquals(0, m.rejectedTotal());
+        }
+        awaitTrue(() -> connector.metrics().openConnections() == 0);
+        assertEquals(3, connector.metrics().requestsPerConnection().getMaxValue());
+    }
+
+    @Test
+    void noSlotOrCounterLeaksAfterEveryKindOfEnding() throws Exception {
+        byte[] chunk = new byte[64 * 1024];
+        CountDownLatch entered = new CountDownLatch(1);
+        start(Limits.builder().maxConnections(4).maxThreads(1).acceptQueue(1).headerTimeout(Duration.ofSeconds(5))
+                .build(), (req, res) -> {
+                    switch (req.head().path()) {
+                        case "/boom" -> throw new IllegalStateException("handler failure");
+                        case "/big" -> {
+                            for (int i = 0; i < 200; i++) {
+                                res.body().write(chunk);
+                            }
+                        }
+                        case "/hold" -> {
+                            entered.countDown();
+                            req.body().readAllBytes(); // until the client resets
+                        }
+                        default -> res.body().write("ok".getBytes(StandardCharsets.UTF_8));
+                    }
+                });
+        // handler exception: 500, connection kept
+        try (RawClient c = new RawClient(connector.localAddress())) {
+            assertEquals(500, c.send(RawClient.get("/boom")).read().status());
+            assertEquals(200, c.send(RawClient.get("/")).read().status());
+        }
+        // client reset while the worker writes a large response
+        try (RawClient c = new RawClient(connector.localAddress())) {
+            c.send(RawClient.get("/big"));
+            c.reset();
+        }
+        awaitTrue(() -> connector.metrics().openConnections() == 0 && connector.metrics().busyWorkers() == 0);
+        // client reset while the worker waits for the body; one request queued behind it, the next shed
+        try (RawClient holder = new RawClient(connector.localAddress());
+             RawClient queued = new RawClient(connector.localAddress());
+             RawClient shed = new RawClient(connector.localAddress())) {
+            holder.send("POST /hold HTTP/1.1\r\nHost: t\r\nContent-Length: 1000\r\n\r\nab");
+            assertTrue(entered.await(30, TimeUnit.SECONDS), () -> "handler not entered: " + connector.metrics());
+            queued.send(RawClient.get("/"));
+            awaitTrue(() -> connector.metrics().queueDepth() == 1);
+            assertEquals(503, shed.send(RawClient.get("/")).read().status());
+            holder.reset();
+            assertEquals(200, queued.read().status());
+        }
+        awaitTrue(() -> connector.metrics().openConnections() == 0 && connector.metrics().busyWorkers() == 0);
+        // header timeout with a partial head, and a bad request
+        try (RawClient slow = new RawClient(connector.localAddress())) {
+            long before = connector.metrics().bytesIn();
+            slow.send("GET / HTTP/1.1\r\n");
+            awaitTrue(() -> connector.metrics().bytesIn() == before + 16); // read, and its deadline set
+            try (RawClient bad = new RawClient(connector.localAddress())) {
+                assertEquals(400, bad.send("GET / HTTP/1.1\r\nHost: t\r\nBad Header: x\r\n\r\n").read().status());
+                assertTrue(bad.atEof());
+            }
+            awaitTrue(() -> connector.metrics().openConnections() == 1);
+            clock.advance(Duration.ofSeconds(6));
+            assertEquals(408, slow.read().status());
+        }
+        awaitTrue(() -> connector.metrics().openConnections() == 0 && connector.metrics().busyWorkers() == 0
+                && connector.metrics().queueDepth() == 0);
+        // every slot came back: maxConnections clients are served again
+        List<RawClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                RawClient c = new RawClient(connector.localAddress());
+                clients.add(c);
+                assertEquals(200, c.send(RawClient.get("/")).read().status());
+            }
+        } finally {
+            for (RawClient c : clients) {
+                c.close();
+            }
+        }
+        assertEquals(0, connector.metrics().rejected(ConnectorMetrics.RejectReason.CONNECTION_LIMIT));
     }
 
     static void awaitTrue(BooleanSupplier condition) throws InterruptedException {

@@ -82,7 +82,9 @@ class OverloadSocketTest {
 
     @Test
     void fiveHundredSlowlorisConnectionsDoNotDelayAnotherClient() throws Exception {
-        Limits limits = Limits.builder().maxThreads(2).acceptQueue(2).build();
+        // heads that never complete within the test: a worker given to one would stay busy throughout
+        Limits limits = Limits.builder().maxThreads(2).acceptQueue(2).headerTimeout(java.time.Duration.ofMinutes(10))
+                .build();
         try (HttpConnector connector = HttpConnector.builder().host("127.0.0.1").port(0).limits(limits)
                 .handler((req, res) -> res.body().write("fast".getBytes(StandardCharsets.UTF_8))).build()) {
             connector.start();
@@ -111,7 +113,8 @@ class OverloadSocketTest {
                 }
                 System.out.println("[slowloris] 20 requests beside 500 slow heads took "
                         + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
-                assertEquals(0, connector.metrics().busyWorkers(), "slow heads hold no worker");
+                // the last worker may still be returning to the pool; slow heads would hold theirs for good
+                ConnectorSocketTest.awaitTrue(() -> connector.metrics().busyWorkers() == 0);
                 assertEquals(0, connector.metrics().rejectedTotal());
             } finally {
                 for (Socket s : loris) {

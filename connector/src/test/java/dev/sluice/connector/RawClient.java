@@ -104,6 +104,21 @@ final class RawClient implements AutoCloseable {
         return sb.length() == 0 ? null : sb.toString();
     }
 
+    /** Runs {@code tick} (e.g. advancing a test clock) every 50 ms until response bytes arrive, for 30 s at most. */
+    void awaitResponse(Runnable tick) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (in.available() == 0 && System.nanoTime() < deadline) {
+            tick.run();
+            Thread.sleep(50);
+        }
+    }
+
+    /** Closes with a TCP reset instead of an orderly close. */
+    void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

@@ -4,6 +4,9 @@ import dev.sluice.connector.HttpConnector;
 import dev.sluice.core.Handler;
 import dev.sluice.core.Limits;
 import dev.sluice.distribution.internal.WebappsWatcher;
+import dev.sluice.distribution.internal.accesslog.AccessLog;
+import dev.sluice.distribution.internal.accesslog.AccessLogFormat;
+import dev.sluice.distribution.internal.accesslog.AccessLogListener;
 import dev.sluice.distribution.internal.status.FiguresSource;
 import dev.sluice.distribution.internal.status.ServerFigures;
 import dev.sluice.distribution.internal.status.ServerMBean;
@@ -13,6 +16,7 @@ import dev.sluice.servlet.ServletContainer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +33,9 @@ public final class SluiceServer implements AutoCloseable {
     private final ServletContainer container;
     private final HttpConnector connector;
     private final WebappsWatcher watcher;
-    private final ScheduledExecutorService scanner;
+    /** Hot deploy scans and access log flushes: small periodic jobs on one daemon thread. */
+    private final ScheduledExecutorService housekeeping;
+    private final AccessLog accessLog;
     private final Duration hotDeployInterval;
     private final FiguresSource figures;
     private Runnable unregisterMBean = () -> { };
@@ -43,11 +49,14 @@ public final class SluiceServer implements AutoCloseable {
             handler = new StatusHandler(container, holder, webapps);
             holder.webapps = webapps;
         }
+        this.accessLog = b.accessLogFormat == null ? null
+                : new AccessLog(b.logs, b.accessLogFormat, "Sluice", Clock.systemDefaultZone());
         this.connector = HttpConnector.builder()
                 .host(b.host)
                 .port(b.port)
                 .limits(b.limits)
                 .handler(handler)
+                .exchangeListener(accessLog == null ? null : new AccessLogListener(accessLog))
                 .build();
         this.figures = b.statusPages ? new FiguresSource(connector, holder.webapps) : null;
         holder.source = figures;
@@ -64,13 +73,11 @@ public final class SluiceServer implements AutoCloseable {
                     }
                 });
         this.hotDeployInterval = b.hotDeployInterval;
-        this.scanner = watcher != null && hotDeployInterval != null
-                ? Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "sluice-hot-deploy");
-                    t.setDaemon(true);
-                    return t;
-                })
-                : null;
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sluice-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public static Builder builder() {
@@ -109,9 +116,12 @@ public final class SluiceServer implements AutoCloseable {
             if (figures != null) {
                 unregisterMBean = ServerMBean.register(figures);
             }
-            if (scanner != null) {
+            if (watcher != null && hotDeployInterval != null) {
                 long every = hotDeployInterval.toMillis();
-                scanner.scheduleWithFixedDelay(watcher::scan, every, every, TimeUnit.MILLISECONDS);
+                housekeeping.scheduleWithFixedDelay(watcher::scan, every, every, TimeUnit.MILLISECONDS);
+            }
+            if (accessLog != null) {
+                housekeeping.scheduleWithFixedDelay(accessLog::flush, 1, 1, TimeUnit.SECONDS);
             }
         } catch (IOException | RuntimeException e) {
             close();
@@ -123,14 +133,15 @@ public final class SluiceServer implements AutoCloseable {
     /** Stops gracefully: hot deploy stops, the connector drains requests in flight, every webapp is undeployed. */
     @Override
     public void close() {
-        if (scanner != null) {
-            scanner.shutdownNow();
-        }
+        housekeeping.shutdownNow();
         unregisterMBean.run();
         try {
             connector.close();
         } finally {
             container.close();
+            if (accessLog != null) {
+                accessLog.close();
+            }
         }
     }
 
@@ -153,6 +164,8 @@ public final class SluiceServer implements AutoCloseable {
         private Path webapps;
         private Duration hotDeployInterval;
         private boolean statusPages = true;
+        private Path logs;
+        private AccessLogFormat accessLogFormat;
 
         private Builder() {
         }
@@ -182,6 +195,13 @@ public final class SluiceServer implements AutoCloseable {
         /** The folder whose exploded webapps and .war files are deployed at start; null for none. */
         public Builder webapps(Path webapps) {
             this.webapps = webapps;
+            return this;
+        }
+
+        /** Writes an access log of this format in {@code logs}, one file a day; a null format writes none. */
+        public Builder accessLog(Path logs, AccessLogFormat format) {
+            this.logs = logs;
+            this.accessLogFormat = format;
             return this;
         }
 

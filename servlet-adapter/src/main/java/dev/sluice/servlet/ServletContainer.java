@@ -48,15 +48,22 @@ public final class ServletContainer implements Handler, AutoCloseable {
     private final Map<String, WebApp> apps = new ConcurrentHashMap<>();
     private volatile List<WebApp> byLength = List.of();
     private final boolean ownExecutors;
+    private final java.time.Duration undeployDrain;
 
     public ServletContainer() {
         this(builder());
     }
 
     private ServletContainer(Builder b) {
+        // A cached jar: URL connection keeps its JarFile open in a JVM-wide cache that closing the class loader
+        // does not reach; webapps and libraries read jar: URLs (e.g. Spring reading META-INF resources), so
+        // without this an undeployed webapp's jars would stay open. Tomcat's JreMemoryLeakPreventionListener
+        // makes the same JVM-wide choice.
+        java.net.URLConnection.setDefaultUseCaches("jar", false);
         ExecutorService async = b.asyncExecutor;
         ScheduledExecutorService scheduler = b.scheduler;
         this.ownExecutors = async == null;
+        this.undeployDrain = b.undeployDrain;
         if (async == null) {
             async = Executors.newCachedThreadPool(daemon("sluice-async"));
             scheduler = Executors.newSingleThreadScheduledExecutor(daemon("sluice-timer"));
@@ -148,7 +155,10 @@ public final class ServletContainer implements Handler, AutoCloseable {
         return deployed;
     }
 
-    /** Undeploys the webapp at {@code contextPath}; returns whether one was there. */
+    /**
+     * Undeploys the webapp at {@code contextPath}: new requests no longer reach it, those in service or suspended
+     * get up to the undeploy drain time to finish, then it is stopped. Returns whether one was there.
+     */
     public boolean undeploy(String contextPath) {
         WebApp app;
         synchronized (this) {
@@ -157,6 +167,15 @@ public final class ServletContainer implements Handler, AutoCloseable {
                 return false;
             }
             reindex();
+        }
+        try {
+            int left = app.drain(undeployDrain);
+            if (left > 0) {
+                LOG.warning("Undeploying " + (contextPath.isEmpty() ? "/" : contextPath) + " with " + left
+                        + " request(s) still running");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         app.stop();
         return true;
@@ -258,6 +277,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
         private ExecutorService asyncExecutor;
         private ScheduledExecutorService scheduler;
         private Clock clock = Clock.systemUTC();
+        private java.time.Duration undeployDrain = java.time.Duration.ofSeconds(10);
 
         private Builder() {
         }
@@ -297,6 +317,9 @@ public final class ServletContainer implements Handler, AutoCloseable {
 
         /** The clock sessions use for access times and expiry. */
         public Builder clock(Clock clock) { this.clock = clock; return this; }
+
+        /** How long undeploy waits for running requests of the webapp before stopping it (default 10 s). */
+        public Builder undeployDrain(java.time.Duration drain) { this.undeployDrain = drain; return this; }
 
         public ServletContainer build() {
             return new ServletContainer(this);

@@ -102,6 +102,18 @@ class AsyncTest {
     }
 
     @Test
+    void undeployWaitsForARunningRequest() throws Exception {
+        MemoryExchange held = http.begin("GET", "/a/hold", null);
+        long start = System.nanoTime();
+        container.undeploy("/a");
+        // The held request times out (3 s) and completes as a 500 before the webapp is stopped.
+        assertTrue(held.await(0), "undeploy returned before the running request completed");
+        assertEquals(500, held.code());
+        assertTrue(System.nanoTime() - start > 1_000_000_000L);
+        assertEquals(404, http.send("GET", "/a/now", null).code());
+    }
+
+    @Test
     void webappOverItsLimitAnswers503AloneAndSuspendedRequestsAreCounted() throws Exception {
         MemoryExchange held = http.begin("GET", "/a/hold", null);
         assertEquals(1, container.suspendedRequests());

@@ -155,6 +155,8 @@ class DeploymentTest {
         Path log = dir.resolve("events.txt");
         Webapp app = app(dir.resolve("cl"), log, TestSupport.servlet("echo", EchoServlet.class, "/e"));
         app.jar("lib.jar", java.util.Map.of("shadow.txt", "from-jar"), StartupServlet.class);
+        app.file("WEB-INF/classes/jakarta/servlet/jsp/GeneratedForTest.class", emptyClass(
+                "jakarta/servlet/jsp/GeneratedForTest"));
         container().deploy(app.path());
         dev.sluice.servlet.internal.WebApp webApp = null;
         ClassLoader loader = loaderOf(app.path());
@@ -164,6 +166,9 @@ class DeploymentTest {
         assertEquals(jakarta.servlet.Servlet.class, loader.loadClass("jakarta.servlet.Servlet"));
         assertThrows(ClassNotFoundException.class, () -> loader.loadClass("dev.sluice.servlet.ServletContainer"));
         assertThrows(ClassNotFoundException.class, () -> loader.loadClass("org.objectweb.asm.ClassReader"));
+        // An API under jakarta.servlet that the container does not ship (JSP) comes from the webapp.
+        Class<?> jsp = loader.loadClass("jakarta.servlet.jsp.GeneratedForTest");
+        assertTrue(jsp.getClassLoader() == loader);
         Class<?> echo = loader.loadClass("testapps.EchoServlet");
         assertTrue(echo != EchoServlet.class && echo.getClassLoader() == loader);
         assertTrue(webApp == null);
@@ -184,6 +189,15 @@ class DeploymentTest {
         java.lang.reflect.Method m = app.getClass().getDeclaredMethod("loader");
         m.setAccessible(true);
         return (ClassLoader) m.invoke(app);
+    }
+
+    /** The bytes of an empty public class, written with ASM (no such class may exist on the test class path). */
+    static byte[] emptyClass(String internalName) {
+        org.objectweb.asm.ClassWriter w = new org.objectweb.asm.ClassWriter(0);
+        w.visit(org.objectweb.asm.Opcodes.V17, org.objectweb.asm.Opcodes.ACC_PUBLIC, internalName, null,
+                "java/lang/Object", null);
+        w.visitEnd();
+        return w.toByteArray();
     }
 
     static void zip(Path folder, Path war, String evilEntry) throws IOException {

@@ -55,6 +55,7 @@ class DispatchAndErrorsTest {
                 + action("redirect", "redirect:../other/place?q=1", "/sub/redirect")
                 + action("absRedirect", "redirect:http://example.com/x", "/absRedirect")
                 + action("committedError", "write:partial;flush;throw:IllegalStateException", "/late")
+                + action("lengthThenError", "header:Content-Length=3;error:404", "/short")
                 + TestSupport.servlet("script", testapps.ActionServlet.class, "/script"));
         container = ServletContainer.builder().workDir(dir.resolve("work")).build();
         container.deploy(app.path());
@@ -113,6 +114,14 @@ class DispatchAndErrorsTest {
                 + "jakarta.servlet.error.method=GET, jakarta.servlet.error.query_string=a=b, "
                 + "jakarta.servlet.error.request_uri=/app/missing, jakarta.servlet.error.servlet_name=notfound, "
                 + "jakarta.servlet.error.status_code=404}\n", x.text());
+    }
+
+    @Test
+    void errorPageIsNotCutToTheLengthTheServletDeclared() throws Exception {
+        MemoryExchange x = http.get("/app/short");
+        assertEquals(404, x.code());
+        assertTrue(x.text().startsWith("[err ERROR]error page{"), x.text());
+        assertEquals(Integer.toString(x.bytes().length), x.header("Content-Length"));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.sluice.servlet;
 
-import static dev.sluice.servlet.TestSupport.action;
 import static dev.sluice.servlet.TestSupport.app;
 import static dev.sluice.servlet.TestSupport.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;

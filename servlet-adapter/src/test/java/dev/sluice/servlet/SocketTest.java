@@ -35,7 +35,8 @@ class SocketTest {
                         + action("hello", "type:text/plain;encoding:UTF-8;write:héllo", "/hello")
                         + action("big", "buffer:16;write:0123456789abcdefghijklmnopqrstuvwxyz", "/big")
                         + action("async", "async:complete-later", "/async")
-                        + action("sess", "session", "/session"))
+                        + action("sess", "session", "/session")
+                        + action("trailers", "trailersIn", "/trailers"))
                 .file("static.txt", "static content");
         container = ServletContainer.builder().workDir(dir.resolve("work")).build();
         container.deploy(shop.path());
@@ -113,6 +114,58 @@ class SocketTest {
         String b = response.substring(second, response.indexOf('\n', second));
         assertTrue(a.endsWith("/1") && b.endsWith("/2"), a + " " + b);
         assertEquals(a.substring(0, a.indexOf('/')), b.substring(0, b.indexOf('/')));
+    }
+
+    @Test
+    void rangeAndConditionalAndHeadOverTheWire() throws Exception {
+        String range = exchange("GET /shop/static.txt HTTP/1.1\r\nHost: x\r\nRange: bytes=0-5\r\n"
+                + "Connection: close\r\n\r\n");
+        assertTrue(range.startsWith("HTTP/1.1 206 Partial Content\r\n"), range);
+        assertTrue(range.contains("Content-Range: bytes 0-5/14\r\n") && range.endsWith("\r\n\r\nstatic"), range);
+        String etag = range.substring(range.indexOf("ETag: ") + 6, range.indexOf("\r\n", range.indexOf("ETag: ")));
+        String notModified = exchange("GET /shop/static.txt HTTP/1.1\r\nHost: x\r\nIf-None-Match: " + etag
+                + "\r\nConnection: close\r\n\r\n");
+        assertTrue(notModified.startsWith("HTTP/1.1 304 Not Modified\r\n") && notModified.endsWith("\r\n\r\n"),
+                notModified);
+        String head = exchange("HEAD /shop/static.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertTrue(head.contains("Content-Length: 14\r\n") && head.endsWith("\r\n\r\n"), head);
+    }
+
+    @Test
+    void webappLimitIs503OverTheWire() throws Exception {
+        Webapp busy = app(dir.resolve("busy"), dir.resolve("events.txt"),
+                action("hold", "async:hold", "/hold") + action("hi", "write:hi", "/hi"));
+        try (ServletContainer limited = ServletContainer.builder().workDir(dir.resolve("work2"))
+                .maxConcurrentRequests("/busy", 1).retryAfterSeconds(3).build();
+             HttpConnector c = HttpConnector.builder().host("127.0.0.1").port(0).handler(limited).serverName(null)
+                     .build();
+             Socket holder = new Socket()) {
+            limited.deploy(busy.path());
+            c.start();
+            holder.connect(c.localAddress(), 10_000);
+            holder.getOutputStream().write("GET /busy/hold HTTP/1.1\r\nHost: x\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertTrue(TestSupport.eventually(() -> limited.suspendedRequests() == 1));
+            try (Socket second = new Socket()) {
+                second.connect(c.localAddress(), 10_000);
+                second.setSoTimeout(20_000);
+                second.getOutputStream().write("GET /busy/hi HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                String refused = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                        .replaceAll("Date: [^\r]*\r\n", "");
+                String text = "Service Unavailable: too many concurrent requests for this webapp\n";
+                assertEquals("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 3\r\n"
+                        + "Content-Type: text/plain;charset=UTF-8\r\nContent-Length: " + text.length()
+                        + "\r\nConnection: close\r\n\r\n" + text, refused);
+            }
+        }
+    }
+
+    @Test
+    void chunkedRequestTrailersReachTheServlet() throws Exception {
+        String response = exchange("POST /shop/trailers HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\nX-Sum: 42\r\n\r\n");
+        assertTrue(response.endsWith("body=hello ready=true trailers={x-sum=42}\n"), response);
     }
 
     @Test

@@ -27,6 +27,8 @@ final class Connection implements Runnable {
     /** When the pending head was queued, on the connector clock and in nanoTime (for the histogram). */
     long queuedAtMillis;
     long queuedAtNanos;
+    /** Whether this connection holds one of the worker pool's admissions (see WorkerPool). */
+    final java.util.concurrent.atomic.AtomicBoolean admitted = new java.util.concurrent.atomic.AtomicBoolean();
     /** The exchange running the head, for the queue task. */
     Runnable task;
 
@@ -47,6 +49,42 @@ final class Connection implements Runnable {
         this.transport = transport;
         this.parser = parser;
         this.owner = owner;
+    }
+
+    /**
+     * Responses held back while more pipelined requests are already read (write mode), so that a batch of
+     * pipelined responses leaves in one write; null when not corking. Owned like {@link #in}.
+     */
+    ByteBuffer corked;
+
+    /** Starts holding responses back. */
+    void cork(BufferPool buffers) {
+        if (corked == null) {
+            corked = buffers.acquire();
+        }
+    }
+
+    /** Writes what was held back and stops holding; a no-op when not corking. */
+    void uncork(BufferPool buffers) throws java.io.IOException {
+        ByteBuffer b = corked;
+        if (b == null) {
+            return;
+        }
+        corked = null;
+        try {
+            b.flip();
+            if (b.hasRemaining()) {
+                transport.write(new ByteBuffer[] {b}, 0, 1);
+            }
+        } finally {
+            buffers.release(b);
+        }
+    }
+
+    /** Drops what was held back (the connection is being closed anyway). */
+    void discardCork(BufferPool buffers) {
+        buffers.release(corked);
+        corked = null;
     }
 
     /** Counts the connection as idle (waiting for a request, nothing of it received) or not. Selector thread. */

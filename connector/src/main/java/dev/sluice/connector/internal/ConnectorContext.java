@@ -1,5 +1,6 @@
 package dev.sluice.connector.internal;
 
+import dev.sluice.connector.ExchangeListener;
 import dev.sluice.core.Handler;
 import dev.sluice.core.HttpDate;
 import dev.sluice.core.Limits;
@@ -16,9 +17,17 @@ final class ConnectorContext {
     final BufferPool buffers;
     final ConnectorStats stats;
     final RequestGate gate;
+    /** Told of every completed exchange, or null. */
+    final ExchangeListener listener;
     volatile boolean draining;
 
     ConnectorContext(Limits limits, Clock clock, String serverName, Handler handler, ConnectorStats stats) {
+        this(limits, clock, serverName, handler, stats, null);
+    }
+
+    ConnectorContext(Limits limits, Clock clock, String serverName, Handler handler, ConnectorStats stats,
+                     ExchangeListener listener) {
+        this.listener = listener;
         this.limits = limits;
         this.clock = clock;
         this.date = new HttpDate(clock);

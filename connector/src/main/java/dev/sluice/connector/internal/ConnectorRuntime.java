@@ -1,5 +1,6 @@
 package dev.sluice.connector.internal;
 
+import dev.sluice.connector.ExchangeListener;
 import dev.sluice.core.Handler;
 import dev.sluice.core.Limits;
 import java.io.IOException;
@@ -23,9 +24,9 @@ public final class ConnectorRuntime {
     private InetSocketAddress bound;
 
     public ConnectorRuntime(String name, Limits limits, Clock clock, String serverName, Handler handler,
-                            int selectorCount, ConnectorStats stats) {
+                            int selectorCount, ConnectorStats stats, ExchangeListener listener) {
         this.name = name;
-        this.ctx = new ConnectorContext(limits, clock, serverName, handler, stats);
+        this.ctx = new ConnectorContext(limits, clock, serverName, handler, stats, listener);
         this.selectorCount = selectorCount;
         this.slots = new ConnectionSlots(limits.maxConnections());
     }

@@ -13,17 +13,17 @@ final class ExpectContinue {
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
     private final boolean expected;
-    private final Transport transport;
+    private final Connection connection;
+    private final ConnectorContext ctx;
     private final java.util.function.BooleanSupplier committed;
-    private final ConnectorStats stats;
     private boolean sent;
 
-    ExpectContinue(boolean expected, Transport transport, java.util.function.BooleanSupplier committed,
-                   ConnectorStats stats) {
+    ExpectContinue(boolean expected, Connection connection, ConnectorContext ctx,
+                   java.util.function.BooleanSupplier committed) {
         this.expected = expected;
-        this.transport = transport;
+        this.connection = connection;
+        this.ctx = ctx;
         this.committed = committed;
-        this.stats = stats;
     }
 
     void beforeFirstRead() throws IOException {
@@ -34,8 +34,9 @@ final class ExpectContinue {
             return; // the final response is under way: a 100 now would be read as its status line
         }
         sent = true;
-        transport.write(new ByteBuffer[] {ByteBuffer.wrap(CONTINUE)}, 0, 1);
-        stats.bytesOut.add(CONTINUE.length);
+        connection.uncork(ctx.buffers); // earlier pipelined responses go first
+        connection.transport.write(new ByteBuffer[] {ByteBuffer.wrap(CONTINUE)}, 0, 1);
+        ctx.stats.bytesOut.add(CONTINUE.length);
     }
 
     /** Whether the client was told to send the content, or never waited for that. */

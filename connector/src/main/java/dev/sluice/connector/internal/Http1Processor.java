@@ -1,8 +1,11 @@
 package dev.sluice.connector.internal;
 
+import dev.sluice.connector.ExchangeListener;
+import dev.sluice.connector.ExchangeRecord;
 import dev.sluice.core.BodyFraming;
 import dev.sluice.core.HttpException;
 import dev.sluice.core.Method;
+import dev.sluice.core.Request;
 import dev.sluice.core.RequestHead;
 import dev.sluice.core.Status;
 import dev.sluice.core.TargetForm;
@@ -42,16 +45,21 @@ final class Http1Processor {
                         ctx.limits.retryAfterSeconds());
                 return;
             }
-            serve(c, head);
+            serve(c, head, System.nanoTime() - c.queuedAtNanos);
         } finally {
             ctx.stats.busy.decrementAndGet();
         }
     }
 
-    /** Runs {@code head} and any pipelined heads after it on the calling thread. */
-    void serve(Connection c, RequestHead head) {
+    /**
+     * Runs {@code head} and any pipelined heads after it on the calling thread.
+     *
+     * @param queueNanos how long {@code head} waited for a worker
+     */
+    void serve(Connection c, RequestHead head, long queueNanos) {
         while (head != null) {
-            HttpExchange exchange = start(c, head);
+            HttpExchange exchange = start(c, head, queueNanos);
+            queueNanos = 0;
             if (exchange == null) {
                 return;
             }
@@ -66,13 +74,13 @@ final class Http1Processor {
     /** Called once for a suspended exchange, by the thread that completed it. */
     void finishSuspended(Connection c, HttpExchange exchange) {
         RequestHead next = finish(c, exchange);
-        if (next != null) {
+        if (next != null && uncork(c)) {
             c.pendingHead = next; // not run here: this thread belongs to the application
             c.owner.dispatch(c);
         }
     }
 
-    private HttpExchange start(Connection c, RequestHead head) {
+    private HttpExchange start(Connection c, RequestHead head, long queueNanos) {
         if (ctx.draining) {
             ctx.stats.reject(ConnectorStats.Rejection.DRAINING);
             refuse(c, head, Status.SERVICE_UNAVAILABLE, "Server is shutting down", ctx.limits.retryAfterSeconds());
@@ -86,7 +94,7 @@ final class Http1Processor {
             return null;
         }
         ctx.stats.inFlight.incrementAndGet();
-        return new HttpExchange(c, ctx, this, head, framing);
+        return new HttpExchange(c, ctx, this, head, framing, queueNanos);
     }
 
     private void run(HttpExchange exchange) {
@@ -143,6 +151,9 @@ final class Http1Processor {
                 // no last chunk: the client must see an incomplete response, not a complete wrong one
                 throw new IOException("Exchange aborted after commit");
             }
+            if (exchange.requestBody().isComplete() && c.in != null && c.in.hasRemaining()) {
+                c.cork(ctx.buffers); // more pipelined requests are already here: batch their responses
+            }
             out.close();
             reusable = out.persists() && exchange.requestBody().drain();
         } catch (IOException | RuntimeException e) {
@@ -150,14 +161,17 @@ final class Http1Processor {
             broken = true;
         } finally {
             out.release();
+            long serviceNanos = System.nanoTime() - exchange.startNanos;
             ctx.stats.completed.increment();
-            ctx.stats.served(System.nanoTime() - exchange.startNanos);
+            ctx.stats.served(serviceNanos);
             ctx.stats.inFlight.decrementAndGet();
+            report(exchange, out, serviceNanos);
         }
         if (!reusable) {
             if (broken) {
+                c.discardCork(ctx.buffers);
                 c.owner.close(c);
-            } else {
+            } else if (uncork(c)) {
                 c.owner.linger(c);
             }
             return null;
@@ -174,14 +188,45 @@ final class Http1Processor {
                 return null;
             }
         }
-        ctx.buffers.release(c.in);
-        c.in = null;
-        c.owner.resume(c);
+        if (uncork(c)) {
+            ctx.buffers.release(c.in);
+            c.in = null;
+            c.owner.resume(c);
+        }
         return null;
+    }
+
+    /** Sends held-back responses; on failure closes the connection and returns false. */
+    private boolean uncork(Connection c) {
+        try {
+            c.uncork(ctx.buffers);
+            return true;
+        } catch (IOException e) {
+            c.owner.close(c);
+            return false;
+        }
+    }
+
+    private void report(HttpExchange exchange, ResponseBody out, long serviceNanos) {
+        ExchangeListener listener = ctx.listener;
+        if (listener == null) {
+            return;
+        }
+        Request request = exchange.request();
+        try {
+            listener.exchangeCompleted(new ExchangeRecord(exchange.head(), request.remoteAddress(),
+                    request.localAddress(), exchange.status().code(), out.contentBytes(), exchange.startMillis,
+                    exchange.queueNanos, serviceNanos, request.connectionId(), request.requestNumber()));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Exchange listener failed", e);
+        }
     }
 
     /** Answers with a canned response from this thread and closes with lingering. */
     private void refuse(Connection c, RequestHead head, Status status, String message, int retryAfter) {
+        if (!uncork(c)) {
+            return;
+        }
         ByteBuffer response = CannedResponse.build(status, message, retryAfter, ctx.date.now(), ctx.serverName,
                 head == null || !head.method().equals(Method.HEAD));
         int bytes = response.remaining();

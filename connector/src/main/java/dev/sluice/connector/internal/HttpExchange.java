@@ -23,6 +23,7 @@ final class HttpExchange implements Response {
     private static final int COMPLETED = 2;
 
     private final Connection connection;
+    private final ConnectorContext ctx;
     private final Http1Processor processor;
     private final RequestHead head;
     private final int number;
@@ -32,6 +33,10 @@ final class HttpExchange implements Response {
     private final Headers requestTrailers = new Headers(2);
     private final AtomicInteger endings = new AtomicInteger();
     final long startNanos = System.nanoTime();
+    /** Wall-clock start, for the access log; read from the connector's clock. */
+    final long startMillis;
+    /** Time the head waited for a worker; 0 when run straight after the previous pipelined request. */
+    final long queueNanos;
     private Status status = Status.OK;
     private Headers headers = new Headers(8);
     private Headers responseTrailers;
@@ -41,15 +46,18 @@ final class HttpExchange implements Response {
     private final Request request = new RequestView();
 
     HttpExchange(Connection connection, ConnectorContext ctx, Http1Processor processor, RequestHead head,
-                 BodyFraming framing) {
+                 BodyFraming framing, long queueNanos) {
+        this.startMillis = ctx.clock.millis();
+        this.queueNanos = queueNanos;
         this.connection = connection;
+        this.ctx = ctx;
         this.processor = processor;
         this.head = head;
         this.number = ++connection.requests;
         this.framing = framing;
-        this.out = new ResponseBody(this, ctx, connection.transport);
+        this.out = new ResponseBody(this, ctx, connection);
         ExpectContinue expect = new ExpectContinue(framing.hasContent() && RequestGate.expectsContinue(head),
-                connection.transport, out::isCommitted, ctx.stats);
+                connection, ctx, out::isCommitted);
         this.body = new RequestBody(connection, ctx, framing, expect, requestTrailers);
     }
 
@@ -167,6 +175,12 @@ final class HttpExchange implements Response {
     @Override
     public void suspend() {
         suspended = true;
+        try {
+            // pipelined responses held back must not wait for however long this exchange takes
+            connection.uncork(ctx.buffers);
+        } catch (java.io.IOException e) {
+            closeAfterResponse(); // the client is gone; the exchange's own writes will fail too
+        }
     }
 
     @Override

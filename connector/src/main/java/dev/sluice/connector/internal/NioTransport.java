@@ -97,6 +97,9 @@ final class NioTransport implements Transport {
                     throw new SocketTimeoutException(op == SelectionKey.OP_READ ? "Read timed out"
                             : "Write timed out: the client stopped reading");
                 }
+                if (Thread.interrupted()) {
+                    throw new java.io.InterruptedIOException("Interrupted while waiting for the client");
+                }
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(Math.min(left, POLL_MILLIS)));
             }
         } finally {

@@ -118,6 +118,7 @@ final class RequestBody extends InputStream {
         }
         in.clear();
         try {
+            connection.uncork(ctx.buffers); // never wait for the client while holding its responses back
             int n = connection.transport.read(in, deadline());
             if (n < 0) {
                 failed = true;

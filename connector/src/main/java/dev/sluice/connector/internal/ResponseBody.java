@@ -24,6 +24,7 @@ final class ResponseBody extends OutputStream {
     private final HttpExchange exchange;
     private final ConnectorContext ctx;
     private final Transport transport;
+    private final Connection connection;
     private final ByteBuffer[] gather = new ByteBuffer[5];
     private final ByteBuffer chunkHead = ByteBuffer.allocate(20);
     private final byte[] one = new byte[1];
@@ -40,11 +41,17 @@ final class ResponseBody extends OutputStream {
     private boolean persists;
     private boolean broken;
 
-    ResponseBody(HttpExchange exchange, ConnectorContext ctx, Transport transport) {
+    ResponseBody(HttpExchange exchange, ConnectorContext ctx, Connection connection) {
         this.exchange = exchange;
         this.ctx = ctx;
-        this.transport = transport;
+        this.connection = connection;
+        this.transport = connection.transport;
         this.bufferSize = 8 * 1024;
+    }
+
+    /** Content bytes written so far (for HEAD, those that would have been sent). */
+    long contentBytes() {
+        return written;
     }
 
     boolean isCommitted() {
@@ -129,6 +136,12 @@ final class ResponseBody extends OutputStream {
             commit(-1);
         }
         send(null, false);
+        try {
+            connection.uncork(ctx.buffers); // a flush means "to the client now" (e.g. server-sent events)
+        } catch (IOException e) {
+            broken = true;
+            throw e;
+        }
     }
 
     /** Ends the content: commits with an exact length when everything fit in the buffer, ends chunked coding. */
@@ -273,6 +286,17 @@ final class ResponseBody extends OutputStream {
             bytes += gather[i].remaining();
         }
         try {
+            ByteBuffer cork = connection.corked;
+            if (cork != null) {
+                if (bytes <= cork.remaining()) {
+                    for (int i = 0; i < n; i++) {
+                        cork.put(gather[i]);
+                    }
+                    ctx.stats.bytesOut.add(bytes);
+                    return;
+                }
+                connection.uncork(ctx.buffers); // too large to hold back: what was held goes first
+            }
             transport.write(gather, 0, n);
         } catch (IOException e) {
             broken = true;

@@ -1,9 +1,8 @@
 package dev.sluice.connector.internal;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -14,37 +13,64 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are started up to maxThreads before anything is queued (core size equals maximum size); idle threads end after
  * a minute. When every worker is busy and the queue is full, {@link #tryExecute} refuses at once, without
  * blocking the selector, and the caller answers 503.
+ *
+ * <p>Admission is counted with {@code maxThreads + acceptQueue} permits rather than by the executor's queue
+ * capacity. A permit is given back as soon as the worker hands its connection back ({@link #release}), before the
+ * worker thread itself has returned to the pool: otherwise a client's next request, read by the selector in that
+ * gap, would find every thread still "busy" and be shed although nothing is waiting.
  */
 final class WorkerPool {
     private final ThreadPoolExecutor executor;
+    private final Semaphore admissions;
 
     WorkerPool(String name, int maxThreads, int acceptQueue) {
-        BlockingQueue<Runnable> queue = acceptQueue == 0 ? new SynchronousQueue<>()
-                : new ArrayBlockingQueue<>(acceptQueue);
+        admissions = new Semaphore(maxThreads + acceptQueue);
         AtomicInteger count = new AtomicInteger();
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, name + "-worker-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
-        executor = new ThreadPoolExecutor(maxThreads, maxThreads, 60, TimeUnit.SECONDS, queue, factory,
-                new ThreadPoolExecutor.AbortPolicy());
+        // The queue itself is unbounded: the permits bound it to acceptQueue (plus connections just handed back).
+        executor = new ThreadPoolExecutor(maxThreads, maxThreads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                factory) {
+            @Override
+            protected void afterExecute(Runnable task, Throwable failure) {
+                release((Connection) task); // suspended exchanges and failures: the worker is free again
+            }
+        };
         executor.allowCoreThreadTimeOut(true);
     }
 
     /** Queues {@code c} for a worker; false when the pool and queue are full. */
     boolean tryExecute(Connection c) {
+        if (!admissions.tryAcquire()) {
+            return false;
+        }
+        c.admitted.set(true);
         try {
             executor.execute(c);
             return true;
-        } catch (RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) { // shut down
+            release(c);
             return false;
+        }
+    }
+
+    /** Gives back {@code c}'s admission, once; called when its worker hands it back or finishes with it. */
+    void release(Connection c) {
+        if (c.admitted.compareAndSet(true, false)) {
+            admissions.release();
         }
     }
 
     /** Takes {@code c} back out of the queue; false when a worker already took it. */
     boolean remove(Connection c) {
-        return executor.remove(c);
+        if (executor.remove(c)) {
+            release(c);
+            return true;
+        }
+        return false;
     }
 
     int queueDepth() {

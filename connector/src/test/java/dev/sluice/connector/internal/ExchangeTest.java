@@ -131,6 +131,24 @@ class ExchangeTest {
     }
 
     @Test
+    void pipelinedResponsesLeaveInOneWrite() {
+        MemoryConnector c = connector(HELLO);
+        String out = c.send("GET /path/1 HTTP/1.1\r\nHost: a\r\n\r\nGET /path/2 HTTP/1.1\r\nHost: a\r\n\r\n");
+        assertEquals(ok("Content-Length: 7\r\n", "/path/1") + ok("Content-Length: 7\r\n", "/path/2"), out);
+        assertEquals(1, c.writes());
+    }
+
+    @Test
+    void heldBackResponsesAreSentBeforeWaitingForMoreInput() {
+        MemoryConnector c = connector(HELLO);
+        String out = c.send("GET /path/1 HTTP/1.1\r\nHost: a\r\n\r\nGET /pa");
+        assertEquals(ok("Content-Length: 7\r\n", "/path/1"), out);
+        out = c.send("th/2 HTTP/1.1\r\nHost: a\r\n\r\nPOST /echo HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\n", "ab");
+        assertEquals(ok("Content-Length: 7\r\n", "/path/1") + ok("Content-Length: 7\r\n", "/path/2")
+                + ok("Content-Length: 2\r\nConnection: close\r\n", "ab"), out); // maxKeepAliveRequests=3
+    }
+
+    @Test
     void pipelinedHeadSplitAcrossSegmentsIsResumed() {
         String out = connector(HELLO).send("GET /path/1 HTTP/1.1\r\nHost: a\r\n\r\nGET /pa", "th/2 HTTP/1.1\r\nHost: a\r\n\r\n");
         assertEquals(ok("Content-Length: 7\r\n", "/path/1") + ok("Content-Length: 7\r\n", "/path/2"), out);
@@ -308,6 +326,22 @@ class ExchangeTest {
                 + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: " + body.length()
                 + "\r\nConnection: close\r\n\r\n" + body, c.send(request));
         assertEquals(MemoryConnector.State.LINGERING, c.state());
+    }
+
+    @Test
+    void cannedResponseToHeadHasNoContent() {
+        MemoryConnector c = connector(HELLO);
+        c.ctx.draining = true;
+        String out = c.send("HEAD / HTTP/1.1\r\nHost: a\r\n\r\n");
+        assertTrue(out.startsWith("HTTP/1.1 503 Service Unavailable\r\n"), out);
+        assertTrue(out.endsWith("Connection: close\r\n\r\n"), out);
+    }
+
+    @Test
+    void responseHeadersCannotSplitTheResponse() {
+        MemoryConnector c = connector((req, res) -> res.headers().set("X-Evil", "a\r\nSet-Cookie: b"));
+        String out = c.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n");
+        assertFalse(out.contains("\r\nSet-Cookie"), out);
     }
 
     @Test

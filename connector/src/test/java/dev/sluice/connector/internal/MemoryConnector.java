@@ -52,6 +52,11 @@ final class MemoryConnector implements ConnectionOwner {
         return transport.output.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /** Write calls made on the transport so far. */
+    int writes() {
+        return transport.writes;
+    }
+
     State state() {
         return state;
     }
@@ -111,6 +116,7 @@ final class MemoryConnector implements ConnectionOwner {
     final class MemoryTransport implements Transport {
         final Deque<ByteBuffer> input = new ArrayDeque<>();
         final ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int writes;
 
         @Override
         public int read(ByteBuffer dst, long deadlineMillis) throws IOException {
@@ -140,6 +146,7 @@ final class MemoryConnector implements ConnectionOwner {
 
         @Override
         public void write(ByteBuffer[] srcs, int offset, int length) {
+            writes++;
             for (int i = offset; i < offset + length; i++) {
                 ByteBuffer b = srcs[i];
                 byte[] bytes = new byte[b.remaining()];

@@ -38,6 +38,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Deploy, redeploy and undeploy as webapps/ changes (default: true)")
     private String hotDeploy;
 
+    @Option(names = "--accessLog", paramLabel = "FORMAT",
+            description = "Access log in logs/: combined (NCSA), w3c (IIS) or off (default: combined)")
+    private String accessLog;
+
     @Option(names = "--logLevel", paramLabel = "LEVEL",
             description = "SEVERE, WARNING, INFO, FINE, FINER or FINEST (default: INFO)")
     private String logLevel;
@@ -54,6 +58,7 @@ final class RunCommand implements Callable<Integer> {
                     .limits(settings.limits())
                     .webapps(settings.webapps())
                     .hotDeploy(settings.hotDeployInterval())
+                    .accessLog(settings.logs(), settings.accessLog())
                     .start();
         } catch (BindException e) {
             throw new StartupException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
@@ -79,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
         put(p, "webapps", webapps);
         put(p, "hotDeploy", hotDeploy);
         put(p, "logLevel", logLevel);
+        put(p, "accessLog", accessLog);
         for (LimitFlags.Flag flag : LimitFlags.ALL) {
             OptionSpec option = spec.findOption("--" + flag.key);
             put(p, flag.key, option == null ? null : option.getValue());

@@ -1,6 +1,7 @@
 package dev.sluice.distribution.internal;
 
 import dev.sluice.core.Limits;
+import dev.sluice.distribution.internal.accesslog.AccessLogFormat;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +24,11 @@ final class ServerSettings {
     private final Duration hotDeployInterval;
     private final Level logLevel;
     private final Path logs;
+    private final AccessLogFormat accessLog;
 
     private ServerSettings(String host, int port, Path webapps, Limits limits, Duration hotDeployInterval,
-                           Level logLevel, Path logs) {
+                           Level logLevel, Path logs, AccessLogFormat accessLog) {
+        this.accessLog = accessLog;
         this.host = host;
         this.port = port;
         this.webapps = webapps;
@@ -69,7 +72,9 @@ final class ServerSettings {
             throw new StartupException("Invalid value for logLevel: '" + merged.getProperty("logLevel")
                     + "' (SEVERE, WARNING, INFO, FINE, FINER, FINEST)");
         }
-        return new ServerSettings(host, port, webapps, limits, hotDeploy, logLevel, home.resolve("logs"));
+        AccessLogFormat accessLog = accessLogFormat(merged.getProperty("accessLog", "combined"));
+        return new ServerSettings(host, port, webapps, limits, hotDeploy, logLevel, home.resolve("logs"),
+                accessLog);
     }
 
     static Path home() {
@@ -89,6 +94,17 @@ final class ServerSettings {
             throw new StartupException("cannot read config file " + file + ": " + e.getMessage());
         }
         return p;
+    }
+
+    private static AccessLogFormat accessLogFormat(String value) {
+        if (value.trim().equalsIgnoreCase("off")) {
+            return null;
+        }
+        try {
+            return AccessLogFormat.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("Invalid value for accessLog: '" + value.trim() + "' (combined, w3c or off)");
+        }
     }
 
     private static boolean bool(String key, String value) {
@@ -138,5 +154,10 @@ final class ServerSettings {
 
     Path logs() {
         return logs;
+    }
+
+    /** The access log's format, or null when it is off. */
+    AccessLogFormat accessLog() {
+        return accessLog;
     }
 }

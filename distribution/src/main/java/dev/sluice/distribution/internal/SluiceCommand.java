@@ -1,5 +1,6 @@
 package dev.sluice.distribution.internal;
 
+import dev.sluice.lab.LabCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +26,7 @@ public final class SluiceCommand implements Runnable {
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new SluiceCommand());
         addLimitFlags(commandLine.getSubcommands().get("run").getCommandSpec());
+        commandLine.addSubcommand("lab", LabCommand.commandLine());
         commandLine.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("sluice: " + e.getMessage());
             return USAGE_ERROR;
@@ -32,6 +34,11 @@ public final class SluiceCommand implements Runnable {
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             if (e instanceof StartupException) {
                 cl.getErr().println("sluice: " + e.getMessage());
+                return USAGE_ERROR;
+            }
+            boolean lab = parsed.hasSubcommand() && parsed.subcommand().commandSpec().name().equals("lab");
+            if (lab && e instanceof IllegalArgumentException) {
+                cl.getErr().println("sluice lab: " + e.getMessage()); // a bad lab setting, not a bug
                 return USAGE_ERROR;
             }
             throw e;

@@ -29,6 +29,8 @@ final class AsyncContextImpl implements AsyncContext {
     }
 
     private final ServletRequestImpl base;
+    /** The webapp the request entered: its slot, counters and completion, wherever dispatches lead. */
+    private final WebApp origin;
     private final List<Registration> listeners = new ArrayList<>();
     private ServletRequest request;
     private ServletResponse response;
@@ -46,6 +48,7 @@ final class AsyncContextImpl implements AsyncContext {
 
     AsyncContextImpl(ServletRequestImpl base) {
         this.base = base;
+        this.origin = base.app;
     }
 
     synchronized void start(ServletRequest req, ServletResponse res, boolean original) {
@@ -66,7 +69,7 @@ final class AsyncContextImpl implements AsyncContext {
         if (!suspendedCore) {
             suspendedCore = true;
             base.response().core().suspend();
-            base.app.suspendedRequests().incrementAndGet();
+            origin.suspendedRequests().incrementAndGet();
         }
         List<Registration> previous = new ArrayList<>(listeners);
         listeners.clear();
@@ -231,17 +234,18 @@ final class AsyncContextImpl implements AsyncContext {
             started = false;
             cancelTimer();
         }
-        WebApp app = base.app;
-        ClassLoader previous = app.enter();
+        ClassLoader previous = origin.enter();
         try {
-            app.invoker().complete(base, base.response());
+            origin.invoker().complete(base, base.response());
         } catch (IOException | RuntimeException e) {
             WebApp.LOG.log(Level.FINE, "Completing an async request failed", e);
         } finally {
             fire(Kind.COMPLETE, null);
             WebApp.exit(previous);
-            app.suspendedRequests().decrementAndGet();
+            origin.suspendedRequests().decrementAndGet();
+            origin.leave();
             base.response().core().complete();
+            origin.exited();
         }
     }
 

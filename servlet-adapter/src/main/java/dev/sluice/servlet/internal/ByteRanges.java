@@ -61,7 +61,7 @@ final class ByteRanges {
                     }
                 } else {
                     long first = Long.parseLong(a);
-                    long last = b.isEmpty() ? length - 1 : Long.parseLong(b);
+                    long last = b.isEmpty() ? Long.MAX_VALUE : Long.parseLong(b);
                     if (first < 0 || last < first) {
                         return IGNORE;
                     }

@@ -15,6 +15,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -102,7 +103,8 @@ public final class DefaultServlet extends HttpServlet {
             return;
         }
         Path file = app.resources().file(path);
-        if (file != null && Files.isDirectory(file)) {
+        BasicFileAttributes attributes = file == null ? null : attributes(file);
+        if (attributes != null && attributes.isDirectory()) {
             if (!path.endsWith("/")) {
                 // A directory's relative links resolve against its trailing slash (Tomcat redirects likewise).
                 String location = req.getRequestURI() + "/";
@@ -119,7 +121,7 @@ public final class DefaultServlet extends HttpServlet {
             notFound(req, resp, included);
             return;
         }
-        if (file == null || !Files.isRegularFile(file)) {
+        if (attributes == null || !attributes.isRegularFile()) {
             URL jarResource = path.endsWith("/") ? null : app.resources().url(path);
             if (jarResource == null) {
                 notFound(req, resp, included);
@@ -128,8 +130,8 @@ public final class DefaultServlet extends HttpServlet {
             serveUrl(jarResource, path, resp, content);
             return;
         }
-        long length = Files.size(file);
-        long modified = Files.getLastModifiedTime(file).toMillis() / 1000 * 1000;
+        long length = attributes.size();
+        long modified = attributes.lastModifiedTime().toMillis() / 1000 * 1000;
         String etag = "W/\"" + length + "-" + modified + "\"";
         if (!included) {
             resp.setHeader("Accept-Ranges", "bytes");
@@ -189,6 +191,14 @@ public final class DefaultServlet extends HttpServlet {
             writeRange(file, r, out);
         }
         out.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    private static BasicFileAttributes attributes(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private void serveUrl(URL url, String path, HttpServletResponse resp, boolean content) throws IOException {

@@ -120,6 +120,7 @@ final class ErrorPages {
                                     int code, String message, Throwable t) {
         response.clearError();
         response.core().resetBuffer();
+        response.setContentLengthLong(-1); // The page has its own length, as in Tomcat.
         response.core().setStatus(Status.of(code));
         request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, code);
         request.setAttribute(RequestDispatcher.ERROR_MESSAGE, message == null ? "" : message);

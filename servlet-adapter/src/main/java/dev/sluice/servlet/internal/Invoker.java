@@ -5,7 +5,6 @@ import dev.sluice.core.Request;
 import dev.sluice.core.Response;
 import dev.sluice.core.Status;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
 import jakarta.servlet.ServletResponse;
@@ -56,6 +55,9 @@ public final class Invoker {
                 // As Tomcat with allowTrace="false" (the default): 405, and Allow names what is served.
                 coreResponse.headers().set("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
                 response.sendError(405, "TRACE is not allowed");
+            } else if (app.security().denies(path, core.head().method().name())) {
+                // Chapter 13 without an authentication realm: a constrained resource is forbidden (as Tomcat).
+                response.sendError(403);
             } else {
                 dispatch(request, response, path, DispatcherType.REQUEST);
             }
@@ -66,6 +68,8 @@ public final class Invoker {
                     complete(request, response);
                 } finally {
                     WebApp.exit(previous);
+                    app.leave();
+                    app.exited();
                 }
             } else {
                 WebApp.exit(previous);
@@ -142,8 +146,8 @@ public final class Invoker {
     }
 
     /**
-     * Ends the exchange: a pending sendError becomes its error page or report, content is flushed, request
-     * listeners are told, and the webapp's request slot is released.
+     * Ends the servlet side of the exchange: a pending sendError becomes its error page or report, content is
+     * flushed, request listeners are told. The caller then releases the webapp's request slot.
      */
     void complete(ServletRequestImpl request, ServletResponseImpl response) throws IOException {
         try {
@@ -154,16 +158,6 @@ public final class Invoker {
         } finally {
             ServletRequestEvent event = new ServletRequestEvent(app.context(), request);
             app.listeners().eachReverse(ServletRequestListener.class, l -> l.requestDestroyed(event));
-            app.leave();
         }
-    }
-
-    /** Whether {@code t} is the failure of an unavailable servlet. */
-    static boolean isUnavailable(Throwable t) {
-        return t instanceof jakarta.servlet.UnavailableException;
-    }
-
-    static ServletException wrap(Throwable t) {
-        return t instanceof ServletException se ? se : new ServletException(t);
     }
 }

@@ -3,7 +3,6 @@ package dev.sluice.servlet.internal;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -45,11 +44,7 @@ final class Lifecycle {
                 if (m.isAnnotationPresent(annotation) && m.getParameterCount() == 0
                         && !Modifier.isStatic(m.getModifiers())) {
                     m.setAccessible(true);
-                    try {
-                        m.invoke(instance);
-                    } catch (InvocationTargetException e) {
-                        throw e;
-                    }
+                    m.invoke(instance);
                 }
             }
         }

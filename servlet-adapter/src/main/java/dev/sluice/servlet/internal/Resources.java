@@ -38,10 +38,11 @@ final class Resources {
             return null;
         }
         Path p = root.resolve(path.substring(1)).normalize();
-        if (!p.startsWith(root) || !Files.exists(p)) {
+        if (!p.startsWith(root)) {
             return null;
         }
         try {
+            // toRealPath fails for a missing file and follows links, so one call checks both.
             return p.toRealPath().startsWith(realRoot) ? p : null;
         } catch (IOException e) {
             return null;

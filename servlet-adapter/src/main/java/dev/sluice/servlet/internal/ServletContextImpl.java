@@ -66,15 +66,26 @@ final class ServletContextImpl implements ServletContext {
 
     @Override
     public int getEffectiveMajorVersion() {
-        String v = app.config().version;
-        return v == null || v.isEmpty() ? 6 : Integer.parseInt(v.substring(0, v.indexOf('.') < 0 ? v.length() : v.indexOf('.')));
+        return versionPart(0, 6);
     }
 
     @Override
     public int getEffectiveMinorVersion() {
+        return versionPart(1, 1);
+    }
+
+    /** A part of the descriptor's version attribute; without a (readable) one, Servlet 6.1. */
+    private int versionPart(int index, int fallback) {
         String v = app.config().version;
-        int dot = v == null ? -1 : v.indexOf('.');
-        return dot < 0 ? (v == null || v.isEmpty() ? 1 : 0) : Integer.parseInt(v.substring(dot + 1));
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        String[] parts = v.trim().split("\\.");
+        try {
+            return index < parts.length ? Integer.parseInt(parts[index]) : 0;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     @Override

@@ -255,7 +255,18 @@ final class ServletHolder implements ServletRegistration.Dynamic, ServletConfig 
             throw new IllegalArgumentException("constraint is null");
         }
         app.checkConfigurable();
-        return Set.of();
+        return app.secureServlet(getMappings(), constraint);
+    }
+
+    Class<?> classIfLoadable() {
+        if (instance != null) {
+            return instance.getClass();
+        }
+        try {
+            return loadClass();
+        } catch (ServletException e) {
+            return null;
+        }
     }
 
     @Override

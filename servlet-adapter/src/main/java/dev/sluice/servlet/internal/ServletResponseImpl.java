@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
-import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -21,8 +20,7 @@ import java.util.function.Supplier;
  * response; this class adds content type and character encoding rules (Servlet 6.1 section 5.5), the
  * writer/stream choice, cookies, sendError and sendRedirect, URL rewriting and trailers.
  */
-final class ServletResponseImpl implements HttpServletResponse {
-    private final Response core;
+final class ServletResponseImpl extends CoreResponseView {
     private final ServletRequestImpl request;
     private final ServletOutput output;
     private String mimeType;
@@ -35,9 +33,10 @@ final class ServletResponseImpl implements HttpServletResponse {
     private String errorMessage;
     private boolean errorPending;
     private Supplier<Map<String, String>> trailers;
+    private long declaredLength = -1;
 
     ServletResponseImpl(Response core, ServletRequestImpl request) {
-        this.core = core;
+        super(core);
         this.request = request;
         this.output = new ServletOutput(core.body(), request);
         request.attach(this);
@@ -72,8 +71,7 @@ final class ServletResponseImpl implements HttpServletResponse {
 
     /** Section 5.6: content of the declared length completes the response. */
     void afterWrite(long written) throws IOException {
-        String length = core.headers().get("Content-Length");
-        if (length != null && length.length() < 19 && written >= Long.parseLong(length.trim())) {
+        if (declaredLength >= 0 && written >= declaredLength) {
             output.flush();
             output.suspend();
         }
@@ -234,6 +232,7 @@ final class ServletResponseImpl implements HttpServletResponse {
         if (isCommitted() || request.dispatcherType == jakarta.servlet.DispatcherType.INCLUDE) {
             return;
         }
+        declaredLength = len;
         if (len < 0) {
             core.headers().remove("Content-Length");
         } else {
@@ -274,6 +273,7 @@ final class ServletResponseImpl implements HttpServletResponse {
     @Override
     public void reset() {
         core.reset();
+        declaredLength = -1;
         mimeType = null;
         charset = null;
         charsetExplicit = false;
@@ -290,11 +290,6 @@ final class ServletResponseImpl implements HttpServletResponse {
         if (!isCommitted() && request.dispatcherType != jakarta.servlet.DispatcherType.INCLUDE) {
             core.setStatus(Status.of(sc));
         }
-    }
-
-    @Override
-    public int getStatus() {
-        return core.status().code();
     }
 
     @Override
@@ -336,7 +331,8 @@ final class ServletResponseImpl implements HttpServletResponse {
 
     // Headers
 
-    private boolean headersLocked() {
+    @Override
+    boolean headersLocked() {
         return isCommitted() || request.dispatcherType == jakarta.servlet.DispatcherType.INCLUDE;
     }
 
@@ -373,11 +369,6 @@ final class ServletResponseImpl implements HttpServletResponse {
     }
 
     @Override
-    public boolean containsHeader(String name) {
-        return core.headers().contains(name);
-    }
-
-    @Override
     public String encodeURL(String url) {
         return Redirects.encode(request, url);
     }
@@ -385,69 +376,6 @@ final class ServletResponseImpl implements HttpServletResponse {
     @Override
     public String encodeRedirectURL(String url) {
         return Redirects.encode(request, url);
-    }
-
-    @Override
-    public void setDateHeader(String name, long date) {
-        setHeader(name, HttpDates.format(date));
-    }
-
-    @Override
-    public void addDateHeader(String name, long date) {
-        addHeader(name, HttpDates.format(date));
-    }
-
-    @Override
-    public void setHeader(String name, String value) {
-        if (name == null || headersLocked()) {
-            return;
-        }
-        if (name.equalsIgnoreCase("Content-Type")) {
-            setContentType(value);
-        } else if (name.equalsIgnoreCase("Content-Length")) {
-            setContentLengthLong(value == null ? -1 : Long.parseLong(value.trim()));
-        } else if (value == null) {
-            core.headers().remove(name);
-        } else {
-            core.headers().set(name, value);
-        }
-    }
-
-    @Override
-    public void addHeader(String name, String value) {
-        if (name == null || value == null || headersLocked()) {
-            return;
-        }
-        if (name.equalsIgnoreCase("Content-Type") || name.equalsIgnoreCase("Content-Length")) {
-            setHeader(name, value);
-        } else {
-            core.headers().add(name, value);
-        }
-    }
-
-    @Override
-    public void setIntHeader(String name, int value) {
-        setHeader(name, Integer.toString(value));
-    }
-
-    @Override
-    public void addIntHeader(String name, int value) {
-        addHeader(name, Integer.toString(value));
-    }
-
-    @Override
-    public String getHeader(String name) {
-        return core.headers().get(name);
-    }
-
-    @Override
-    public Collection<String> getHeaders(String name) {
-        return core.headers().getAll(name);
-    }
-
-    @Override
-    public Collection<String> getHeaderNames() {
-        return core.headers().names();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.sluice.servlet.internal;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContextEvent;
@@ -48,8 +47,11 @@ public final class WebApp {
     private final SessionManager sessions;
     private final Semaphore limiter;
     private final Invoker invoker;
+    private final SecurityConstraints security = new SecurityConstraints();
     private final java.util.concurrent.atomic.AtomicInteger suspended = new java.util.concurrent.atomic.AtomicInteger();
     private volatile State state = State.NEW;
+    private final Object inFlightLock = new Object();
+    private int inFlight;
     private final java.util.concurrent.atomic.AtomicLong initCounter = new java.util.concurrent.atomic.AtomicLong();
     private ServletHolder defaultServlet;
 
@@ -93,6 +95,7 @@ public final class WebApp {
             runInitializers();
             ServletContextEvent event = new ServletContextEvent(context);
             listeners.each(ServletContextListener.class, l -> l.contextInitialized(event));
+            applyServletSecurityAnnotations();
             if (!mapper.hasDefault()) {
                 defaultServlet = register("default", null, DefaultServlet.class, null);
                 defaultServlet.setAsyncSupported(true);
@@ -137,6 +140,40 @@ public final class WebApp {
         for (String listener : config.listeners) {
             addListener(loadComponentClass(listener, EventListener.class));
         }
+    }
+
+    /** Section 13.4.1: @ServletSecurity on a servlet class applies to its mappings the descriptor left free. */
+    private void applyServletSecurityAnnotations() {
+        for (WebAppConfig.SecurityConstraintDef def : config.securityConstraints) {
+            security.add(def);
+        }
+        for (ServletHolder h : servlets()) {
+            Class<?> type = h.classIfLoadable();
+            jakarta.servlet.annotation.ServletSecurity annotation = type == null ? null
+                    : type.getAnnotation(jakarta.servlet.annotation.ServletSecurity.class);
+            if (annotation != null) {
+                secureServlet(h.getMappings(), new jakarta.servlet.ServletSecurityElement(annotation));
+            }
+        }
+    }
+
+    /** Adds a servlet's constraints on its patterns not constrained by web.xml; returns those that were. */
+    Set<String> secureServlet(java.util.Collection<String> patterns, jakarta.servlet.ServletSecurityElement element) {
+        Set<String> described = new LinkedHashSet<>();
+        for (WebAppConfig.SecurityConstraintDef def : config.securityConstraints) {
+            described.addAll(def.patterns);
+        }
+        List<String> free = new ArrayList<>();
+        Set<String> taken = new LinkedHashSet<>();
+        for (String p : patterns) {
+            (described.contains(p) ? taken : free).add(p);
+        }
+        security.add(free, element);
+        return taken;
+    }
+
+    SecurityConstraints security() {
+        return security;
     }
 
     /** Section 8.2.4: each initializer found in WEB-INF/lib gets the classes its @HandlesTypes selects. */
@@ -325,12 +362,45 @@ public final class WebApp {
 
     /** Tries to take a request slot; false means 503 for this webapp only. */
     boolean tryEnter() {
-        return limiter == null || limiter.tryAcquire();
+        if (limiter != null && !limiter.tryAcquire()) {
+            return false;
+        }
+        synchronized (inFlightLock) {
+            inFlight++;
+        }
+        return true;
     }
 
+    /** Gives the request slot back: the servlet side of the request is done. */
     void leave() {
         if (limiter != null) {
             limiter.release();
+        }
+    }
+
+    /** The exchange is complete on the wire side too; {@link #drain} stops waiting for it. */
+    void exited() {
+        synchronized (inFlightLock) {
+            inFlight--;
+            inFlightLock.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until no request is in service or suspended here, at most {@code limit} (undeploy lets requests
+     * finish before destroying what serves them, as Tomcat's unloadDelay). Returns how many were still running.
+     */
+    public int drain(java.time.Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (inFlightLock) {
+            while (inFlight > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(inFlightLock, left);
+            }
+            return inFlight;
         }
     }
 

@@ -56,6 +56,16 @@ public final class WebAppConfig {
         public final Map<String, String> attributes = new LinkedHashMap<>();
     }
 
+    /** One security-constraint, flattened over its web-resource-collections. */
+    public static final class SecurityConstraintDef {
+        public final List<String> patterns = new ArrayList<>();
+        public final Set<String> methods = new LinkedHashSet<>();
+        public final Set<String> omissions = new LinkedHashSet<>();
+        public boolean authConstraint;
+        public String transport;
+    }
+
+    public final List<SecurityConstraintDef> securityConstraints = new ArrayList<>();
     public String displayName;
     public boolean metadataComplete;
     public String version;

@@ -116,6 +116,7 @@ public final class WebXmlParser {
                 case "session-config" -> readSessionConfig(e, config);
                 case "request-character-encoding" -> config.requestCharacterEncoding = e.getTextContent().trim();
                 case "response-character-encoding" -> config.responseCharacterEncoding = e.getTextContent().trim();
+                case "security-constraint" -> readSecurityConstraint(e, config);
                 case "security-role" -> {
                     String role = text(e, "role-name");
                     if (role != null) {
@@ -205,6 +206,25 @@ public final class WebXmlParser {
             config.errorPagesByException.putIfAbsent(type, location);
         } else if (config.defaultErrorPage == null) {
             config.defaultErrorPage = location;
+        }
+    }
+
+    private static void readSecurityConstraint(Element e, WebAppConfig config) {
+        for (Element collection : children(e, "web-resource-collection")) {
+            WebAppConfig.SecurityConstraintDef def = new WebAppConfig.SecurityConstraintDef();
+            for (Element c : children(collection)) {
+                switch (c.getLocalName()) {
+                    case "url-pattern" -> def.patterns.add(c.getTextContent().trim());
+                    case "http-method" -> def.methods.add(c.getTextContent().trim());
+                    case "http-method-omission" -> def.omissions.add(c.getTextContent().trim());
+                    default -> {
+                    }
+                }
+            }
+            def.authConstraint = child(e, "auth-constraint") != null;
+            Element data = child(e, "user-data-constraint");
+            def.transport = data == null ? null : text(data, "transport-guarantee");
+            config.securityConstraints.add(def);
         }
     }
 

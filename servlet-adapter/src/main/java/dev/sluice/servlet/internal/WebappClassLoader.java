@@ -65,12 +65,24 @@ public final class WebappClassLoader extends URLClassLoader {
         synchronized (getClassLoadingLock(name)) {
             Class<?> c = findLoadedClass(name);
             if (c == null) {
-                c = shared(name) ? container.loadClass(name) : loadWebappOrJdk(name);
+                c = shared(name) ? loadShared(name) : loadWebappOrJdk(name);
             }
             if (resolve) {
                 resolveClass(c);
             }
             return c;
+        }
+    }
+
+    /**
+     * The container's copy of a shared API class. An API the container does not ship (the JSP API under
+     * jakarta.servlet.jsp) may come from the webapp.
+     */
+    private Class<?> loadShared(String name) throws ClassNotFoundException {
+        try {
+            return container.loadClass(name);
+        } catch (ClassNotFoundException notShipped) {
+            return findClass(name);
         }
     }
 
@@ -103,7 +115,10 @@ public final class WebappClassLoader extends URLClassLoader {
     @Override
     public URL getResource(String name) {
         if (sharedResource(name)) {
-            return container.getResource(name);
+            URL shared = container.getResource(name);
+            if (shared != null) {
+                return shared;
+            }
         }
         URL url = findResource(name);
         return url != null ? url : platform.getResource(name);

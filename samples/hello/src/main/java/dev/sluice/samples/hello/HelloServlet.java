@@ -1,12 +1,18 @@
 package dev.sluice.samples.hello;
 
+import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Answers with the request's method, path and protocol: the smallest useful servlet. */
+/**
+ * Answers with the request's method, path and protocol: the smallest useful servlet. Declared by annotation
+ * alone; the webapp has no web.xml. Mapped to {@code /}, the default servlet, so it answers every path of the
+ * webapp.
+ */
+@WebServlet(name = "hello", urlPatterns = "/")
 public class HelloServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 

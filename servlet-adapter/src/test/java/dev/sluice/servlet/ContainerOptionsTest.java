@@ -1,0 +1,108 @@
+package dev.sluice.servlet;
+
+import static dev.sluice.servlet.TestSupport.action;
+import static dev.sluice.servlet.TestSupport.app;
+import static dev.sluice.servlet.TestSupport.events;
+import static dev.sluice.servlet.TestSupport.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Settings and less common paths: expiry sweeper, unavailable servlets, resources, TRACE allowed, listings. */
+class ContainerOptionsTest {
+    @TempDir
+    Path dir;
+    ServletContainer container;
+
+    @AfterEach
+    void close() {
+        if (container != null) {
+            container.close();
+        }
+    }
+
+    @Test
+    void sweeperExpiresIdleSessionsWithoutARequest() throws Exception {
+        Path log = dir.resolve("events.txt");
+        Webapp app = app(dir.resolve("s"), log, """
+                <listener><listener-class>testapps.LifecycleListener</listener-class></listener>
+                <session-config><session-timeout>1</session-timeout></session-config>
+                """ + action("session", "session", "/session"));
+        SessionTest.MutableClock clock = new SessionTest.MutableClock();
+        container = ServletContainer.builder().workDir(dir.resolve("work")).clock(clock).build();
+        container.deploy(app.path());
+        new Http(container).get("/s/session");
+        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        assertTrue(eventually(() -> {
+            try {
+                return events(log).contains("L1 sessionDestroyed count=1");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }), "the sweeper did not expire the session");
+    }
+
+    @Test
+    void unavailableServletIs503AndOthersWork() throws Exception {
+        Webapp app = app(dir.resolve("u"), dir.resolve("e.txt"),
+                TestSupport.servlet("down", testapps.UnavailableServlet.class, "/down")
+                        + action("up", "write:up", "/up")).classes(testapps.UnavailableServlet.class);
+        container = ServletContainer.builder().workDir(dir.resolve("work")).build();
+        container.deploy(app.path());
+        Http http = new Http(container);
+        assertEquals(503, http.get("/u/down").code());
+        assertEquals("up", http.get("/u/up").text());
+    }
+
+    @Test
+    void servletContextResources() throws Exception {
+        Webapp app = app(dir.resolve("r"), dir.resolve("e.txt"),
+                action("list", "resources:/docs/;resource:/docs/a.txt;resource:/missing", "/list"))
+                .file("docs/a.txt", "A").file("docs/sub/b.txt", "B");
+        container = ServletContainer.builder().workDir(dir.resolve("work")).build();
+        container.deploy(app.path());
+        assertEquals("[/docs/a.txt, /docs/sub/]\nA\nnull\n", new Http(container).get("/r/list").text());
+    }
+
+    @Test
+    void effectiveVersionComesFromTheDescriptor() throws Exception {
+        Webapp app = Webapp.at(dir.resolve("v")).classes(testapps.ActionServlet.class, testapps.Events.class)
+                .file("WEB-INF/web.xml", "<web-app xmlns=\"http://xmlns.jcp.org/xml/ns/javaee\" version=\"4.0\">"
+                        + action("v", "version", "/v") + "</web-app>");
+        container = ServletContainer.builder().workDir(dir.resolve("work")).build();
+        container.deploy(app.path());
+        assertEquals("4.0 of 6.1", new Http(container).get("/v/v").text());
+    }
+
+    @Test
+    void traceReachesServletsWhenAllowed() throws Exception {
+        Webapp app = app(dir.resolve("t"), dir.resolve("e.txt"),
+                TestSupport.servlet("get", testapps.GetOnlyServlet.class, "/get"))
+                .classes(testapps.GetOnlyServlet.class);
+        container = ServletContainer.builder().workDir(dir.resolve("work")).allowTrace(true).build();
+        container.deploy(app.path());
+        MemoryExchange x = new Http(container).send("TRACE", "/t/get", null, "X-Probe: 1");
+        assertEquals(200, x.code());
+        assertEquals("message/http", x.header("Content-Type"));
+        assertTrue(x.text().startsWith("TRACE /t/get HTTP/1.1"), x.text());
+    }
+
+    @Test
+    void directoryListingWhenTheWebappEnablesIt() throws Exception {
+        Webapp app = Webapp.at(dir.resolve("l")).file("files/x.txt", "x").file("files/WEB-INF.txt", "w")
+                .webXml("<context-param><param-name>dev.sluice.listings</param-name><param-value>true</param-value>"
+                        + "</context-param>");
+        container = ServletContainer.builder().workDir(dir.resolve("work")).build();
+        container.deploy(app.path());
+        MemoryExchange x = new Http(container).get("/l/files/");
+        assertEquals(200, x.code());
+        assertEquals("<!doctype html><html><head><title>Index of /files/</title></head><body><h1>Index of /files/"
+                + "</h1><ul><li><a href=\"WEB-INF.txt\">WEB-INF.txt</a></li><li><a href=\"x.txt\">x.txt</a></li>"
+                + "</ul></body></html>", x.text());
+    }
+}

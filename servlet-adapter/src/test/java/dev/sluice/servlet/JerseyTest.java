@@ -1,0 +1,91 @@
+package dev.sluice.servlet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An Eclipse Jersey 4 webapp without web.xml: @ApplicationPath found through Jersey's initializer and
+ * @HandlesTypes; an async resource resumed from another thread.
+ */
+class JerseyTest {
+    @TempDir
+    static Path dir;
+    static ServletContainer container;
+    static Http http;
+
+    @BeforeAll
+    static void deploy() throws Exception {
+        Webapp app = Webapp.at(dir.resolve("jersey")).classes(jerseyapp.ApiApplication.class,
+                jerseyapp.GreetingResource.class);
+        Files.createDirectories(app.path().resolve("WEB-INF/lib"));
+        int jars = 0;
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String path = entry.replace('\\', '/');
+            if (path.endsWith(".jar") && (path.contains("/org/glassfish/") || path.contains("/jakarta/ws/rs/")
+                    || path.contains("/jakarta/inject/") || path.contains("/org/javassist/")
+                    || path.contains("/jakarta/validation/") || path.contains("/jakarta/activation/"))) {
+                Files.copy(Path.of(entry), app.path().resolve("WEB-INF/lib/" + Path.of(entry).getFileName()));
+                jars++;
+            }
+        }
+        assertTrue(jars >= 6, "Jersey jars on the test class path: " + jars);
+        container = ServletContainer.builder().workDir(dir.resolve("work")).build();
+        container.deploy(app.path());
+        http = new Http(container);
+    }
+
+    @AfterAll
+    static void close() {
+        container.close();
+    }
+
+    @Test
+    void resourceAnswers() throws Exception {
+        MemoryExchange x = http.get("/jersey/api/greetings/Ann");
+        assertEquals("HTTP/1.1 200 OK\r\nContent-Length: 10\r\nContent-Type: text/plain\r\n\r\nHello, Ann", x.wire());
+    }
+
+    @Test
+    void postBodyIsRead() throws Exception {
+        MemoryExchange x = http.send("POST", "/jersey/api/greetings", "data", "Content-Type: text/plain");
+        assertEquals("posted:data", x.text());
+    }
+
+    @Test
+    void asyncResourceResumesFromAnotherThread() throws Exception {
+        MemoryExchange x = http.send("GET", "/jersey/api/greetings/async/Bo", null);
+        assertEquals(200, x.code());
+        assertEquals("Later, Bo", x.text());
+    }
+
+    @Test
+    void asyncResourceOverTheConnector() throws Exception {
+        try (dev.sluice.connector.HttpConnector connector = dev.sluice.connector.HttpConnector.builder()
+                .host("127.0.0.1").port(0).handler(container).serverName(null).build()) {
+            connector.start();
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(connector.localAddress(), 10_000);
+                socket.setSoTimeout(20_000);
+                socket.getOutputStream().write(("GET /jersey/api/greetings/async/Cy HTTP/1.1\r\nHost: x\r\n"
+                        + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String response = new String(socket.getInputStream().readAllBytes(),
+                        java.nio.charset.StandardCharsets.ISO_8859_1).replaceAll("Date: [^\r]*\r\n", "");
+                assertEquals("HTTP/1.1 200 OK\r\nContent-Length: 9\r\nContent-Type: text/plain\r\n"
+                        + "Connection: close\r\n\r\nLater, Cy", response);
+            }
+        }
+    }
+
+    @Test
+    void unknownResourceIs404() throws Exception {
+        assertEquals(404, http.get("/jersey/api/nothing").code());
+    }
+}
