@@ -1,6 +1,7 @@
 package dev.sluice.arquillian;
 
 import dev.sluice.core.Limits;
+import dev.sluice.servlet.ServletContainer;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Properties;
@@ -15,6 +16,13 @@ import org.jboss.arquillian.container.spi.client.container.ContainerConfiguratio
  *     <property name="bindAddress">127.0.0.1</property>
  *     <property name="bindHttpPort">0</property>              <!-- 0: a free port -->
  *     <property name="limits">maxThreads=8, acceptQueue=16</property>
+ *     <!-- servlet adapter settings; each one left out keeps the adapter's default -->
+ *     <property name="serverInfo">Sluice/test</property>      <!-- ServletContext.getServerInfo -->
+ *     <property name="allowTrace">true</property>             <!-- TRACE reaches servlets; default off: 405 -->
+ *     <property name="maxParameterCount">1000</property>      <!-- more parameters: 400 -->
+ *     <property name="maxFormBytes">2097152</property>        <!-- larger urlencoded form: 413 -->
+ *     <property name="maxConcurrentRequests">0</property>     <!-- per webapp, past it 503; 0 is off -->
+ *     <property name="retryAfterSeconds">1</property>         <!-- Retry-After of that 503 -->
  *   </configuration>
  * </container>
  * }</pre>
@@ -25,17 +33,58 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
     private String bindAddress = "127.0.0.1";
     private int bindHttpPort;
     private String limits = "";
+    // null: the adapter's own default, so the two cannot drift apart.
+    private String serverInfo;
+    private Boolean allowTrace;
+    private Integer maxParameterCount;
+    private Integer maxFormBytes;
+    private Integer maxConcurrentRequests;
+    private Integer retryAfterSeconds;
 
     @Override
     public void validate() throws ConfigurationException {
         if (bindHttpPort < 0 || bindHttpPort > 65535) {
             throw new ConfigurationException("bindHttpPort must be 0-65535, was " + bindHttpPort);
         }
+        requireAtLeast("maxParameterCount", maxParameterCount, 1);
+        requireAtLeast("maxFormBytes", maxFormBytes, 0);
+        requireAtLeast("maxConcurrentRequests", maxConcurrentRequests, 0);
+        requireAtLeast("retryAfterSeconds", retryAfterSeconds, 0);
         try {
             toLimits();
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("limits: " + e.getMessage());
         }
+    }
+
+    private static void requireAtLeast(String name, Integer value, int min) throws ConfigurationException {
+        if (value != null && value < min) {
+            throw new ConfigurationException(name + " must be at least " + min + ", was " + value);
+        }
+    }
+
+    /** A servlet container builder with the adapter settings this configuration names. */
+    public ServletContainer.Builder toServletContainer() {
+        ServletContainer.Builder builder = ServletContainer.builder();
+        if (serverInfo != null) {
+            builder.serverInfo(serverInfo);
+        }
+        if (allowTrace != null) {
+            builder.allowTrace(allowTrace);
+        }
+        if (maxParameterCount != null) {
+            builder.maxParameterCount(maxParameterCount);
+        }
+        if (maxFormBytes != null) {
+            builder.maxFormBytes(maxFormBytes);
+        }
+        if (maxConcurrentRequests != null) {
+            builder.maxConcurrentRequests(maxConcurrentRequests);
+        }
+        if (retryAfterSeconds != null) {
+            builder.retryAfterSeconds(retryAfterSeconds);
+        }
+        return builder;
     }
 
     /** The limits this configuration names, over the defaults. */
@@ -71,5 +120,53 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
 
     public void setLimits(String limits) {
         this.limits = limits == null ? "" : limits;
+    }
+
+    public String getServerInfo() {
+        return serverInfo;
+    }
+
+    public void setServerInfo(String serverInfo) {
+        this.serverInfo = serverInfo;
+    }
+
+    public Boolean getAllowTrace() {
+        return allowTrace;
+    }
+
+    public void setAllowTrace(Boolean allowTrace) {
+        this.allowTrace = allowTrace;
+    }
+
+    public Integer getMaxParameterCount() {
+        return maxParameterCount;
+    }
+
+    public void setMaxParameterCount(Integer maxParameterCount) {
+        this.maxParameterCount = maxParameterCount;
+    }
+
+    public Integer getMaxFormBytes() {
+        return maxFormBytes;
+    }
+
+    public void setMaxFormBytes(Integer maxFormBytes) {
+        this.maxFormBytes = maxFormBytes;
+    }
+
+    public Integer getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    public void setMaxConcurrentRequests(Integer maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    public Integer getRetryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public void setRetryAfterSeconds(Integer retryAfterSeconds) {
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 }

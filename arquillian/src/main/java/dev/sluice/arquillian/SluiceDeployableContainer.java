@@ -37,7 +37,11 @@ public class SluiceDeployableContainer implements DeployableContainer<SluiceCont
     private ServletContainer servlets;
     private HttpConnector connector;
     private Path workDir;
-    private final Map<String, Path> deployed = new HashMap<>();
+    /** Archive name to what its deployment made: the adapter chooses the context path, undeploy must reuse it. */
+    private final Map<String, Deployed> deployed = new HashMap<>();
+
+    private record Deployed(Path folder, String contextPath) {
+    }
 
     @Override
     public Class<SluiceContainerConfiguration> getConfigurationClass() {
@@ -53,7 +57,7 @@ public class SluiceDeployableContainer implements DeployableContainer<SluiceCont
     public void start() throws LifecycleException {
         try {
             workDir = Files.createTempDirectory("sluice-arquillian");
-            servlets = new ServletContainer();
+            servlets = configuration.toServletContainer().build();
             connector = HttpConnector.builder()
                     .host(configuration.getBindAddress())
                     .port(configuration.getBindHttpPort())
@@ -96,7 +100,7 @@ public class SluiceDeployableContainer implements DeployableContainer<SluiceCont
             deleteTree(folder);
             explode(archive, folder);
             String contextPath = servlets.deploy(folder);
-            deployed.put(archive.getName(), folder);
+            deployed.put(archive.getName(), new Deployed(folder, contextPath));
             String host = connector.localAddress().getAddress().isAnyLocalAddress()
                     ? "127.0.0.1" : connector.localAddress().getAddress().getHostAddress();
             HTTPContext http = new HTTPContext(host, connector.localAddress().getPort());
@@ -110,16 +114,15 @@ public class SluiceDeployableContainer implements DeployableContainer<SluiceCont
 
     @Override
     public void undeploy(Archive<?> archive) throws DeploymentException {
-        Path folder = deployed.remove(archive.getName());
-        if (folder == null) {
+        Deployed app = deployed.remove(archive.getName());
+        if (app == null) {
             return;
         }
-        String name = archive.getName().replaceFirst("\\.war$", "");
-        servlets.undeploy(name.equals("ROOT") ? "" : "/" + name);
+        servlets.undeploy(app.contextPath());
         try {
-            deleteTree(folder);
+            deleteTree(app.folder());
         } catch (IOException e) {
-            throw new DeploymentException("Cannot remove " + folder + ": " + e.getMessage(), e);
+            throw new DeploymentException("Cannot remove " + app.folder() + ": " + e.getMessage(), e);
         }
     }
 
