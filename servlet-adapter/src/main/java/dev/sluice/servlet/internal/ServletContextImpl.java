@@ -205,7 +205,7 @@ final class ServletContextImpl implements ServletContext {
 
     @Override
     public ServletRegistration.Dynamic addJspFile(String servletName, String jspFile) {
-        throw new UnsupportedOperationException("JSP is not supported by Sluice");
+        return registrations.addJspFile(servletName, jspFile);
     }
 
     @Override

@@ -112,6 +112,9 @@ public final class WebApp {
                 continue;
             }
             ServletHolder h = servlets.register(def.name, def.className, null, null);
+            if (def.className == null && def.jspFile != null) {
+                h.setJspFile(def.jspFile);
+            }
             h.configure(def);
             Set<String> conflicts = servlets.map(h, def.mappings.toArray(new String[0]));
             if (!conflicts.isEmpty()) {
