@@ -94,6 +94,7 @@ public final class WebApp {
         ClassLoader previous = enter();
         try {
             state = State.CONFIGURING;
+            context.setAttribute(jakarta.servlet.ServletContext.TEMPDIR, tempDir().toFile());
             applyDescriptor();
             runInitializers();
             ServletContextEvent event = new ServletContextEvent(context);
@@ -315,6 +316,21 @@ public final class WebApp {
     }
 
     /** "/" for ROOT, for log lines. */
+    /**
+     * Section 4.8.1: a private temporary folder per webapp, under the container's work folder, named after the
+     * context path ("ROOT" for the root context); it survives undeploy, as a work folder does.
+     */
+    private Path tempDir() throws ServletException {
+        String name = contextPath.isEmpty() ? "ROOT" : contextPath.substring(1).replace('/', '#');
+        Path dir = settings.workDir().resolve("temp").resolve(name).toAbsolutePath();
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ServletException("Cannot create the temporary folder " + dir, e);
+        }
+        return dir;
+    }
+
     String displayPath() {
         return contextPath.isEmpty() ? "/" : contextPath;
     }
