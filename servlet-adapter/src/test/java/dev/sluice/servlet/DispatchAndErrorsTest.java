@@ -154,7 +154,7 @@ class DispatchAndErrorsTest {
 
     @Test
     void redirectMakesRelativeLocationsAbsolute() throws Exception {
-        // Servlet 6.1 section 5.3: without an option for relative locations, the container sends absolute URLs.
+        // Servlet 6.1 section 5.5: without an option for relative locations, the container sends absolute URLs.
         MemoryExchange x = http.get("/app/sub/redirect");
         assertEquals(302, x.code());
         assertEquals("http://localhost:8080/app/other/place?q=1", x.header("Location"));

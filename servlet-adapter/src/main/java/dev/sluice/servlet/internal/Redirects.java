@@ -2,7 +2,7 @@ package dev.sluice.servlet.internal;
 
 /**
  * Location values for sendRedirect and session ids in rewritten URLs. A location with a scheme is sent as given.
- * Servlet 6.1 section 5.3 (and the sendRedirect javadoc): a container without an option to send relative
+ * Servlet 6.1 section 5.5 (and the sendRedirect javadoc): a container without an option to send relative
  * locations must make them absolute, so a network-path reference gets the request's scheme, an absolute path the
  * request's scheme and authority, and a path-relative one is first resolved against the request URI.
  */
