@@ -131,6 +131,10 @@ public class ActionServlet extends HttpServlet {
             case "committed" -> resp.getWriter().print("committed=" + resp.isCommitted() + "\n");
             case "charset" -> req.setCharacterEncoding(arg);
             case "async" -> async(arg, req, resp);
+            case "tempdir" -> {
+                Object dir = getServletContext().getAttribute(jakarta.servlet.ServletContext.TEMPDIR);
+                resp.getWriter().print(dir instanceof java.io.File f && f.isDirectory() ? f.getPath() : "no " + dir);
+            }
             case "resources" -> resp.getWriter().print(new java.util.TreeSet<>(getServletContext()
                     .getResourcePaths(arg)) + "\n");
             case "resource" -> {

@@ -36,8 +36,8 @@ class AsyncTest {
                 """
                 + action("later", "write:start ;async:complete-later", "/later")
                 + action("now", "async:complete-now;write:written after startAsync", "/now")
-                + action("dispatch", "async:dispatch=/target?t=1", "/dispatch")
-                + action("target", "paths;attrs", "/target")
+                + action("dispatch", "async:dispatch=/target?t=1&amp;orig=2", "/dispatch")
+                + action("target", "paths;attrs;params", "/target")
                 + action("timeout", "async:timeout", "/timeout")
                 + action("timeoutHandled", "async:timeout-complete", "/timeoutHandled")
                 + action("hold", "async:hold", "/hold")
@@ -78,10 +78,12 @@ class AsyncTest {
 
     @Test
     void dispatchRunsTheTargetWithAsyncAttributes() throws Exception {
-        MemoryExchange x = http.send("GET", "/a/dispatch?orig=1", null);
-        assertEquals("sp=/target pi=null uri=/a/target q=t=1 type=ASYNC\n{jakarta.servlet.async.context_path=/a, "
-                + "jakarta.servlet.async.query_string=orig=1, jakarta.servlet.async.request_uri=/a/dispatch, "
-                + "jakarta.servlet.async.servlet_path=/dispatch}\n", x.text());
+        MemoryExchange x = http.send("GET", "/a/dispatch?orig=1&keep=k", null);
+        // The dispatch query's parameters come first and are aggregated with the original ones (section 9.1.1).
+        assertEquals("sp=/target pi=null uri=/a/target q=t=1&orig=2 type=ASYNC\n"
+                + "{jakarta.servlet.async.context_path=/a, "
+                + "jakarta.servlet.async.query_string=orig=1&keep=k, jakarta.servlet.async.request_uri=/a/dispatch, "
+                + "jakarta.servlet.async.servlet_path=/dispatch}\n[keep=k, orig=2|1, t=1]\n", x.text());
     }
 
     @Test

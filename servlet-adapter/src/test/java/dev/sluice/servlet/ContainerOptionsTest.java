@@ -27,6 +27,17 @@ class ContainerOptionsTest {
     }
 
     @Test
+    void eachWebappHasItsOwnTemporaryFolder() throws Exception {
+        Path log = dir.resolve("events.txt");
+        container = ServletContainer.builder().workDir(dir.resolve("work")).build();
+        container.deploy(app(dir.resolve("one"), log, action("t", "tempdir", "/t")).path());
+        container.deploy(app(dir.resolve("ROOT"), log, action("t", "tempdir", "/t")).path());
+        Http http = new Http(container);
+        assertEquals(dir.resolve("work/temp/one").toAbsolutePath().toString(), http.get("/one/t").text());
+        assertEquals(dir.resolve("work/temp/ROOT").toAbsolutePath().toString(), http.get("/t").text());
+    }
+
+    @Test
     void sweeperExpiresIdleSessionsWithoutARequest() throws Exception {
         Path log = dir.resolve("events.txt");
         Webapp app = app(dir.resolve("s"), log, """

@@ -54,6 +54,8 @@ class DispatchAndErrorsTest {
                 + action("errpage", "write:error page;attrs", "/errors/*")
                 + action("redirect", "redirect:../other/place?q=1", "/sub/redirect")
                 + action("absRedirect", "redirect:http://example.com/x", "/absRedirect")
+                + action("rootRedirect", "redirect:/elsewhere/x", "/rootRedirect")
+                + action("netRedirect", "redirect://cdn.example.com/y", "/netRedirect")
                 + action("committedError", "write:partial;flush;throw:IllegalStateException", "/late")
                 + action("lengthThenError", "header:Content-Length=3;error:404", "/short")
                 + TestSupport.servlet("script", testapps.ActionServlet.class, "/script"));
@@ -151,11 +153,16 @@ class DispatchAndErrorsTest {
     }
 
     @Test
-    void redirectResolvesRelativeLocationAgainstRequestUri() throws Exception {
+    void redirectMakesRelativeLocationsAbsolute() throws Exception {
+        // Servlet 6.1 section 5.5: without an option for relative locations, the container sends absolute URLs.
         MemoryExchange x = http.get("/app/sub/redirect");
         assertEquals(302, x.code());
-        assertEquals("/app/other/place?q=1", x.header("Location"));
+        assertEquals("http://localhost:8080/app/other/place?q=1", x.header("Location"));
         assertEquals("http://example.com/x", http.get("/app/absRedirect").header("Location"));
+        assertEquals("http://localhost:8080/elsewhere/x", http.get("/app/rootRedirect").header("Location"));
+        assertEquals("http://cdn.example.com/y", http.get("/app/netRedirect").header("Location"));
+        assertEquals("http://example.org/elsewhere/x",
+                http.get("/app/rootRedirect", "Host: example.org").header("Location"));
     }
 
     @Test

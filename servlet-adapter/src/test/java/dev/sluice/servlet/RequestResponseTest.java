@@ -79,7 +79,7 @@ class RequestResponseTest {
 
     @Test
     void cookiesAreParsedAndSet() throws Exception {
-        assertEquals("a=1 b=two c=quoted\n",
+        assertEquals("a=1 b=two c=\"quoted\"\n",
                 script("cookies", "Cookie: a=1; b=two", "Cookie: c=\"quoted\"; $Version=1").text());
         MemoryExchange x = script("addCookie:k=v");
         assertEquals("k=v; Path=/; HttpOnly", x.header("Set-Cookie"));

@@ -127,7 +127,7 @@ class StaticFilesTest {
     void directoryRedirectsToSlashThenServesWelcomeFileOr404() throws Exception {
         MemoryExchange redirect = http.get("/site/docs?x=1");
         assertEquals(302, redirect.code());
-        assertEquals("/site/docs/?x=1", redirect.header("Location"));
+        assertEquals("http://localhost:8080/site/docs/?x=1", redirect.header("Location"));
         assertEquals("<h1>docs</h1>", http.get("/site/docs/").text());
         assertEquals(404, http.get("/site/empty/").code());
     }

@@ -180,7 +180,11 @@ final class AsyncContextImpl implements AsyncContext {
             int q = path.indexOf('?');
             String decoded = dev.sluice.core.RequestPath.decode(q < 0 ? path : path.substring(0, q));
             if (q >= 0) {
+                // Section 9.7.2 with 9.1.1: the dispatch path's query parameters are aggregated with, and take
+                // precedence over, the request's, as for a forward. An async dispatch does not return, so the
+                // overlay stays for the rest of the request.
                 base.queryString = path.substring(q + 1);
+                base.content().pushQuery(base.queryString);
             }
             base.app = target;
             base.requestURI = target.contextPath() + (q < 0 ? path : path.substring(0, q));

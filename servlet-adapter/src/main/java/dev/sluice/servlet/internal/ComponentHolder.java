@@ -36,9 +36,13 @@ abstract class ComponentHolder<T> implements Registration.Dynamic {
         this.providedInstance = instance != null;
     }
 
-    /** The class name a registration is known by: the one given, else that of the class or the instance. */
+    /**
+     * The class name a registration is known by: the one given, else that of the class or the instance; null
+     * for a descriptor entry that names no class (yet).
+     */
     static String classNameOf(String className, Class<?> type, Object instance) {
-        return className != null ? className : type != null ? type.getName() : instance.getClass().getName();
+        return className != null ? className : type != null ? type.getName()
+                : instance != null ? instance.getClass().getName() : null;
     }
 
     /** "servlet" or "filter", for log lines. */

@@ -29,6 +29,24 @@ final class ContextRegistrations {
                 () -> app.servlets().register(name, className, type, instance));
     }
 
+    /**
+     * Section 4.4.1.4: registers a servlet for a JSP file. Sluice has no JSP engine, so the registration exists
+     * (mappings, init parameters...) and its requests answer 500 (see {@link JspUnsupportedServlet}).
+     */
+    ServletRegistration.Dynamic addJspFile(String name, String jspFile) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("Servlet name must not be empty");
+        }
+        app.checkConfigurable();
+        ServletHolder existing = app.servlets().get(name);
+        if (existing != null && existing.hasClass()) {
+            return null;
+        }
+        ServletHolder h = existing != null ? existing : app.servlets().register(name, null, null, null);
+        h.setJspFile(jspFile);
+        return h;
+    }
+
     FilterRegistration.Dynamic addFilter(String name, String className, Class<? extends Filter> type,
                                          Filter instance) {
         return add("Filter", name, app.filters()::get, className, type, instance, () -> {

@@ -23,10 +23,8 @@ final class CookieCodec {
                     continue;
                 }
                 String name = p.substring(0, eq).trim();
+                // RFC 6265 section 4.1.1: the double quotes belong to the cookie-value; it is kept as sent.
                 String value = p.substring(eq + 1).trim();
-                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-                    value = value.substring(1, value.length() - 1);
-                }
                 if (name.startsWith("$")) {
                     continue; // RFC 2109 attributes ($Version, $Path) are not cookies.
                 }
@@ -49,11 +47,13 @@ final class CookieCodec {
             sb.append(value);
         }
         int maxAge = cookie.getMaxAge();
-        if (maxAge >= 0) {
+        if (maxAge == 0) {
+            // RFC 6265 section 4.1.1 allows no Max-Age=0: delete the cookie with an Expires in the past.
+            sb.append("; Expires=").append(HttpDates.format(10_000L));
+        } else if (maxAge > 0) {
             sb.append("; Max-Age=").append(maxAge);
             // RFC 6265 section 5.2.2: Max-Age wins; Expires is for old clients.
-            sb.append("; Expires=").append(HttpDates.format(
-                    maxAge == 0 ? 10_000L : System.currentTimeMillis() + maxAge * 1000L));
+            sb.append("; Expires=").append(HttpDates.format(System.currentTimeMillis() + maxAge * 1000L));
         }
         if (cookie.getDomain() != null) {
             sb.append("; Domain=").append(cookie.getDomain());

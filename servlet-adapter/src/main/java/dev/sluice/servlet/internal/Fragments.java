@@ -139,8 +139,9 @@ final class Fragments {
                 if (existing.mappings.isEmpty()) {
                     existing.mappings.addAll(def.mappings);
                 }
-                if (existing.className == null) {
+                if (existing.className == null && existing.jspFile == null) {
                     existing.className = def.className;
+                    existing.jspFile = def.jspFile;
                 }
             }
         }

@@ -137,7 +137,7 @@ public final class Invoker {
             }
             for (String file : welcome) {
                 m = mapper.byExtension(path + file);
-                if (m != null && !(m.holder().getClassName().equals(DefaultServlet.class.getName()))) {
+                if (m != null && !DefaultServlet.class.getName().equals(m.holder().getClassName())) {
                     return m;
                 }
             }

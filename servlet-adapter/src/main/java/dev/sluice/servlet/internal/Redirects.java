@@ -1,9 +1,10 @@
 package dev.sluice.servlet.internal;
 
 /**
- * Location values for sendRedirect and session ids in rewritten URLs. A location with a scheme or starting with
- * {@code /} is sent as given (RFC 9110 section 10.2.2 allows a relative reference, and Tomcat sends them so by
- * default); a path-relative one is resolved against the request URI.
+ * Location values for sendRedirect and session ids in rewritten URLs. A location with a scheme is sent as given.
+ * Servlet 6.1 section 5.5 (and the sendRedirect javadoc): a container without an option to send relative
+ * locations must make them absolute, so a network-path reference gets the request's scheme, an absolute path the
+ * request's scheme and authority, and a path-relative one is first resolved against the request URI.
  */
 final class Redirects {
     private Redirects() {
@@ -13,7 +14,30 @@ final class Redirects {
         if (location == null) {
             throw new IllegalArgumentException("Location must not be null");
         }
-        if (location.startsWith("/") || hasScheme(location)) {
+        if (hasScheme(location)) {
+            return location;
+        }
+        if (location.startsWith("//")) {
+            return request.getScheme() + ":" + location;
+        }
+        return origin(request) + absolutePath(request, location);
+    }
+
+    /** {@code scheme://host[:port]} of the request, the port left out when it is the scheme's default. */
+    private static String origin(ServletRequestImpl request) {
+        String scheme = request.getScheme();
+        String host = request.getServerName();
+        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = "[" + host + "]"; // An IPv6 literal (RFC 3986 section 3.2.2).
+        }
+        int port = request.getServerPort();
+        boolean defaultPort = port <= 0 || ("http".equals(scheme) && port == 80)
+                || ("https".equals(scheme) && port == 443);
+        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+    }
+
+    private static String absolutePath(ServletRequestImpl request, String location) {
+        if (location.startsWith("/")) {
             return location;
         }
         String uri = request.getRequestURI();

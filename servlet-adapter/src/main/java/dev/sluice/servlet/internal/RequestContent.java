@@ -138,7 +138,9 @@ final class RequestContent {
         Map<String, List<String>> map = new LinkedHashMap<>();
         int max = settings.maxParameterCount();
         // Tomcat decodes the query with its URIEncoding, UTF-8; the body with the request's encoding.
-        int count = FormDecoder.decode(request.getQueryString(), StandardCharsets.UTF_8, map, max, 0);
+        // The request line's query, not getQueryString(): a forward or async dispatch may already have replaced
+        // that with its own query, whose parameters pushQuery puts on top of these.
+        int count = FormDecoder.decode(core.head().rawQuery(), StandardCharsets.UTF_8, map, max, 0);
         if (isForm() && !usingStream && reader == null) {
             String form = readForm();
             FormDecoder.decode(form, charset(), map, max, count);

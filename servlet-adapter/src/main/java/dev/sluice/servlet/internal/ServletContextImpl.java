@@ -154,6 +154,7 @@ final class ServletContextImpl implements ServletContext {
 
     @Override
     public boolean setInitParameter(String name, String value) {
+        app.checkDeclaredListener();
         if (name == null) {
             throw new NullPointerException("name");
         }
@@ -190,76 +191,91 @@ final class ServletContextImpl implements ServletContext {
 
     @Override
     public ServletRegistration.Dynamic addServlet(String servletName, String className) {
+        app.checkDeclaredListener();
         return registrations.addServlet(servletName, className, null, null);
     }
 
     @Override
     public ServletRegistration.Dynamic addServlet(String servletName, Servlet servlet) {
+        app.checkDeclaredListener();
         return registrations.addServlet(servletName, null, null, servlet);
     }
 
     @Override
     public ServletRegistration.Dynamic addServlet(String servletName, Class<? extends Servlet> servletClass) {
+        app.checkDeclaredListener();
         return registrations.addServlet(servletName, null, servletClass, null);
     }
 
     @Override
     public ServletRegistration.Dynamic addJspFile(String servletName, String jspFile) {
-        throw new UnsupportedOperationException("JSP is not supported by Sluice");
+        app.checkDeclaredListener();
+        return registrations.addJspFile(servletName, jspFile);
     }
 
     @Override
     public <T extends Servlet> T createServlet(Class<T> clazz) throws ServletException {
+        app.checkDeclaredListener();
         return app.createComponent(clazz, clazz);
     }
 
     @Override
     public ServletRegistration getServletRegistration(String servletName) {
+        app.checkDeclaredListener();
         return app.servlets().get(servletName);
     }
 
     @Override
     public Map<String, ? extends ServletRegistration> getServletRegistrations() {
+        app.checkDeclaredListener();
         return registrations.servletRegistrations();
     }
 
     @Override
     public FilterRegistration.Dynamic addFilter(String filterName, String className) {
+        app.checkDeclaredListener();
         return registrations.addFilter(filterName, className, null, null);
     }
 
     @Override
     public FilterRegistration.Dynamic addFilter(String filterName, Filter filter) {
+        app.checkDeclaredListener();
         return registrations.addFilter(filterName, null, null, filter);
     }
 
     @Override
     public FilterRegistration.Dynamic addFilter(String filterName, Class<? extends Filter> filterClass) {
+        app.checkDeclaredListener();
         return registrations.addFilter(filterName, null, filterClass, null);
     }
 
     @Override
     public <T extends Filter> T createFilter(Class<T> clazz) throws ServletException {
+        app.checkDeclaredListener();
         return app.createComponent(clazz, clazz);
     }
 
     @Override
     public FilterRegistration getFilterRegistration(String filterName) {
+        app.checkDeclaredListener();
         return app.filters().get(filterName);
     }
 
     @Override
     public Map<String, ? extends FilterRegistration> getFilterRegistrations() {
+        app.checkDeclaredListener();
         return registrations.filterRegistrations();
     }
 
     @Override
     public SessionCookieConfig getSessionCookieConfig() {
+        app.checkDeclaredListener();
         return app.sessions().cookieConfig();
     }
 
     @Override
     public void setSessionTrackingModes(Set<SessionTrackingMode> sessionTrackingModes) {
+        app.checkDeclaredListener();
         app.checkConfigurable();
         if (sessionTrackingModes.contains(SessionTrackingMode.SSL)) {
             throw new IllegalArgumentException("SSL session tracking is not supported");
@@ -279,21 +295,25 @@ final class ServletContextImpl implements ServletContext {
 
     @Override
     public void addListener(String className) {
+        app.checkDeclaredListener();
         registrations.addListener(className);
     }
 
     @Override
     public <T extends EventListener> void addListener(T t) {
+        app.checkDeclaredListener();
         registrations.addListener(t);
     }
 
     @Override
     public void addListener(Class<? extends EventListener> listenerClass) {
+        app.checkDeclaredListener();
         registrations.addListener(listenerClass);
     }
 
     @Override
     public <T extends EventListener> T createListener(Class<T> clazz) throws ServletException {
+        app.checkDeclaredListener();
         return registrations.createListener(clazz);
     }
 
@@ -309,6 +329,7 @@ final class ServletContextImpl implements ServletContext {
 
     @Override
     public void declareRoles(String... roleNames) {
+        app.checkDeclaredListener();
         app.checkConfigurable();
         Collections.addAll(app.config().declaredRoles, roleNames);
     }
@@ -325,6 +346,7 @@ final class ServletContextImpl implements ServletContext {
 
     @Override
     public void setSessionTimeout(int sessionTimeout) {
+        app.checkDeclaredListener();
         app.checkConfigurable();
         app.sessions().setTimeoutMinutes(sessionTimeout);
     }
@@ -336,6 +358,7 @@ final class ServletContextImpl implements ServletContext {
 
     @Override
     public void setRequestCharacterEncoding(String encoding) {
+        app.checkDeclaredListener();
         app.checkConfigurable();
         app.config().requestCharacterEncoding = encoding;
     }
@@ -347,6 +370,7 @@ final class ServletContextImpl implements ServletContext {
 
     @Override
     public void setResponseCharacterEncoding(String encoding) {
+        app.checkDeclaredListener();
         app.checkConfigurable();
         app.config().responseCharacterEncoding = encoding;
     }

@@ -22,6 +22,8 @@ final class ServletHolder extends ComponentHolder<Servlet> implements ServletReg
     private volatile String runAsRole;
     private volatile long unavailableUntil;
     private volatile long initOrder;
+    /** The {@code <jsp-file>} or addJspFile path this servlet stands for, when it has no class of its own. */
+    private volatile String jspFile;
 
     ServletHolder(WebApp app, String name, String className, Class<? extends Servlet> servletClass,
                   Servlet instance) {
@@ -46,7 +48,9 @@ final class ServletHolder extends ComponentHolder<Servlet> implements ServletReg
                 if (unavailableUntil != 0 && System.currentTimeMillis() < unavailableUntil) {
                     throw new UnavailableException("Servlet " + name + " is unavailable", 1);
                 }
-                if (instance == null) {
+                if (instance == null && className == null && type == null && jspFile != null) {
+                    instance = new JspUnsupportedServlet(jspFile);
+                } else if (instance == null) {
                     instance = app.createComponent(loadClass(), Servlet.class);
                     if (multipartConfig == null) {
                         MultipartConfig mc = instance.getClass().getAnnotation(MultipartConfig.class);
@@ -87,6 +91,16 @@ final class ServletHolder extends ComponentHolder<Servlet> implements ServletReg
             type = app.loadComponentClass(className, Servlet.class);
         }
         return type;
+    }
+
+    /** Makes this a JSP servlet: without a JSP engine it deploys, and its requests answer 500. */
+    void setJspFile(String jspFile) {
+        this.jspFile = jspFile;
+    }
+
+    @Override
+    boolean hasClass() {
+        return jspFile != null || super.hasClass();
     }
 
     boolean isInitialized() {

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EventListener;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,10 @@ public final class WebApp {
     private final Invoker invoker;
     private final SecurityConstraints security = new SecurityConstraints();
     private volatile State state = State.NEW;
+    /** The listeners of web.xml, fragments and {@code @WebListener}; the others were added programmatically. */
+    private final Set<EventListener> declaredListeners = Collections.newSetFromMap(
+            new IdentityHashMap<>());
+    private volatile boolean undeclaredListenerRunning;
     private final AtomicLong initCounter = new AtomicLong();
 
     /**
@@ -88,10 +94,19 @@ public final class WebApp {
         ClassLoader previous = enter();
         try {
             state = State.CONFIGURING;
+            context.setAttribute(jakarta.servlet.ServletContext.TEMPDIR, tempDir().toFile());
             applyDescriptor();
             runInitializers();
             ServletContextEvent event = new ServletContextEvent(context);
-            listeners.each(ServletContextListener.class, l -> l.contextInitialized(event));
+            listeners.each(ServletContextListener.class, l -> {
+                // Section 4.4: a listener added programmatically may not configure the webapp.
+                undeclaredListenerRunning = !declaredListeners.contains(l);
+                try {
+                    l.contextInitialized(event);
+                } finally {
+                    undeclaredListenerRunning = false;
+                }
+            });
             applyServletSecurityAnnotations();
             servlets.addContainerDefaultIfUnmapped();
             state = State.STARTED;
@@ -112,6 +127,9 @@ public final class WebApp {
                 continue;
             }
             ServletHolder h = servlets.register(def.name, def.className, null, null);
+            if (def.className == null && def.jspFile != null) {
+                h.setJspFile(def.jspFile);
+            }
             h.configure(def);
             Set<String> conflicts = servlets.map(h, def.mappings.toArray(new String[0]));
             if (!conflicts.isEmpty()) {
@@ -131,7 +149,7 @@ public final class WebApp {
             filters.addMapping(new FilterMap(h, def.urlPatterns, def.servletNames, def.dispatchers), false);
         }
         for (String listener : config.listeners) {
-            addListener(loadComponentClass(listener, EventListener.class));
+            declaredListeners.add(addListener(loadComponentClass(listener, EventListener.class)));
         }
     }
 
@@ -206,11 +224,13 @@ public final class WebApp {
         return servlets;
     }
 
-    void addListener(Class<? extends EventListener> type) throws ServletException {
+    EventListener addListener(Class<? extends EventListener> type) throws ServletException {
         if (!Listeners.isListenerType(type)) {
             throw new IllegalArgumentException(type.getName() + " is not a listener type");
         }
-        listeners.add(createComponent(type, EventListener.class));
+        EventListener listener = createComponent(type, EventListener.class);
+        listeners.add(listener);
+        return listener;
     }
 
     void addListener(EventListener listener) {
@@ -218,6 +238,17 @@ public final class WebApp {
             throw new IllegalArgumentException(listener.getClass().getName() + " is not a listener type");
         }
         listeners.add(listener);
+    }
+
+    /**
+     * @throws UnsupportedOperationException inside contextInitialized of a ServletContextListener that was neither
+     *     declared in a descriptor nor annotated with {@code @WebListener} (Servlet 6.1 section 4.4)
+     */
+    void checkDeclaredListener() {
+        if (undeclaredListenerRunning) {
+            throw new UnsupportedOperationException(
+                    "A ServletContextListener added programmatically may not configure the webapp");
+        }
     }
 
     /** @throws IllegalStateException once the webapp is initialized (Servlet 6.1 section 4.4) */
@@ -285,6 +316,21 @@ public final class WebApp {
     }
 
     /** "/" for ROOT, for log lines. */
+    /**
+     * Section 4.8.1: a private temporary folder per webapp, under the container's work folder, named after the
+     * context path ("ROOT" for the root context); it survives undeploy, as a work folder does.
+     */
+    private Path tempDir() throws ServletException {
+        String name = contextPath.isEmpty() ? "ROOT" : contextPath.substring(1).replace('/', '#');
+        Path dir = settings.workDir().resolve("temp").resolve(name).toAbsolutePath();
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ServletException("Cannot create the temporary folder " + dir, e);
+        }
+        return dir;
+    }
+
     String displayPath() {
         return contextPath.isEmpty() ? "/" : contextPath;
     }

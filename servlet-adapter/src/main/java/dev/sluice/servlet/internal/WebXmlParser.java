@@ -138,7 +138,7 @@ public final class WebXmlParser {
         }
         String jsp = text(e, "jsp-file");
         if (cls == null && jsp != null) {
-            def.className = null; // JSP is not supported; the servlet stays unavailable.
+            def.jspFile = jsp; // No JSP engine: the servlet deploys and answers 500 (see ServletHolder).
         }
         for (Element p : children(e, "init-param")) {
             def.initParams.put(text(p, "param-name"), text(p, "param-value"));

@@ -105,7 +105,7 @@ class ParsersTest {
     @Test
     void cookiesParseAndFormat() {
         Cookie[] cookies = CookieCodec.parse(List.of("a=1; b=\"q v\"; $Path=/; bad name=x; c="));
-        assertEquals("a=1 b=q v c=", String.join(" ", java.util.Arrays.stream(cookies)
+        assertEquals("a=1 b=\"q v\" c=", String.join(" ", java.util.Arrays.stream(cookies)
                 .map(c -> c.getName() + "=" + c.getValue()).toList()));
         Cookie c = new Cookie("id", "42");
         c.setPath("/app");
@@ -113,6 +113,9 @@ class ParsersTest {
         c.setSecure(true);
         c.setAttribute("SameSite", "Lax");
         assertEquals("id=42; Path=/app; Secure; HttpOnly; SameSite=Lax", CookieCodec.format(c));
+        Cookie deleted = new Cookie("id", "");
+        deleted.setMaxAge(0);
+        assertEquals("id=; Expires=Thu, 01 Jan 1970 00:00:10 GMT", CookieCodec.format(deleted));
     }
 
     @ParameterizedTest(name = "{0}")
