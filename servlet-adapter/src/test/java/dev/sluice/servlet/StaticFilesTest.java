@@ -31,6 +31,8 @@ class StaticFilesTest {
                 .file("docs/index.html", "<h1>docs</h1>")
                 .file("empty/readme.md", "# empty")
                 .file("WEB-INF/secret.txt", "secret")
+                .file("page.jsp", "<% String password = \"hunter2\"; %>")
+                .file("PAGE.JSPX", "<jsp:root password=\"hunter2\"/>")
                 .file("META-INF/MANIFEST.MF", "Manifest-Version: 1.0")
                 .webXml("<mime-mapping><extension>sluice</extension><mime-type>application/x-sluice</mime-type>"
                         + "</mime-mapping>");
@@ -55,6 +57,15 @@ class StaticFilesTest {
                 + "Content-Type: text/plain\r\n"
                 + "Content-Length: 26\r\n\r\n"
                 + "abcdefghijklmnopqrstuvwxyz", x.wire());
+    }
+
+    @Test
+    void jspSourceIsNeverServed() throws Exception {
+        for (String path : new String[] {"/site/page.jsp", "/site/PAGE.JSPX"}) {
+            MemoryExchange x = http.get(path);
+            assertEquals(500, x.code(), path);
+            assertTrue(!x.text().contains("hunter2"), path + " served its source: " + x.text());
+        }
     }
 
     @Test

@@ -23,7 +23,8 @@ import java.util.UUID;
  * The container's servlet for static files, mapped to {@code /} when the webapp maps nothing there: GET and HEAD
  * with validators and conditional requests (RFC 9110 sections 8.8 and 13), byte ranges (section 14), media types
  * from the webapp's mime-mappings and then a built-in table, a redirect of a directory to its trailing slash,
- * and a 404 for anything under WEB-INF or META-INF (Servlet 6.1 section 10.5).
+ * a 404 for anything under WEB-INF or META-INF (Servlet 6.1 section 10.5), and a 500 instead of the source of a
+ * JSP page, since Sluice has no JSP engine.
  */
 public final class DefaultServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -88,6 +89,11 @@ public final class DefaultServlet extends HttpServlet {
         return path.isEmpty() ? "/" : path;
     }
 
+    static boolean isJsp(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".jsp") || lower.endsWith(".jspx");
+    }
+
     static boolean isProtected(String path) {
         String upper = path.toUpperCase(Locale.ROOT);
         return upper.equals("/WEB-INF") || upper.startsWith("/WEB-INF/")
@@ -100,6 +106,14 @@ public final class DefaultServlet extends HttpServlet {
         boolean included = req.getDispatcherType() == DispatcherType.INCLUDE;
         if (isProtected(path)) {
             notFound(req, resp, included);
+            return;
+        }
+        if (isJsp(path)) {
+            // Tomcat's global web.xml maps *.jsp and *.jspx to its JSP engine. Sluice has none, and must never
+            // answer a page's source instead: the same error a declared <jsp-file> servlet gives.
+            if (!included) {
+                resp.sendError(500, "JSP is not supported");
+            }
             return;
         }
         Path file = app.resources().file(path);
