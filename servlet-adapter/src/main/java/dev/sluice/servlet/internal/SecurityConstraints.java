@@ -52,6 +52,23 @@ final class SecurityConstraints {
         return taken;
     }
 
+    /**
+     * The descriptor's constraints, then @ServletSecurity of each servlet class on the mappings the descriptor
+     * left free (section 13.4.1).
+     */
+    void configure(List<WebAppConfig.SecurityConstraintDef> descriptor, Collection<ServletHolder> servlets) {
+        for (WebAppConfig.SecurityConstraintDef def : descriptor) {
+            add(def);
+        }
+        for (ServletHolder h : servlets) {
+            Class<?> type = h.classIfLoadable();
+            ServletSecurity annotation = type == null ? null : type.getAnnotation(ServletSecurity.class);
+            if (annotation != null) {
+                addUndescribed(descriptor, h.getMappings(), new ServletSecurityElement(annotation));
+            }
+        }
+    }
+
     void add(WebAppConfig.SecurityConstraintDef def) {
         boolean restricts = def.authConstraint || def.transport != null && !def.transport.equals("NONE");
         for (String pattern : def.patterns) {

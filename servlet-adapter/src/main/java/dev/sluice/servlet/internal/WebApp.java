@@ -7,7 +7,6 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletSecurityElement;
 import jakarta.servlet.UnavailableException;
-import jakarta.servlet.annotation.ServletSecurity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,7 +106,7 @@ public final class WebApp {
                     undeclaredListenerRunning = false;
                 }
             });
-            applyServletSecurityAnnotations();
+            security.configure(config.securityConstraints, servlets.all());
             servlets.addContainerDefaultIfUnmapped();
             state = State.STARTED;
             filters.initAll();
@@ -150,20 +149,6 @@ public final class WebApp {
         }
         for (String listener : config.listeners) {
             declaredListeners.add(addListener(loadComponentClass(listener, EventListener.class)));
-        }
-    }
-
-    /** Section 13.4.1: @ServletSecurity on a servlet class applies to its mappings the descriptor left free. */
-    private void applyServletSecurityAnnotations() {
-        for (WebAppConfig.SecurityConstraintDef def : config.securityConstraints) {
-            security.add(def);
-        }
-        for (ServletHolder h : servlets.all()) {
-            Class<?> type = h.classIfLoadable();
-            ServletSecurity annotation = type == null ? null : type.getAnnotation(ServletSecurity.class);
-            if (annotation != null) {
-                secureServlet(h.getMappings(), new ServletSecurityElement(annotation));
-            }
         }
     }
 
@@ -315,7 +300,6 @@ public final class WebApp {
         Thread.currentThread().setContextClassLoader(previous);
     }
 
-    /** "/" for ROOT, for log lines. */
     /**
      * Section 4.8.1: a private temporary folder per webapp, under the container's work folder, named after the
      * context path ("ROOT" for the root context); it survives undeploy, as a work folder does.
@@ -331,6 +315,7 @@ public final class WebApp {
         return dir;
     }
 
+    /** "/" for ROOT, for log lines. */
     String displayPath() {
         return contextPath.isEmpty() ? "/" : contextPath;
     }
