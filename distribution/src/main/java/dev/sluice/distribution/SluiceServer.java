@@ -48,13 +48,10 @@ public final class SluiceServer implements AutoCloseable {
             servlets.workDir(b.workDir);
         }
         this.container = servlets.build();
-        Handler handler = container;
-        FiguresHolder holder = new FiguresHolder();
-        if (b.statusPages) {
-            WebappCounters webapps = new WebappCounters(this::contextPaths);
-            handler = new StatusHandler(container, holder, webapps);
-            holder.webapps = webapps;
-        }
+        WebappCounters webapps = b.statusPages ? new WebappCounters(this::contextPaths) : null;
+        // The status handler is built before the connector whose figures it shows: it reads them through this
+        // server's field, set below, only when a request arrives.
+        Handler handler = b.statusPages ? new StatusHandler(container, this::currentFigures, webapps) : container;
         this.accessLog = b.accessLogFormat == null ? null
                 : new AccessLog(b.logs, b.accessLogFormat, "Sluice", Clock.systemDefaultZone());
         this.connector = HttpConnector.builder()
@@ -64,8 +61,7 @@ public final class SluiceServer implements AutoCloseable {
                 .handler(handler)
                 .exchangeListener(accessLog == null ? null : new AccessLogListener(accessLog))
                 .build();
-        this.figures = b.statusPages ? new FiguresSource(connector, holder.webapps) : null;
-        holder.source = figures;
+        this.figures = b.statusPages ? new FiguresSource(connector, webapps) : null;
         this.watcher = b.webapps == null ? null
                 : new WebappsWatcher(b.webapps, new WebappsWatcher.Deployer() {
                     @Override
@@ -108,6 +104,10 @@ public final class SluiceServer implements AutoCloseable {
         return figures;
     }
 
+    private ServerFigures currentFigures() {
+        return figures.get();
+    }
+
     /** Context paths deployed from the webapps folder. */
     private Iterable<String> contextPaths() {
         return watcher == null ? List.of() : watcher.contextPaths();
@@ -148,17 +148,6 @@ public final class SluiceServer implements AutoCloseable {
             if (accessLog != null) {
                 accessLog.close();
             }
-        }
-    }
-
-    /** Breaks the cycle between the status handler (built before the connector) and the connector's figures. */
-    private static final class FiguresHolder implements Supplier<ServerFigures> {
-        volatile FiguresSource source;
-        WebappCounters webapps;
-
-        @Override
-        public ServerFigures get() {
-            return source.get();
         }
     }
 

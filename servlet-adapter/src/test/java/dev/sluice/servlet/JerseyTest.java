@@ -68,20 +68,10 @@ class JerseyTest {
 
     @Test
     void asyncResourceOverTheConnector() throws Exception {
-        try (dev.sluice.connector.HttpConnector connector = dev.sluice.connector.HttpConnector.builder()
-                .host("127.0.0.1").port(0).handler(container).serverName(null).build()) {
-            connector.start();
-            try (java.net.Socket socket = new java.net.Socket()) {
-                socket.connect(connector.localAddress(), 10_000);
-                socket.setSoTimeout(20_000);
-                socket.getOutputStream().write(("GET /jersey/api/greetings/async/Cy HTTP/1.1\r\nHost: x\r\n"
-                        + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                String response = new String(socket.getInputStream().readAllBytes(),
-                        java.nio.charset.StandardCharsets.ISO_8859_1).replaceAll("Date: [^\r]*\r\n", "");
-                assertEquals("HTTP/1.1 200 OK\r\nContent-Length: 9\r\nContent-Type: text/plain\r\n"
-                        + "Connection: close\r\n\r\nLater, Cy", response);
-            }
-        }
+        String response = OverSocket.exchange(container, "GET /jersey/api/greetings/async/Cy HTTP/1.1\r\nHost: x\r\n"
+                + "Connection: close\r\n\r\n");
+        assertEquals("HTTP/1.1 200 OK\r\nContent-Length: 9\r\nContent-Type: text/plain\r\n"
+                + "Connection: close\r\n\r\nLater, Cy", response);
     }
 
     @Test

@@ -76,21 +76,11 @@ class SpringMvcTest {
 
     @Test
     void deferredResultOverTheConnector() throws Exception {
-        try (dev.sluice.connector.HttpConnector connector = dev.sluice.connector.HttpConnector.builder()
-                .host("127.0.0.1").port(0).handler(container).serverName(null).build()) {
-            connector.start();
-            try (java.net.Socket socket = new java.net.Socket()) {
-                socket.connect(connector.localAddress(), 10_000);
-                socket.setSoTimeout(20_000);
-                socket.getOutputStream().write(("GET /spring/deferred HTTP/1.1\r\nHost: x\r\n"
-                        + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                String response = new String(socket.getInputStream().readAllBytes(),
-                        java.nio.charset.StandardCharsets.ISO_8859_1).replaceAll("Date: [^\r]*\r\n", "");
-                assertEquals("HTTP/1.1 200 OK\r\nContent-Type: text/plain;charset=ISO-8859-1\r\n"
-                        + "Content-Length: 31\r\nConnection: close\r\n\r\ndeferred done on another thread",
-                        response);
-            }
-        }
+        String response = OverSocket.exchange(container, "GET /spring/deferred HTTP/1.1\r\nHost: x\r\n"
+                + "Connection: close\r\n\r\n");
+        assertEquals("HTTP/1.1 200 OK\r\nContent-Type: text/plain;charset=ISO-8859-1\r\n"
+                + "Content-Length: 31\r\nConnection: close\r\n\r\ndeferred done on another thread",
+                response);
     }
 
     @Test
