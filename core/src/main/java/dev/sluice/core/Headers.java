@@ -203,23 +203,39 @@ public final class Headers {
             if (!names[i].equalsIgnoreCase("Content-Length")) {
                 continue;
             }
-            for (String element : values[i].split(",", -1)) {
-                long parsed = parseLength(element.trim());
+            // each comma-separated element, trimmed, without splitting into new strings (runs at every commit)
+            String value = values[i];
+            int start = 0;
+            while (true) {
+                int comma = value.indexOf(',', start);
+                int end = comma < 0 ? value.length() : comma;
+                long parsed = parseLength(value, start, end);
                 if (length >= 0 && parsed != length) {
                     throw HttpException.badRequest("Conflicting Content-Length");
                 }
                 length = parsed;
+                if (comma < 0) {
+                    break;
+                }
+                start = comma + 1;
             }
         }
         return length;
     }
 
-    private static long parseLength(String s) {
-        if (s.isEmpty() || s.length() > 18) {
+    /** The decimal in {@code s[from, to)} once trimmed as {@link String#trim} does (every char up to space). */
+    private static long parseLength(String s, int from, int to) {
+        while (from < to && s.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && s.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        if (from == to || to - from > 18) {
             throw HttpException.badRequest("Invalid Content-Length");
         }
         long n = 0;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
                 throw HttpException.badRequest("Invalid Content-Length");
@@ -283,16 +299,9 @@ public final class Headers {
      * control characters and obs-text are let through as received; they cannot break the message's framing.
      */
     public static boolean isValidValue(String value) {
-        if (value == null) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\r' || c == '\n' || c == '\0') {
-                return false;
-            }
-        }
-        return true;
+        // three String.indexOf scans: the JIT compiles each to a vectorized search, several times faster than
+        // one charAt loop over a long value (this runs for every field of every parsed request)
+        return value != null && value.indexOf('\r') < 0 && value.indexOf('\n') < 0 && value.indexOf('\0') < 0;
     }
 
     private static void checkField(String name, String value) {

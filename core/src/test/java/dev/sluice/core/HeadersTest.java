@@ -61,7 +61,12 @@ class HeadersTest {
                 Arguments.of("X-Split", "a\r\nSet-Cookie: evil"),
                 Arguments.of("X-Split", "a\nb"),
                 Arguments.of("X-Split", "a\rb"),
-                Arguments.of("X-Nul", "a\u0000b"));
+                Arguments.of("X-Nul", "a\u0000b"),
+                // past the first 32 and 64 chars (the JIT's vectorized search works in blocks) and in a UTF-16 string
+                Arguments.of("X-Long", "v".repeat(40) + "\nSet-Cookie: evil"),
+                Arguments.of("X-Long", "v".repeat(70) + "\r"),
+                Arguments.of("X-Long", "v".repeat(100) + "\u0000"),
+                Arguments.of("X-Wide", "\u20ac".repeat(20) + "\n"));
     }
 
     @ParameterizedTest(name = "RFC 9110 5.1/5.5: add({0}, {1}) refused")
@@ -129,6 +134,12 @@ class HeadersTest {
             "42, 43|-400",
             "42,|-400",
             "1e3|-400",
+            "' 42 '|42",
+            "' 42 ,	42	'|42",
+            "',42'|-400",
+            "'42,,42'|-400",
+            "','|-400",
+            "' '|-400",
     })
     void contentLength(String value, long expected) {
         Headers h = new Headers();
