@@ -1,0 +1,206 @@
+package dev.sluice.connector.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The worker pool's admission, queue, LIFO hand-off and shutdown, with latches instead of sleeps. */
+class WorkerPoolTest {
+    private static final long WAIT_SECONDS = 30;
+    private final List<WorkerPool> pools = new ArrayList<>();
+
+    @AfterEach
+    void shutDown() {
+        pools.forEach(WorkerPool::shutdownNow);
+    }
+
+    private WorkerPool pool(int maxThreads, int acceptQueue) {
+        WorkerPool pool = new WorkerPool("test", maxThreads, acceptQueue);
+        pools.add(pool);
+        return pool;
+    }
+
+    private static Connection connection(Runnable task) {
+        Connection c = new Connection(1, null, null, null);
+        c.task = task;
+        return c;
+    }
+
+    @Test
+    void admitsMaxThreadsPlusQueueThenRefuses() throws Exception {
+        WorkerPool pool = pool(2, 1);
+        CountDownLatch running = new CountDownLatch(2);
+        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(3);
+        Runnable blocking = () -> {
+            running.countDown();
+            await(go);
+            done.countDown();
+        };
+        assertTrue(pool.tryExecute(connection(blocking)));
+        assertTrue(pool.tryExecute(connection(blocking)));
+        assertTrue(running.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertTrue(pool.tryExecute(connection(done::countDown)));
+        assertEquals(1, pool.queueDepth());
+        assertFalse(pool.tryExecute(connection(() -> { })), "2 running + 1 queued: full");
+        assertEquals(2, pool.threads());
+        go.countDown();
+        assertTrue(done.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        waitFor(() -> pool.queueDepth() == 0);
+        // every admission came back: three more fit again
+        CountDownLatch again = new CountDownLatch(3);
+        CountDownLatch hold = new CountDownLatch(1);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(pool.tryExecute(connection(() -> {
+                await(hold);
+                again.countDown();
+            })));
+        }
+        hold.countDown();
+        assertTrue(again.await(WAIT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void theWorkerIdleLastRunsTheNextRequest() throws Exception {
+        WorkerPool pool = pool(4, 0);
+        // three workers, each blocked until released; released one at a time, each parked before the next
+        CountDownLatch started = new CountDownLatch(3);
+        CountDownLatch[] release = {new CountDownLatch(1), new CountDownLatch(1), new CountDownLatch(1)};
+        Thread[] workers = new Thread[3];
+        for (int i = 0; i < 3; i++) {
+            int index = i;
+            assertTrue(pool.tryExecute(connection(() -> {
+                workers[index] = Thread.currentThread();
+                started.countDown();
+                await(release[index]);
+            })));
+        }
+        assertTrue(started.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        for (int i : new int[] {1, 2, 0}) {
+            release[i].countDown();
+            Thread worker = workers[i];
+            waitFor(() -> parkedIdle(worker));
+        }
+        for (Thread expected : new Thread[] {workers[0], workers[2]}) { // worker 0 idle last, then 2 below it
+            AtomicReference<Thread> ran = new AtomicReference<>();
+            CountDownLatch done = new CountDownLatch(1);
+            CountDownLatch hold = new CountDownLatch(1);
+            assertTrue(pool.tryExecute(connection(() -> {
+                ran.set(Thread.currentThread());
+                done.countDown();
+                await(hold); // stays busy, so the next request goes to the next idle worker
+            })));
+            assertTrue(done.await(WAIT_SECONDS, TimeUnit.SECONDS));
+            assertEquals(expected, ran.get());
+            assertEquals(3, pool.threads(), "an idle worker is reused, no fourth thread");
+        }
+    }
+
+    @Test
+    void aQueuedConnectionCanBeTakenBackOnce() throws Exception {
+        WorkerPool pool = pool(1, 1);
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        assertTrue(pool.tryExecute(connection(() -> {
+            running.countDown();
+            await(go);
+        })));
+        assertTrue(running.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        Connection queued = connection(() -> { throw new AssertionError("removed: must not run"); });
+        assertTrue(pool.tryExecute(queued));
+        assertTrue(pool.remove(queued));
+        assertFalse(pool.remove(queued));
+        assertEquals(0, pool.queueDepth());
+        assertFalse(queued.admitted.get());
+        go.countDown();
+    }
+
+    @Test
+    void aFailingTaskFreesItsAdmissionAndKeepsTheWorker() throws Exception {
+        WorkerPool pool = pool(1, 0);
+        Connection failing = new Connection(1, null, null, new RecordingOwner());
+        failing.task = () -> {
+            throw new IllegalStateException("handler bug");
+        };
+        Thread.UncaughtExceptionHandler quiet = (t, e) -> { };
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler(quiet);
+        try {
+            assertTrue(pool.tryExecute(failing));
+            waitFor(() -> ((RecordingOwner) failing.owner).closed);
+            waitFor(() -> !failing.admitted.get());
+            CountDownLatch done = new CountDownLatch(1);
+            waitFor(() -> pool.tryExecute(connection(done::countDown)));
+            assertTrue(done.await(WAIT_SECONDS, TimeUnit.SECONDS));
+            assertEquals(1, pool.threads());
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+    }
+
+    @Test
+    void shutdownRefusesNewWorkAndEndsTheWorkers() throws Exception {
+        WorkerPool pool = pool(2, 2);
+        CountDownLatch done = new CountDownLatch(1);
+        assertTrue(pool.tryExecute(connection(done::countDown)));
+        assertTrue(done.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        pool.shutdownNow();
+        Connection late = connection(() -> { });
+        assertFalse(pool.tryExecute(late));
+        assertFalse(late.admitted.get());
+        waitFor(() -> pool.threads() == 0);
+    }
+
+    /** Whether {@code t} is parked on the pool's idle stack (its blocker is its worker, not a latch). */
+    private static boolean parkedIdle(Thread t) {
+        Object blocker = LockSupport.getBlocker(t);
+        return blocker != null && blocker.getClass().getEnclosingClass() == WorkerPool.class;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "condition not reached in time");
+            Thread.sleep(5);
+        }
+    }
+
+    static final class RecordingOwner implements ConnectionOwner {
+        volatile boolean closed;
+
+        @Override
+        public void resume(Connection c) {
+        }
+
+        @Override
+        public void dispatch(Connection c) {
+        }
+
+        @Override
+        public void linger(Connection c) {
+        }
+
+        @Override
+        public void close(Connection c) {
+            closed = true;
+        }
+    }
+}
