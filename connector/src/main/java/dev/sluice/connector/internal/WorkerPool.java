@@ -14,19 +14,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * every worker is busy and the queue is full, {@link #tryExecute} refuses at once, without blocking the selector,
  * and the caller answers 503. Idle threads end after a minute.
  *
- * <p>The hand-off is LIFO: a new request goes straight to the worker that went idle last, which is parked on its
- * own and woken alone. That worker's stack and the connector's data are still in its core's cache, and only as many
- * threads take turns as the load needs. (A FIFO executor queue wakes the longest-idle of up to maxThreads
- * threads for each request: the coldest one.) A thread is started only when no worker is idle, and a request is
- * queued only when maxThreads are busy.
+ * <p>The hand-off is LIFO: when a request needs a worker woken, it is the worker that went idle last, parked on
+ * its own and woken alone. Its stack and the connector's data are still in its core's cache, and only as many
+ * threads take turns as the load needs. (A FIFO executor queue wakes the longest-idle of up to maxThreads threads
+ * for each request: the coldest one.) At most one worker is being woken at a time: a busy worker that finishes
+ * takes the next request from the queue without any wake-up, and a woken worker that finds more waiting wakes
+ * the next one. So a burst of requests costs a wake-up only when no worker frees up in time. A thread is started
+ * only when no worker is idle.
  *
  * <p>Admission is counted with {@code maxThreads + acceptQueue} permits rather than by the queue's length. A
  * permit is given back as soon as the worker hands its connection back ({@link #release}), before the worker
  * itself is idle again: otherwise a client's next request, read by the selector in that gap, would find every
  * thread still "busy" and be shed although nothing is waiting.
  *
- * <p>Every change of the idle stack, the queue and the thread count happens under one lock, so a request is never
- * left in the queue while a worker parks.
+ * <p>The idle stack, the queue and the counts change only under one lock, so a request is never left in the
+ * queue while every worker parks.
  */
 final class WorkerPool {
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
@@ -38,9 +40,11 @@ final class WorkerPool {
     private final ReentrantLock lock = new ReentrantLock();
     /** Parked workers, the most recently idle first. */
     private final ArrayDeque<Worker> idle = new ArrayDeque<>();
-    /** Connections waiting for a worker while all maxThreads are busy. */
+    /** Connections waiting for a worker. */
     private final ArrayDeque<Connection> queue = new ArrayDeque<>();
     private final List<Worker> workers = new ArrayList<>();
+    /** Workers woken or started that have not yet come for work (at most one, see signal). */
+    private int waking;
     private volatile int threads;
     private volatile boolean shutdown;
 
@@ -56,33 +60,55 @@ final class WorkerPool {
             return false;
         }
         c.admitted.set(true);
-        Worker woken = null;
-        Worker started = null;
+        Worker signalled;
         lock.lock();
         try {
             if (shutdown) {
                 release(c);
                 return false;
             }
-            woken = idle.pollFirst();
-            if (woken != null) {
-                woken.task = c;
-            } else if (threads < maxThreads) {
-                started = new Worker(c);
-                workers.add(started);
-                threads++;
-            } else {
-                queue.addLast(c);
-            }
+            queue.addLast(c);
+            signalled = signal();
         } finally {
             lock.unlock();
         }
-        if (woken != null) {
-            LockSupport.unpark(woken.thread);
-        } else if (started != null) {
-            started.thread.start();
-        }
+        wake(signalled);
         return true;
+    }
+
+    /**
+     * Under the lock: unless a worker is already on its way, takes the last idle worker off the stack, or creates
+     * one when none is idle and fewer than maxThreads exist. The caller wakes it after unlocking.
+     *
+     * @return the worker to wake, or null
+     */
+    private Worker signal() {
+        if (waking > 0) {
+            return null;
+        }
+        Worker w = idle.pollFirst();
+        if (w == null) {
+            if (threads >= maxThreads) {
+                return null; // every worker is busy: the first to finish takes the queue's head
+            }
+            w = new Worker();
+            workers.add(w);
+            threads++;
+        }
+        w.signalled = true;
+        waking++;
+        return w;
+    }
+
+    private static void wake(Worker w) {
+        if (w == null) {
+            return;
+        }
+        if (w.thread.getState() == Thread.State.NEW) {
+            w.thread.start();
+        } else {
+            LockSupport.unpark(w.thread);
+        }
     }
 
     /** Gives back {@code c}'s admission, once; called when its worker hands it back or finishes with it. */
@@ -136,14 +162,13 @@ final class WorkerPool {
         }
     }
 
-    /** One worker thread: runs its task, then the queue's, then parks on the idle stack until given another. */
+    /** One worker thread: takes connections from the queue until it is empty, then parks on the idle stack. */
     private final class Worker implements Runnable {
         final Thread thread;
-        /** The next connection to run, set under the lock by whoever takes this worker off the idle stack. */
-        volatile Connection task;
+        /** Set under the lock when this worker is woken or started; cleared when it comes for work. */
+        volatile boolean signalled;
 
-        Worker(Connection first) {
-            this.task = first;
+        Worker() {
             this.thread = new Thread(this, name + "-worker-" + count.incrementAndGet());
             thread.setDaemon(true);
         }
@@ -151,11 +176,9 @@ final class WorkerPool {
         @Override
         public void run() {
             try {
-                Connection c = task;
-                task = null;
-                while (c != null) {
+                Connection c;
+                while ((c = next()) != null) {
                     runTask(c);
-                    c = next();
                 }
             } finally {
                 lock.lock();
@@ -183,38 +206,53 @@ final class WorkerPool {
 
         /** The next connection to run, or null when this thread is to end (idle for a minute, or shut down). */
         private Connection next() {
-            lock.lock();
-            try {
-                Connection queued = queue.pollFirst();
-                if (queued != null || shutdown) {
-                    if (queued == null) {
-                        threads--;
-                    }
-                    return queued;
-                }
-                idle.addFirst(this);
-            } finally {
-                lock.unlock();
-            }
             long deadline = System.nanoTime() + IDLE_NANOS;
             while (true) {
-                Connection c = task;
+                Connection c;
+                Worker more = null;
+                lock.lock();
+                try {
+                    if (signalled) {
+                        signalled = false;
+                        waking--;
+                    }
+                    c = queue.pollFirst();
+                    if (c != null) {
+                        if (!queue.isEmpty()) {
+                            more = signal(); // more waiting: pass the wake-up on
+                        }
+                    } else if (shutdown) {
+                        threads--;
+                        return null;
+                    } else {
+                        idle.addFirst(this);
+                    }
+                } finally {
+                    lock.unlock();
+                }
                 if (c != null) {
-                    task = null;
+                    wake(more);
                     return c;
                 }
+                if (!park(deadline)) {
+                    return null;
+                }
+            }
+        }
+
+        /** Parks until signalled; false when the idle time ran out or the pool shut down first. */
+        private boolean park(long deadline) {
+            while (!signalled) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || shutdown) {
                     lock.lock();
                     try {
-                        c = task; // handed over just before the lock: run it
-                        if (c != null) {
-                            task = null;
-                            return c;
+                        if (signalled) {
+                            return true; // taken off the stack just before the lock: go and look for work
                         }
                         idle.remove(this);
                         threads--;
-                        return null;
+                        return false;
                     } finally {
                         lock.unlock();
                     }
@@ -224,6 +262,7 @@ final class WorkerPool {
                     Thread.interrupted(); // a stray interrupt must not turn the wait into a spin
                 }
             }
+            return true;
         }
     }
 }

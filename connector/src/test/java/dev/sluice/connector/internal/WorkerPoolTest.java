@@ -47,17 +47,21 @@ class WorkerPoolTest {
             await(go);
             done.countDown();
         };
-        assertTrue(pool.tryExecute(connection(blocking)));
-        assertTrue(pool.tryExecute(connection(blocking)));
+        Connection first = connection(blocking);
+        Connection second = connection(blocking);
+        Connection third = connection(done::countDown);
+        assertTrue(pool.tryExecute(first));
+        assertTrue(pool.tryExecute(second));
         assertTrue(running.await(WAIT_SECONDS, TimeUnit.SECONDS));
-        assertTrue(pool.tryExecute(connection(done::countDown)));
+        assertTrue(pool.tryExecute(third));
         assertEquals(1, pool.queueDepth());
         assertFalse(pool.tryExecute(connection(() -> { })), "2 running + 1 queued: full");
         assertEquals(2, pool.threads());
         go.countDown();
         assertTrue(done.await(WAIT_SECONDS, TimeUnit.SECONDS));
         waitFor(() -> pool.queueDepth() == 0);
-        // every admission came back: three more fit again
+        // each admission comes back after its task: then three more fit again
+        waitFor(() -> !first.admitted.get() && !second.admitted.get() && !third.admitted.get());
         CountDownLatch again = new CountDownLatch(3);
         CountDownLatch hold = new CountDownLatch(1);
         for (int i = 0; i < 3; i++) {
@@ -104,6 +108,36 @@ class WorkerPoolTest {
             assertEquals(expected, ran.get());
             assertEquals(3, pool.threads(), "an idle worker is reused, no fourth thread");
         }
+    }
+
+    @Test
+    void aBurstReachesEveryWorkerThroughTheWakeUpChain() throws Exception {
+        WorkerPool pool = pool(8, 0);
+        CountDownLatch allRunning = new CountDownLatch(8);
+        CountDownLatch go = new CountDownLatch(1);
+        for (int i = 0; i < 8; i++) {
+            assertTrue(pool.tryExecute(connection(() -> {
+                allRunning.countDown();
+                await(go); // only when all 8 run at once can this latch open
+            })));
+        }
+        assertTrue(allRunning.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        go.countDown();
+    }
+
+    @Test
+    void noRequestIsStrandedUnderManyShortTasks() throws Exception {
+        WorkerPool pool = pool(4, 100_000);
+        int n = 50_000;
+        CountDownLatch done = new CountDownLatch(n);
+        for (int i = 0; i < n; i++) {
+            assertTrue(pool.tryExecute(connection(done::countDown)));
+            if (i % 1000 == 0) {
+                Thread.yield(); // let workers go idle now and then, so wake-ups are exercised too
+            }
+        }
+        assertTrue(done.await(WAIT_SECONDS, TimeUnit.SECONDS), done.getCount() + " never ran");
+        assertTrue(pool.threads() <= 4);
     }
 
     @Test
