@@ -8,13 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The worker pool's admission, queue, LIFO hand-off and shutdown, with latches instead of sleeps. */
+/** The worker pool's admission, queue, take-back and shutdown, with latches instead of sleeps. */
 class WorkerPoolTest {
     private static final long WAIT_SECONDS = 30;
     private final List<WorkerPool> pools = new ArrayList<>();
@@ -56,7 +54,6 @@ class WorkerPoolTest {
         assertTrue(pool.tryExecute(third));
         assertEquals(1, pool.queueDepth());
         assertFalse(pool.tryExecute(connection(() -> { })), "2 running + 1 queued: full");
-        assertEquals(2, pool.threads());
         go.countDown();
         assertTrue(done.await(WAIT_SECONDS, TimeUnit.SECONDS));
         waitFor(() -> pool.queueDepth() == 0);
@@ -75,43 +72,7 @@ class WorkerPoolTest {
     }
 
     @Test
-    void theWorkerIdleLastRunsTheNextRequest() throws Exception {
-        WorkerPool pool = pool(4, 0);
-        // three workers, each blocked until released; released one at a time, each parked before the next
-        CountDownLatch started = new CountDownLatch(3);
-        CountDownLatch[] release = {new CountDownLatch(1), new CountDownLatch(1), new CountDownLatch(1)};
-        Thread[] workers = new Thread[3];
-        for (int i = 0; i < 3; i++) {
-            int index = i;
-            assertTrue(pool.tryExecute(connection(() -> {
-                workers[index] = Thread.currentThread();
-                started.countDown();
-                await(release[index]);
-            })));
-        }
-        assertTrue(started.await(WAIT_SECONDS, TimeUnit.SECONDS));
-        for (int i : new int[] {1, 2, 0}) {
-            release[i].countDown();
-            Thread worker = workers[i];
-            waitFor(() -> parkedIdle(worker));
-        }
-        for (Thread expected : new Thread[] {workers[0], workers[2]}) { // worker 0 idle last, then 2 below it
-            AtomicReference<Thread> ran = new AtomicReference<>();
-            CountDownLatch done = new CountDownLatch(1);
-            CountDownLatch hold = new CountDownLatch(1);
-            assertTrue(pool.tryExecute(connection(() -> {
-                ran.set(Thread.currentThread());
-                done.countDown();
-                await(hold); // stays busy, so the next request goes to the next idle worker
-            })));
-            assertTrue(done.await(WAIT_SECONDS, TimeUnit.SECONDS));
-            assertEquals(expected, ran.get());
-            assertEquals(3, pool.threads(), "an idle worker is reused, no fourth thread");
-        }
-    }
-
-    @Test
-    void aBurstReachesEveryWorkerThroughTheWakeUpChain() throws Exception {
+    void aBurstReachesEveryWorker() throws Exception {
         WorkerPool pool = pool(8, 0);
         CountDownLatch allRunning = new CountDownLatch(8);
         CountDownLatch go = new CountDownLatch(1);
@@ -133,7 +94,7 @@ class WorkerPoolTest {
         for (int i = 0; i < n; i++) {
             assertTrue(pool.tryExecute(connection(done::countDown)));
             if (i % 1000 == 0) {
-                Thread.yield(); // let workers go idle now and then, so wake-ups are exercised too
+                Thread.yield(); // let workers go idle now and then, so hand-offs to waiting workers happen too
             }
         }
         assertTrue(done.await(WAIT_SECONDS, TimeUnit.SECONDS), done.getCount() + " never ran");
@@ -160,7 +121,7 @@ class WorkerPoolTest {
     }
 
     @Test
-    void aFailingTaskFreesItsAdmissionAndKeepsTheWorker() throws Exception {
+    void aFailingTaskFreesItsAdmission() throws Exception {
         WorkerPool pool = pool(1, 0);
         Connection failing = new Connection(1, null, null, new RecordingOwner());
         failing.task = () -> {
@@ -176,7 +137,6 @@ class WorkerPoolTest {
             CountDownLatch done = new CountDownLatch(1);
             waitFor(() -> pool.tryExecute(connection(done::countDown)));
             assertTrue(done.await(WAIT_SECONDS, TimeUnit.SECONDS));
-            assertEquals(1, pool.threads());
         } finally {
             Thread.setDefaultUncaughtExceptionHandler(before);
         }
@@ -193,12 +153,6 @@ class WorkerPoolTest {
         assertFalse(pool.tryExecute(late));
         assertFalse(late.admitted.get());
         waitFor(() -> pool.threads() == 0);
-    }
-
-    /** Whether {@code t} is parked on the pool's idle stack (its blocker is its worker, not a latch). */
-    private static boolean parkedIdle(Thread t) {
-        Object blocker = LockSupport.getBlocker(t);
-        return blocker != null && blocker.getClass().getEnclosingClass() == WorkerPool.class;
     }
 
     private static void await(CountDownLatch latch) {
