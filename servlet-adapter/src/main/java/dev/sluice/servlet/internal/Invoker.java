@@ -88,12 +88,20 @@ public final class Invoker {
 
     /** Maps {@code path}, sets the dispatch's path elements and runs filters and servlet; errors are handled. */
     void dispatch(ServletRequestImpl request, ServletResponseImpl response, String path, DispatcherType type) {
+        dispatch(request, request, response, path, type);
+    }
+
+    /** As above, running the chain with {@code req} and {@code res}, which may wrap the request's own objects. */
+    void dispatch(ServletRequestImpl request, jakarta.servlet.ServletRequest req, ServletResponse res, String path,
+                  DispatcherType type) {
         ServletMapper.Match match = map(path);
         request.dispatcherType = type;
         request.servletPath = match.servletPath();
         request.pathInfo = match.pathInfo();
         request.match = match;
-        runChain(request, request, response, match, type, request.pathInContext());
+        request.containerDispatch = DispatchState.save(request);
+        request.containerPath = path;
+        runChain(request, req, res, match, type, request.pathInContext());
     }
 
     /** Runs the chain for {@code match} with the objects the caller passes (possibly wrapped). */
