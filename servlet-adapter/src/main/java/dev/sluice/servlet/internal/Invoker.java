@@ -164,8 +164,13 @@ public final class Invoker {
             }
             response.finish();
         } finally {
-            ServletRequestEvent event = new ServletRequestEvent(app.context(), request);
-            app.listeners().eachReverse(ServletRequestListener.class, l -> l.requestDestroyed(event));
+            try {
+                ServletRequestEvent event = new ServletRequestEvent(app.context(), request);
+                app.listeners().eachReverse(ServletRequestListener.class, l -> l.requestDestroyed(event));
+            } finally {
+                // The session's idle time starts when the request ends (cause 12 of docs/conformance.md).
+                request.sessions.release();
+            }
         }
     }
 }

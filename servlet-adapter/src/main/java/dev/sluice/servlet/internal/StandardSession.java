@@ -16,6 +16,8 @@ final class StandardSession implements HttpSession {
     private final SessionData data;
     private volatile boolean isNew;
     private volatile boolean valid = true;
+    /** Requests of this process using the session now: it cannot time out under them (TCK, as Tomcat). */
+    private final java.util.concurrent.atomic.AtomicInteger users = new java.util.concurrent.atomic.AtomicInteger();
 
     StandardSession(SessionManager manager, SessionData data, boolean isNew) {
         this.manager = manager;
@@ -23,8 +25,24 @@ final class StandardSession implements HttpSession {
         this.isNew = isNew;
     }
 
+    SessionManager manager() {
+        return manager;
+    }
+
     SessionData data() {
         return data;
+    }
+
+    void enter() {
+        users.incrementAndGet();
+    }
+
+    void leave() {
+        users.decrementAndGet();
+    }
+
+    boolean inUse() {
+        return users.get() > 0;
     }
 
     boolean isValid() {
