@@ -52,8 +52,11 @@ public final class Invoker {
             ServletRequestEvent event = new ServletRequestEvent(app.context(), request);
             app.listeners().each(ServletRequestListener.class, l -> l.requestInitialized(event));
             if (core.head().method().equals(Method.TRACE) && !app.settings().allowTrace()) {
-                // As Tomcat with allowTrace="false" (the default): 405, and Allow names what is served.
-                coreResponse.headers().set("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
+                // As Tomcat with allowTrace="false" (the default): 405, and Allow names what the servlet the
+                // request maps to serves.
+                ServletMapper.Match target = map(path);
+                String allow = target == null ? null : AllowedMethods.of(target.holder().classIfLoadable());
+                coreResponse.headers().set("Allow", allow != null ? allow : "GET, HEAD, POST, PUT, DELETE, OPTIONS");
                 response.sendError(405, "TRACE is not allowed");
             } else if (app.security().denies(path, core.head().method().name())) {
                 // Chapter 13 without an authentication realm: a constrained resource is forbidden (as Tomcat).
