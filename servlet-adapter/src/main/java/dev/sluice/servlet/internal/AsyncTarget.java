@@ -23,14 +23,15 @@ record AsyncTarget(WebApp app, String uriPath, String decodedPath, String query)
      * starts: Sluice changes the request itself for a forward and restores it when the forward returns.
      */
     static AsyncTarget byDefault(ServletRequestImpl base, ServletRequest req, boolean noArguments) {
-        DispatchState last = base.containerDispatch;
+        DispatchState last = base.containerDispatch != null ? base.containerDispatch : DispatchState.save(base);
+        String lastPath = base.containerDispatch != null ? base.containerPath : base.pathInContext();
         if (!noArguments && req instanceof HttpServletRequest h) {
             String uriPath = h.getRequestURI().substring(h.getContextPath().length());
             String query = h.getQueryString();
-            boolean ownQuery = query != null && !query.equals(last == null ? null : last.queryString());
+            boolean ownQuery = query != null && !query.equals(last.queryString());
             return new AsyncTarget(base.app, uriPath, null, ownQuery ? query : null);
         }
         return new AsyncTarget(last.app(), last.requestURI().substring(last.app().contextPath().length()),
-                base.containerPath, null);
+                lastPath, null);
     }
 }

@@ -136,11 +136,12 @@ final class SessionManager {
 
     /** A request that used the session (found or created it) has ended; the idle time starts now. */
     void release(StandardSession s) {
-        s.leave();
         if (s.isValid()) {
             s.data().endAccess(now());
             store.save(s.data());
         }
+        // Last: a sweep that sees the session free must also see its new idle start.
+        s.leave();
     }
 
     String changeId(StandardSession s) {
