@@ -1,5 +1,6 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.core.HttpException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +15,8 @@ import java.util.Map;
  * name are visible through getParameter). Each value is decoded with, in order: the charset of the part's own
  * Content-Type, the request's character encoding (Content-Type charset, setCharacterEncoding or the webapp's
  * request-character-encoding), the value of a {@code _charset_} field (RFC 7578 section 4.6), else UTF-8, which
- * is what browsers use for a UTF-8 page (RFC 7578 section 5.1.2).
+ * is what browsers use for a UTF-8 page (RFC 7578 section 5.1.2). Over the container's parameter limits, the
+ * request is refused as a urlencoded form would be: 400 past maxParameterCount, 413 past maxFormBytes.
  */
 final class MultipartFields {
     private MultipartFields() {
@@ -35,10 +37,10 @@ final class MultipartFields {
             total += f.getSize();
         }
         if (total > maxBytes) {
-            throw new MultipartLimitException(413, "Multipart form fields larger than " + maxBytes + " bytes");
+            throw new HttpException(413, "Multipart form fields larger than " + maxBytes + " bytes");
         }
         if (count + fields.size() > maxCount) {
-            throw new MultipartLimitException(400, "More than " + maxCount + " request parameters");
+            throw new HttpException(400, "More than " + maxCount + " request parameters");
         }
         Charset fallback = fallback(fields, requestEncoding);
         for (UploadPart f : fields) {

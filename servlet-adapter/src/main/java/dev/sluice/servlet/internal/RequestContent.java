@@ -149,15 +149,15 @@ final class RequestContent {
             String form = readForm();
             FormDecoder.decode(form, charset(), map, max, count);
         } else if (hasMultipartFields()) {
-            if (upload == null) {
-                try {
-                    parts();
-                } catch (IOException | ServletException e) {
-                    throw new HttpException(400, e.getMessage() == null ? "Multipart content could not be read"
-                            : e.getMessage());
-                }
+            try {
+                parts();
+            } catch (IOException | ServletException | MultipartLimitException e) {
+                // getParameter does not throw for the body (as Tomcat): the fields are absent and getParts or
+                // getPart throws the kept failure (413 or 400 if the servlet lets it escape).
             }
-            MultipartFields.addTo(map, upload.fields(), encoding, count, max, settings.maxFormBytes());
+            if (upload.parsed()) {
+                MultipartFields.addTo(map, upload.fields(), encoding, count, max, settings.maxFormBytes());
+            }
         }
         map.replaceAll((k, v) -> Collections.unmodifiableList(v));
         return map;
