@@ -35,6 +35,8 @@ public class PartsServlet extends HttpServlet {
                 req.getParts();
             } catch (IllegalStateException e) {
                 out.println("IllegalStateException: " + e.getMessage());
+            } catch (ServletException e) {
+                out.println("ServletException: " + e.getMessage());
             }
             return;
         }

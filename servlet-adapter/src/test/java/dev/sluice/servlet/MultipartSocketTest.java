@@ -164,6 +164,8 @@ class MultipartSocketTest {
         assertEquals(ok("IllegalStateException: The servlet has no multipart config (@MultipartConfig or"
                         + " <multipart-config>)\n"),
                 post("/up/plain?catch=1", "multipart/form-data; boundary=b", bytes("--b--\r\n")));
+        assertEquals(ok("ServletException: The request is not multipart/form-data\n"),
+                post("/up/parts?catch=1", "text/plain; boundary=b", bytes("--b--\r\n")));
     }
 
     @Test
