@@ -60,6 +60,12 @@ public class PartsServlet extends HttpServlet {
                 }
             }
         }
+        if (req.getParameter("delete") != null) {
+            for (Part p : req.getParts()) {
+                p.delete();
+            }
+            out.println("after delete temporary files=" + count(temp));
+        }
         if (req.getParameter("heap") != null) {
             out.println("heap max MiB=" + Runtime.getRuntime().maxMemory() / (1024 * 1024));
         }
