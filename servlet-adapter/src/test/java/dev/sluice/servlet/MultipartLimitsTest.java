@@ -82,6 +82,21 @@ class MultipartLimitsTest {
         }
     }
 
+    /** What the TCK's PartTests and Part1Tests check, in our own words: the field is a parameter first. */
+    @Test
+    void aFieldIsAParameterBeforeGetPartsAlsoThroughAWrapper() throws Exception {
+        Http http = deploy(ServletContainer.builder(), "<max-file-size>200</max-file-size>");
+        String body = "--AaB03x\r\nContent-Disposition: form-data; name=\"xyz\"\r\nContent-Type: text/plain\r\n\r\n"
+                + "1234567abcdefg\r\n--AaB03x--\r\n";
+        for (String query : new String[] {"", "?wrap=1"}) {
+            MemoryExchange x = http.send("POST", "/up/parts" + query, body,
+                    "Content-Type: multipart/form-data; boundary=AaB03x");
+            assertTrue(x.text().startsWith((query.isEmpty() ? "" : "param wrap=1\n") + "param xyz=1234567abcdefg\n"
+                    + "part xyz|null|14|text/plain|Content-Disposition,Content-Type|1234567abcdefg|same=true\n"),
+                    x.text());
+        }
+    }
+
     @Test
     void withoutMultipartConfigTheBodyStaysAStream() throws Exception {
         container = ServletContainer.builder().workDir(dir.resolve("work")).build();
