@@ -44,6 +44,9 @@ public class PartsServlet extends HttpServlet {
             }
             return;
         }
+        if (req.getQueryString() != null && req.getQueryString().contains("partsFirst")) {
+            out.println("parts first: " + req.getParts().size());
+        }
         for (Map.Entry<String, String[]> e : req.getParameterMap().entrySet()) {
             out.println("param " + e.getKey() + "=" + String.join(",", e.getValue()));
         }

@@ -98,6 +98,14 @@ class MultipartLimitsTest {
     }
 
     @Test
+    void fieldsAreParametersAlsoWhenGetPartsComesFirst() throws Exception {
+        Http http = deploy(ServletContainer.builder(), "");
+        MemoryExchange x = http.send("POST", "/up/parts?partsFirst", fields(2, "v\u00e9"), TYPE);
+        assertTrue(x.text().startsWith("parts first: 2\nparam partsFirst=\nparam f0=v\u00e9\nparam f1=v\u00e9\n"),
+                x.text());
+    }
+
+    @Test
     void withoutMultipartConfigTheBodyStaysAStream() throws Exception {
         container = ServletContainer.builder().workDir(dir.resolve("work")).build();
         container.deploy(Webapp.at(dir.resolve("up")).classes(PartsServlet.class).webXml(

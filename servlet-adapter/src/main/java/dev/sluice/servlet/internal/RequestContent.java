@@ -27,7 +27,8 @@ import java.util.Map;
 /**
  * The content side of a servlet request: the body as a stream or a reader (one or the other, Servlet 6.1
  * section 3.12), its character encoding, and the parameters, parsed on first use from the query string and a
- * urlencoded form body (section 3.1.1) or the fields of a multipart body (section 3.2). Dispatches with a query push their parameters on top (section 9.1.1).
+ * urlencoded form body (section 3.1.1) or the fields of a multipart body (section 3.2). Dispatches with a query
+ * push their parameters on top (section 9.1.1).
  */
 final class RequestContent {
     private final Request core;
@@ -150,7 +151,9 @@ final class RequestContent {
             FormDecoder.decode(form, charset(), map, max, count);
         } else if (hasMultipartFields()) {
             try {
-                parts();
+                if (upload == null) {
+                    parts();
+                }
             } catch (IOException | ServletException | MultipartLimitException e) {
                 // getParameter does not throw for the body (as Tomcat): the fields are absent and getParts or
                 // getPart throws the kept failure (413 or 400 if the servlet lets it escape).
