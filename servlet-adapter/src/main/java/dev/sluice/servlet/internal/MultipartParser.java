@@ -169,7 +169,7 @@ final class MultipartParser {
     }
 
     /** After the boundary: "--" closes the body; otherwise transport padding and CRLF open a part. */
-    private boolean afterDelimiter() throws MalformedMultipartException {
+    private boolean afterDelimiter() {
         if (pos == end) {
             return false;
         }

@@ -21,14 +21,6 @@ final class PartHeaders {
         this.fields = fields;
     }
 
-    static PartHeaders of(String... nameValuePairs) {
-        List<String[]> fields = new ArrayList<>();
-        for (int i = 0; i < nameValuePairs.length; i += 2) {
-            fields.add(new String[] {nameValuePairs[i], nameValuePairs[i + 1]});
-        }
-        return new PartHeaders(fields);
-    }
-
     /** The first value of {@code name}, or null. */
     String get(String name) {
         for (String[] f : fields) {
