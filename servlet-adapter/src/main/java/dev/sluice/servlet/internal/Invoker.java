@@ -156,6 +156,7 @@ public final class Invoker {
             }
             response.finish();
         } finally {
+            request.content().releaseUploads(); // temporary files of parts go, also after an error
             ServletRequestEvent event = new ServletRequestEvent(app.context(), request);
             app.listeners().eachReverse(ServletRequestListener.class, l -> l.requestDestroyed(event));
         }

@@ -199,13 +199,13 @@ final class ServletRequestImpl extends CoreRequestView {
 
     @Override
     public Collection<Part> getParts() throws IOException, ServletException {
-        return Multipart.parts(this);
+        return content.parts();
     }
 
     @Override
     public Part getPart(String name) throws IOException, ServletException {
         for (Part p : getParts()) {
-            if (p.getName().equals(name)) {
+            if (p.getName().equals(name)) { // the first of that name, as Tomcat
                 return p;
             }
         }
