@@ -55,10 +55,7 @@ public final class Invoker {
                 // As Tomcat with allowTrace="false" (the default): 405, and Allow names what is served.
                 coreResponse.headers().set("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
                 response.sendError(405, "TRACE is not allowed");
-            } else if (app.security().denies(path, core.head().method().name())) {
-                // Chapter 13 without an authentication realm: a constrained resource is forbidden (as Tomcat).
-                response.sendError(403);
-            } else {
+            } else if (app.authenticator().admit(request, response, path)) {
                 dispatch(request, response, path, DispatcherType.REQUEST);
             }
             suspended = request.asyncState() != null && request.asyncState().serviceReturned();
