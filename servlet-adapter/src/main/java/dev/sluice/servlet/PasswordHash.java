@@ -82,7 +82,7 @@ public final class PasswordHash {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the salt or hash of the password hash is not base64");
         }
-        if (salt.length < 8 || hash.length < 16) {
+        if (salt.length < 4 || hash.length < 16) {
             throw new IllegalArgumentException("the salt or hash of the password hash is too short");
         }
         return new PasswordHash(iterations, salt, hash);

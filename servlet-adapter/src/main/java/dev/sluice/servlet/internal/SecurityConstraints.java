@@ -265,7 +265,7 @@ final class SecurityConstraints {
         List<Constraint> fallback = new ArrayList<>();
         for (Constraint c : constraints) {
             String p = c.pattern();
-            if (p.equals(path) || p.isEmpty() && path.equals("/")) {
+            if (p.equals(path) && !p.equals("/") || p.isEmpty() && path.equals("/")) {
                 exact.add(c);
             } else if (p.endsWith("/*")) {
                 String base = p.substring(0, p.length() - 2);
