@@ -93,9 +93,9 @@ final class SecurityConstraints {
 
     /**
      * The descriptor's constraints, then @ServletSecurity of each servlet class on the mappings the descriptor
-     * left free (section 13.4.1).
+     * left free (section 13.4.1). Logs the uncovered methods for the deployer (section 13.8.4.2).
      */
-    void configure(WebAppConfig config, Collection<ServletHolder> servlets) {
+    void configure(WebAppConfig config, Collection<ServletHolder> servlets, String displayPath) {
         denyUncovered = config.denyUncoveredHttpMethods;
         for (WebAppConfig.SecurityConstraintDef def : config.securityConstraints) {
             add(def);
@@ -107,6 +107,8 @@ final class SecurityConstraints {
                 addUndescribed(config.securityConstraints, h.getMappings(), new ServletSecurityElement(annotation));
             }
         }
+        uncovered().forEach((pattern, methods) -> WebApp.LOG.info(displayPath + ": uncovered HTTP methods at "
+                + pattern + ": " + methods + (denyUncovered ? " (denied)" : "")));
     }
 
     void add(WebAppConfig.SecurityConstraintDef def) {
@@ -251,10 +253,6 @@ final class SecurityConstraints {
             }
         }
         return uncovered;
-    }
-
-    boolean denyUncovered() {
-        return denyUncovered;
     }
 
     private List<Constraint> bestMatch(String path) {

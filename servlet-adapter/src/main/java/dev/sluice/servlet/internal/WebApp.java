@@ -50,7 +50,7 @@ public final class WebApp {
     private final SessionManager sessions;
     private final RequestSlots slots;
     private final Invoker invoker;
-    private final SecurityConstraints security = new SecurityConstraints(this::declaredRoles);
+    private final SecurityConstraints security = new SecurityConstraints(() -> config().declaredRoles);
     private final Authenticator authenticator;
     private volatile State state = State.NEW;
     /** The listeners of web.xml, fragments and {@code @WebListener}; the others were added programmatically. */
@@ -108,9 +108,7 @@ public final class WebApp {
                     undeclaredListenerRunning = false;
                 }
             });
-            security.configure(config, servlets.all());
-            security.uncovered().forEach((pattern, methods) -> LOG.info(displayPath() + ": uncovered HTTP methods at "
-                    + pattern + ": " + methods + (security.denyUncovered() ? " (denied)" : ""))); // 13.8.4.2
+            security.configure(config, servlets.all(), displayPath());
             servlets.addContainerDefaultIfUnmapped();
             state = State.STARTED;
             filters.initAll();
@@ -159,10 +157,6 @@ public final class WebApp {
     /** Adds a servlet's constraints on its patterns not constrained by web.xml; returns those that were. */
     Set<String> secureServlet(Collection<String> patterns, ServletSecurityElement element) {
         return security.addUndescribed(config.securityConstraints, patterns, element);
-    }
-
-    private Set<String> declaredRoles() {
-        return config.declaredRoles;
     }
 
     Authenticator authenticator() {

@@ -52,7 +52,7 @@ class ConstraintTableTest {
             config.securityConstraints.add(def);
         }
         SecurityConstraints s = new SecurityConstraints(() -> config.declaredRoles);
-        s.configure(config, List.of());
+        s.configure(config, List.of(), "/test");
         return s;
     }
 
