@@ -100,7 +100,7 @@ final class SecurityConstraints {
         for (WebAppConfig.SecurityConstraintDef def : config.securityConstraints) {
             add(def);
         }
-        for (ServletHolder h : servlets) {
+        for (ServletHolder h : config.metadataComplete ? List.<ServletHolder>of() : servlets) { // section 8.1
             Class<?> type = h.classIfLoadable();
             ServletSecurity annotation = type == null ? null : type.getAnnotation(ServletSecurity.class);
             if (annotation != null) {
@@ -130,10 +130,21 @@ final class SecurityConstraints {
                 constraints.add(constraint(p, Set.of(m.getMethodName()), Set.of(), m));
             }
         }
-        for (String p : patterns) {
-            constraints.add(constraint(p, Set.of(), Set.copyOf(named), element));
+        // Section 13.4 "Mapping @ServletSecurity to security-constraint": an all-default method-independent
+        // constraint beside a non-default method constraint creates no constraint; the other methods stay uncovered.
+        boolean skipRest = isDefault(element)
+                && element.getHttpMethodConstraints().stream().anyMatch(m -> !isDefault(m));
+        if (!skipRest) {
+            for (String p : patterns) {
+                constraints.add(constraint(p, Set.of(), Set.copyOf(named), element));
+            }
         }
         allRoles = null;
+    }
+
+    private static boolean isDefault(HttpConstraintElement e) {
+        return e.getEmptyRoleSemantic() == ServletSecurity.EmptyRoleSemantic.PERMIT && e.getRolesAllowed().length == 0
+                && e.getTransportGuarantee() == ServletSecurity.TransportGuarantee.NONE;
     }
 
     private static Constraint constraint(String pattern, Set<String> methods, Set<String> omissions,

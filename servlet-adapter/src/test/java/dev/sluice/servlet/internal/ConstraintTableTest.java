@@ -123,4 +123,27 @@ class ConstraintTableTest {
     void onlyPatternsWithUncoveredMethodsAreListed() {
         assertEquals(Set.of("/methods/*", "/omit/*"), table(false).uncovered().keySet());
     }
+
+    @ParameterizedTest(name = "deny uncovered {0}: {1} {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            false | GET | login:R1
+            false | PUT | open
+            true  | GET | login:R1
+            true  | PUT | deny
+            """)
+    void aDefaultHttpConstraintBesideMethodConstraintsLeavesTheOtherMethodsUncovered(boolean denyUncovered,
+                                                                                      String method,
+                                                                                      String expected) {
+        WebAppConfig config = new WebAppConfig();
+        config.denyUncoveredHttpMethods = denyUncovered;
+        SecurityConstraints s = new SecurityConstraints(() -> config.declaredRoles);
+        s.configure(config, List.of(), "/test");
+        // @ServletSecurity(value = @HttpConstraint(PERMIT), httpMethodConstraints = @HttpMethodConstraint(
+        //     value = "GET", rolesAllowed = "R1"))
+        s.add(List.of("/p"), new jakarta.servlet.ServletSecurityElement(new jakarta.servlet.HttpConstraintElement(),
+                List.of(new jakarta.servlet.HttpMethodConstraintElement("GET",
+                        new jakarta.servlet.HttpConstraintElement(
+                                jakarta.servlet.annotation.ServletSecurity.TransportGuarantee.NONE, "R1")))));
+        assertEquals(expected, render(s.requirement("/p", method)));
+    }
 }
