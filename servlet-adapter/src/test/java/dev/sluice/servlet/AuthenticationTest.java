@@ -179,6 +179,15 @@ class AuthenticationTest {
         assertEquals("HTTP/1.1 200 OK", send(get("/none/open", null)).statusLine);
     }
 
+    @Test
+    void webInfAndMetaInfAreNeverServedEvenWhenAServletMapsEverything() throws Exception {
+        for (String path : List.of("/basic/WEB-INF/web.xml", "/basic/web-inf/", "/basic/META-INF/",
+                "/basic/meta-inf/MANIFEST.MF", "/basic/WEB-INF")) {
+            assertEquals("HTTP/1.1 404 Not Found", send(get(path, basic("alice", "secret"))).statusLine, path);
+        }
+        assertEquals("HTTP/1.1 200 OK", send(get("/basic/WEB-INFO", null)).statusLine);
+    }
+
     // FORM
 
     @Test
