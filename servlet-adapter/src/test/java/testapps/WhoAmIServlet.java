@@ -10,7 +10,8 @@ import java.io.PrintWriter;
 /**
  * Shows the caller: {@code user=<remote user> type=<auth type> principal=<name>} and, for each {@code role}
  * parameter, {@code <role>=<isUserInRole>}. {@code do=login} (with {@code u} and {@code p}), {@code do=logout}
- * and {@code do=authenticate} call the request's methods first.
+ * and {@code do=authenticate} call the request's methods first; with {@code show}, the method and parameters
+ * follow.
  */
 public class WhoAmIServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -43,6 +44,10 @@ public class WhoAmIServlet extends HttpServlet {
             for (String r : roles) {
                 out.print(" " + r + "=" + req.isUserInRole(r));
             }
+        }
+        if (req.getParameter("show") != null) {
+            out.print(" method=" + req.getMethod() + " params=" + new java.util.TreeMap<>(req.getParameterMap())
+                    .entrySet().stream().map(e -> e.getKey() + "=" + String.join(",", e.getValue())).toList());
         }
         out.print("\n");
     }

@@ -223,6 +223,28 @@ class AuthenticationTest {
     }
 
     @Test
+    void aPostThatTriggeredFormLoginIsRestoredWithItsMethodAndForm() throws Exception {
+        Reply login = send(post("/form/private/page?q=1", null, "show=1&a=1&b=%C3%A9"));
+        assertEquals("<form method=post action=j_security_check>login page</form>", login.body);
+        Reply ok = send(post("/form/j_security_check", login.cookie("JSESSIONID"),
+                "j_username=alice&j_password=secret"));
+        assertEquals("http://x/form/private/page?q=1", ok.header("Location"));
+        String session = ok.cookie("JSESSIONID");
+        Reply restored = send(get("/form/private/page?q=1", null, "Cookie: JSESSIONID=" + session));
+        assertEquals("user=alice type=FORM principal=alice method=POST params=[a=1, b=é, q=1, show=1]\n",
+                restored.body);
+        Reply next = send(get("/form/private/page?q=1&show", null, "Cookie: JSESSIONID=" + session));
+        assertEquals("user=alice type=FORM principal=alice method=GET params=[q=1, show=]\n", next.body,
+                "restored once only");
+    }
+
+    @Test
+    void aFormTooLargeToKeepAcrossTheLoginIs413() throws Exception {
+        Reply r = send(post("/form/private/page", null, "a=" + "x".repeat(5000)));
+        assertEquals("HTTP/1.1 413 Content Too Large", r.statusLine);
+    }
+
+    @Test
     void formLoginWithoutASavedRequestGoesToTheContextRoot() throws Exception {
         Reply ok = send(post("/form/j_security_check", null, "j_username=bob&j_password="
                 + enc("hunter2:with colon")));

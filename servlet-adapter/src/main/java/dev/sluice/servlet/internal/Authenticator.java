@@ -26,9 +26,15 @@ final class Authenticator {
     /** Session notes (not attributes: the webapp cannot see or forge them). */
     static final String CALLER_NOTE = "dev.sluice.security.caller";
     static final String SAVED_REQUEST_NOTE = "dev.sluice.security.savedRequest";
+    static final String RESTORE_NOTE = "dev.sluice.security.restore";
+    /** The largest urlencoded form kept across a FORM login (Tomcat's maxSavePostSize). */
+    static final int MAX_SAVED_FORM = 4096;
 
-    /** What FORM login stores about the request that triggered it (section 13.6.3 step 1). */
-    record SavedRequest(String method, String uri, String query) implements Serializable {
+    /**
+     * What FORM login stores about the request that triggered it (section 13.6.3 step 1): method and URL, and a
+     * urlencoded form body as received (other bodies are not kept).
+     */
+    record SavedRequest(String method, String uri, String query, String form) implements Serializable {
         String target() {
             return query == null ? uri : uri + "?" + query;
         }
@@ -59,6 +65,9 @@ final class Authenticator {
         if (isForm() && path.endsWith(FORM_ACTION) && request.getMethod().equals("POST")) {
             formLogin(request, response, path);
             return false;
+        }
+        if (isForm()) {
+            restoreSaved(request);
         }
         if (security.isEmpty()) {
             return true;
@@ -173,10 +182,40 @@ final class Authenticator {
             response.sendError(401);
             return;
         }
+        String form = null;
+        String type = request.getContentType();
+        if (!request.getMethod().equals("GET") && type != null
+                && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            byte[] body = request.getInputStream().readNBytes(MAX_SAVED_FORM + 1);
+            if (body.length > MAX_SAVED_FORM) {
+                response.sendError(413, "A form larger than " + MAX_SAVED_FORM
+                        + " bytes cannot be kept across the login; log in first");
+                return;
+            }
+            form = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1); // percent-encoded ASCII
+        }
         StandardSession session = request.sessions.session(true);
         session.note(SAVED_REQUEST_NOTE, new SavedRequest(request.getMethod(), request.getRequestURI(),
-                request.getQueryString()));
+                request.getQueryString(), form));
         forward(request, response, path, app.config().formLoginPage);
+    }
+
+    /**
+     * Section 13.6.3 step 7: the GET that follows the redirect after login becomes the request that triggered
+     * the login again, with its method and form parameters.
+     */
+    private void restoreSaved(ServletRequestImpl request) {
+        StandardSession session = request.sessions.session(false);
+        if (session == null || !(session.note(RESTORE_NOTE) instanceof SavedRequest saved)
+                || !request.getMethod().equals("GET") || !saved.uri().equals(request.getRequestURI())
+                || !java.util.Objects.equals(saved.query(), request.getQueryString())) {
+            return;
+        }
+        session.note(RESTORE_NOTE, null);
+        request.forcedMethod = saved.method();
+        if (saved.form() != null) {
+            request.content().pushQuery(saved.form());
+        }
     }
 
     /** POST .../j_security_check with j_username and j_password (section 13.6.3 steps 3 to 6). */
@@ -197,6 +236,9 @@ final class Authenticator {
         StandardSession session = request.sessions.session(false);
         Object saved = session.note(SAVED_REQUEST_NOTE);
         session.note(SAVED_REQUEST_NOTE, null);
+        if (saved instanceof SavedRequest s && !s.method().equals("GET")) {
+            session.note(RESTORE_NOTE, s);
+        }
         String target = saved instanceof SavedRequest s ? s.target() : app.contextPath() + "/";
         // Section 13.6.3: 303 makes the browser come back with GET; HTTP/1.0 clients only know 302.
         boolean http10 = request.core().head().version() == HttpVersion.HTTP_1_0;

@@ -14,7 +14,10 @@ import java.security.Principal;
  */
 abstract class CallerRequestView extends CoreRequestView {
     private Caller caller;
-    /** GET while the login mechanism forwards to its login or error page (see Authenticator). */
+    /**
+     * GET while the login mechanism forwards to its login or error page; the original method of a request that
+     * FORM login restored (see Authenticator).
+     */
     String forcedMethod;
 
     CallerRequestView(Request core) {
