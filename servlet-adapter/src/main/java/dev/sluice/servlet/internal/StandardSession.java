@@ -18,6 +18,8 @@ final class StandardSession implements HttpSession {
     private volatile boolean valid = true;
     /** Requests of this process using the session now: it cannot time out under them (TCK, as Tomcat). */
     private final java.util.concurrent.atomic.AtomicInteger users = new java.util.concurrent.atomic.AtomicInteger();
+    /** Container state kept with the session but hidden from the webapp (the FORM login's caller). */
+    private final java.util.Map<String, Object> notes = new java.util.concurrent.ConcurrentHashMap<>();
 
     StandardSession(SessionManager manager, SessionData data, boolean isNew) {
         this.manager = manager;
@@ -27,6 +29,19 @@ final class StandardSession implements HttpSession {
 
     SessionManager manager() {
         return manager;
+    }
+
+    Object note(String name) {
+        return notes.get(name);
+    }
+
+    /** Sets a note; null removes it. */
+    void note(String name, Object value) {
+        if (value == null) {
+            notes.remove(name);
+        } else {
+            notes.put(name, value);
+        }
     }
 
     SessionData data() {
