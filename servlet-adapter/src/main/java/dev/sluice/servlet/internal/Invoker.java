@@ -52,8 +52,11 @@ public final class Invoker {
             ServletRequestEvent event = new ServletRequestEvent(app.context(), request);
             app.listeners().each(ServletRequestListener.class, l -> l.requestInitialized(event));
             if (core.head().method().equals(Method.TRACE) && !app.settings().allowTrace()) {
-                // As Tomcat with allowTrace="false" (the default): 405, and Allow names what is served.
-                coreResponse.headers().set("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
+                // As Tomcat with allowTrace="false" (the default): 405, and Allow names what the servlet the
+                // request maps to serves.
+                ServletMapper.Match target = map(path);
+                String allow = target == null ? null : AllowedMethods.of(target.holder().classIfLoadable());
+                coreResponse.headers().set("Allow", allow != null ? allow : "GET, HEAD, POST, PUT, DELETE, OPTIONS");
                 response.sendError(405, "TRACE is not allowed");
             } else if (isPrivate(path)) {
                 response.sendError(404); // whatever servlet the path would map to, as Tomcat
@@ -101,12 +104,20 @@ public final class Invoker {
 
     /** Maps {@code path}, sets the dispatch's path elements and runs filters and servlet; errors are handled. */
     void dispatch(ServletRequestImpl request, ServletResponseImpl response, String path, DispatcherType type) {
+        dispatch(request, request, response, path, type);
+    }
+
+    /** As above, running the chain with {@code req} and {@code res}, which may wrap the request's own objects. */
+    void dispatch(ServletRequestImpl request, jakarta.servlet.ServletRequest req, ServletResponse res, String path,
+                  DispatcherType type) {
         ServletMapper.Match match = map(path);
         request.dispatcherType = type;
         request.servletPath = match.servletPath();
         request.pathInfo = match.pathInfo();
         request.match = match;
-        runChain(request, request, response, match, type, request.pathInContext());
+        request.containerDispatch = DispatchState.save(request);
+        request.containerPath = path;
+        runChain(request, req, res, match, type, request.pathInContext());
     }
 
     /** Runs the chain for {@code match} with the objects the caller passes (possibly wrapped). */
@@ -170,8 +181,13 @@ public final class Invoker {
             response.finish();
         } finally {
             request.content().releaseUploads(); // temporary files of parts go, also after an error
-            ServletRequestEvent event = new ServletRequestEvent(app.context(), request);
-            app.listeners().eachReverse(ServletRequestListener.class, l -> l.requestDestroyed(event));
+            try {
+                ServletRequestEvent event = new ServletRequestEvent(app.context(), request);
+                app.listeners().eachReverse(ServletRequestListener.class, l -> l.requestDestroyed(event));
+            } finally {
+                // The session's idle time starts when the request ends (cause 12 of docs/conformance.md).
+                request.sessions.release();
+            }
         }
     }
 }

@@ -30,13 +30,22 @@ final class ServletHolder extends ComponentHolder<Servlet> implements ServletReg
     ServletHolder(WebApp app, String name, String className, Class<? extends Servlet> servletClass,
                   Servlet instance) {
         super(app, name, className, servletClass, instance);
-        Class<?> annotated = instance != null ? instance.getClass() : servletClass;
-        if (annotated != null) {
+        readMultipartConfig(instance != null ? instance.getClass() : servletClass);
+    }
+
+    private void readMultipartConfig(Class<?> annotated) {
+        if (annotated != null && multipartConfig == null) {
             MultipartConfig mc = annotated.getAnnotation(MultipartConfig.class);
             if (mc != null) {
                 multipartConfig = new MultipartConfigElement(mc);
             }
         }
+    }
+
+    @Override
+    void complete(String className, Class<?> type, Object instance) {
+        super.complete(className, type, instance);
+        readMultipartConfig(instance != null ? instance.getClass() : type);
     }
 
     /** The servlet, initialized; the first caller creates and initializes it. */

@@ -53,6 +53,9 @@ final class ServletRequestImpl extends CallerRequestView {
     String queryString;
     ServletMapper.Match match;
     DispatcherType dispatcherType = DispatcherType.REQUEST;
+    /** The last dispatch the container made (REQUEST, ASYNC or ERROR) and its decoded path: AsyncContext.dispatch(). */
+    DispatchState containerDispatch;
+    String containerPath;
 
     ServletRequestImpl(WebApp app, Request core, String requestURI, String requestedSessionIdFromUrl) {
         super(core);

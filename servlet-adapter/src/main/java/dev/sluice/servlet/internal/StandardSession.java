@@ -16,6 +16,8 @@ final class StandardSession implements HttpSession {
     private final SessionData data;
     private volatile boolean isNew;
     private volatile boolean valid = true;
+    /** Requests of this process using the session now: it cannot time out under them (TCK, as Tomcat). */
+    private final java.util.concurrent.atomic.AtomicInteger users = new java.util.concurrent.atomic.AtomicInteger();
     /** Container state kept with the session but hidden from the webapp (the FORM login's caller). */
     private final java.util.Map<String, Object> notes = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -23,6 +25,10 @@ final class StandardSession implements HttpSession {
         this.manager = manager;
         this.data = data;
         this.isNew = isNew;
+    }
+
+    SessionManager manager() {
+        return manager;
     }
 
     Object note(String name) {
@@ -40,6 +46,18 @@ final class StandardSession implements HttpSession {
 
     SessionData data() {
         return data;
+    }
+
+    void enter() {
+        users.incrementAndGet();
+    }
+
+    void leave() {
+        users.decrementAndGet();
+    }
+
+    boolean inUse() {
+        return users.get() > 0;
     }
 
     boolean isValid() {
