@@ -7,7 +7,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -33,5 +36,22 @@ public class GreetingResource {
     public void async(@PathParam("name") String name, @Suspended AsyncResponse response) {
         CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS)
                 .execute(() -> response.resume("Later, " + name));
+    }
+
+    /** Content negotiation: the Accept header picks the representation (406 when none fits). */
+    @GET
+    @Path("negotiate")
+    @Produces({MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
+    public String negotiate() {
+        return "<b>hi</b>";
+    }
+
+    /** 201 with a Location resolved against the request URI. */
+    @POST
+    @Path("items")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response create(String body, @Context UriInfo uri) {
+        return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(body.length())).build())
+                .entity("created " + body).build();
     }
 }

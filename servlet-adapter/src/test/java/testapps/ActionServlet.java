@@ -151,6 +151,17 @@ public class ActionServlet extends HttpServlet {
                     + getServletContext().getEffectiveMinorVersion() + " of " + getServletContext().getMajorVersion()
                     + "." + getServletContext().getMinorVersion());
             case "log" -> Events.log(getServletContext(), arg + " " + req.getDispatcherType());
+            case "waitFor" -> {
+                // Holds the request until the test creates the file named by arg (at most 20 s).
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                while (!java.nio.file.Files.exists(java.nio.file.Path.of(arg)) && System.nanoTime() < deadline) {
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        throw new ServletException(e);
+                    }
+                }
+            }
             default -> throw new ServletException("unknown action " + name);
         }
     }

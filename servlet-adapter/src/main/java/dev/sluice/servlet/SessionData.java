@@ -12,6 +12,7 @@ public final class SessionData {
     private final long creationTime;
     private volatile long lastAccessedTime;
     private volatile long thisAccessedTime;
+    private volatile long idleSince;
     private volatile int maxInactiveInterval;
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
 
@@ -20,6 +21,7 @@ public final class SessionData {
         this.creationTime = creationTime;
         this.lastAccessedTime = creationTime;
         this.thisAccessedTime = creationTime;
+        this.idleSince = creationTime;
         this.maxInactiveInterval = maxInactiveInterval;
     }
 
@@ -50,6 +52,19 @@ public final class SessionData {
         thisAccessedTime = now;
     }
 
+    /**
+     * A request that used this session ended at {@code now}: the session's idle time counts from here, so a
+     * request longer than the timeout does not leave a session that expires the moment it ends.
+     */
+    public void endAccess(long now) {
+        idleSince = Math.max(idleSince, now);
+    }
+
+    /** When the session last became idle: the end of the latest request that used it, or its latest start. */
+    public long idleSince() {
+        return Math.max(idleSince, thisAccessedTime);
+    }
+
     public int maxInactiveInterval() {
         return maxInactiveInterval;
     }
@@ -64,6 +79,6 @@ public final class SessionData {
 
     /** Whether the session has been idle longer than its limit at {@code now}. */
     public boolean isExpired(long now) {
-        return maxInactiveInterval > 0 && now - thisAccessedTime > maxInactiveInterval * 1000L;
+        return maxInactiveInterval > 0 && now - idleSince() > maxInactiveInterval * 1000L;
     }
 }

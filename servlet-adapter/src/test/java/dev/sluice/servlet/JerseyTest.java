@@ -23,8 +23,15 @@ class JerseyTest {
 
     @BeforeAll
     static void deploy() throws Exception {
-        Webapp app = Webapp.at(dir.resolve("jersey")).classes(jerseyapp.ApiApplication.class,
-                jerseyapp.GreetingResource.class);
+        Webapp app = build(dir.resolve("jersey"));
+        container = ServletContainer.builder().workDir(dir.resolve("work")).build();
+        container.deploy(app.path());
+        http = new Http(container);
+    }
+
+    /** The Jersey webapp folder, with Jersey's jars from the test class path. */
+    static Webapp build(Path folder) throws Exception {
+        Webapp app = Webapp.at(folder).classes(jerseyapp.ApiApplication.class, jerseyapp.GreetingResource.class);
         Files.createDirectories(app.path().resolve("WEB-INF/lib"));
         int jars = 0;
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -37,9 +44,7 @@ class JerseyTest {
             }
         }
         assertTrue(jars >= 6, "Jersey jars on the test class path: " + jars);
-        container = ServletContainer.builder().workDir(dir.resolve("work")).build();
-        container.deploy(app.path());
-        http = new Http(container);
+        return app;
     }
 
     @AfterAll

@@ -70,4 +70,33 @@ class ProgrammaticConfigurationTest {
                 events(log));
         assertEquals(200, new Http(container).send("GET", "/a/echo", null).code());
     }
+
+    @Test
+    void addServletAndAddFilterCompleteADeclarationWithoutAClassWithTheirInstance() throws Exception {
+        // Servlet 6.1 ServletContext.addServlet/addFilter: null only when a *complete* registration of that name
+        // exists; a descriptor entry naming no class is completed, here with an instance.
+        Path log = dir.resolve("events.txt");
+        Webapp app = TestSupport.app(dir.resolve("a"), log, """
+                <listener><listener-class>testapps.PartialRegistrationListener</listener-class></listener>
+                <servlet><servlet-name>partial</servlet-name>
+                  <init-param><param-name>greeting</param-name><param-value>hello</param-value></init-param>
+                </servlet>
+                <servlet-mapping><servlet-name>partial</servlet-name><url-pattern>/partial</url-pattern>
+                </servlet-mapping>
+                <filter><filter-name>partialFilter</filter-name></filter>
+                <filter-mapping><filter-name>partialFilter</filter-name><url-pattern>/partial</url-pattern>
+                </filter-mapping>
+                """ + TestSupport.servlet("echo", testapps.EchoServlet.class, "/echo"))
+                .classes(testapps.PartialRegistrationListener.class);
+        container = ServletContainer.builder().workDir(dir.resolve("work")).build();
+        container.deploy(app.path());
+
+        String greeting = testapps.PartialRegistrationListener.class.getName() + "$GreetingServlet";
+        assertEquals(List.of("servlet=partial " + greeting + " greeting=hello mappings=[/partial]",
+                "filter=partialFilter " + testapps.PartialRegistrationListener.class.getName() + "$TagFilter",
+                "over a complete declaration: null"), events(log));
+        MemoryExchange x = new Http(container).send("GET", "/a/partial", null);
+        assertEquals(200, x.code());
+        assertEquals("[tagged]hello from the servlet made by the listener", x.text());
+    }
 }

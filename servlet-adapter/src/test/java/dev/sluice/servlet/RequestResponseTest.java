@@ -117,6 +117,8 @@ class RequestResponseTest {
     void traceIs405AndOptionsListsTheServletsMethods() throws Exception {
         MemoryExchange trace = http.send("TRACE", "/r/get", null);
         assertEquals(405, trace.code());
+        // RFC 9110 section 15.5.6: the 405 lists the target's methods; this servlet overrides doGet only.
+        assertEquals("GET, HEAD, OPTIONS", trace.header("Allow"));
         MemoryExchange options = http.send("OPTIONS", "/r/get", null);
         assertEquals(200, options.code());
         assertEquals("GET, HEAD, OPTIONS", options.header("Allow").replace(", TRACE", ""));

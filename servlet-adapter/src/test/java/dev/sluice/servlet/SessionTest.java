@@ -146,4 +146,53 @@ class SessionTest {
         container.undeploy("/s");
         assertTrue(events(log).contains("L1 sessionDestroyed count=1"), events(log).toString());
     }
+
+    /** Starts a request that takes the session and holds it until the file {@code go} exists. */
+    private java.util.concurrent.CompletableFuture<MemoryExchange> holdSession(String id, Path go) throws Exception {
+        Http other = new Http(container);
+        var held = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return other.send("GET", "/s/x", null, "X-Do: session;log:holding;waitFor:" + go + ";session",
+                        "Cookie: JSESSIONID=" + id);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, async);
+        assertTrue(TestSupport.eventually(() -> {
+            try {
+                return events(log).contains("holding REQUEST");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }), "the holding request did not start");
+        return held;
+    }
+
+    @Test
+    void sessionDoesNotExpireWhileARequestUsesIt() throws Exception {
+        String id = id(run("session"));
+        Path go = dir.resolve("go");
+        var held = holdSession(id, go);
+        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        assertEquals("new=false count=3 id=" + id + "\n", run("session", "Cookie: JSESSIONID=" + id).text());
+        java.nio.file.Files.createFile(go);
+        assertEquals("new=false count=2 id=" + id + "\nnew=false count=4 id=" + id + "\n",
+                held.get(30, java.util.concurrent.TimeUnit.SECONDS).text());
+        assertTrue(events(log).stream().noneMatch(l -> l.contains("sessionDestroyed")), events(log).toString());
+    }
+
+    @Test
+    void idleTimeCountsFromTheEndOfTheLastRequest() throws Exception {
+        String id = id(run("session"));
+        Path go = dir.resolve("go");
+        var held = holdSession(id, go);
+        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        java.nio.file.Files.createFile(go);
+        held.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        // 59 s after the long request ended (3 min after it began), the session is still there; 61 s it is not.
+        clock.now = clock.now.plus(Duration.ofSeconds(59));
+        assertEquals("new=false count=4 id=" + id + "\n", run("session", "Cookie: JSESSIONID=" + id).text());
+        clock.now = clock.now.plus(Duration.ofSeconds(61));
+        assertTrue(run("session", "Cookie: JSESSIONID=" + id).text().startsWith("new=true count=1"));
+    }
 }

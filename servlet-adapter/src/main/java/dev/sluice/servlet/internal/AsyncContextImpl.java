@@ -8,7 +8,6 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,20 +37,25 @@ final class AsyncContextImpl implements AsyncContext {
     private boolean started;
     private boolean inDispatch = true;
     private boolean completeRequested;
-    private WebApp dispatchApp;
-    private String dispatchPath;
+    private AsyncTarget dispatchTarget;
     private boolean finished;
     private boolean suspendedCore;
     private long timeout = 30_000;
     private ScheduledFuture<?> timer;
-    private String originalPath;
+    /** Where dispatch() without a path goes, fixed when async starts (the request changes as dispatches return). */
+    private AsyncTarget defaultTarget;
 
     AsyncContextImpl(ServletRequestImpl base) {
         this.base = base;
         this.origin = base.app;
     }
 
-    synchronized void start(ServletRequest req, ServletResponse res, boolean original) {
+    /**
+     * Starts an async cycle. {@code noArguments}: startAsync() rather than startAsync(request, response).
+     * hasOriginalRequestAndResponse is true for startAsync() and for startAsync with the container's own request
+     * and response (Sluice passes no container wrappers, so these are the objects the servlet received).
+     */
+    synchronized void start(ServletRequest req, ServletResponse res, boolean noArguments) {
         if (started || finished) {
             throw new IllegalStateException("startAsync called twice in one dispatch, or after completion");
         }
@@ -60,12 +64,11 @@ final class AsyncContextImpl implements AsyncContext {
         }
         this.request = req;
         this.response = res;
-        this.original = original;
+        this.original = noArguments || req == base && res == base.response();
         this.started = true;
         this.completeRequested = false;
-        this.dispatchPath = null;
-        this.originalPath = original || !(req instanceof HttpServletRequest h) ? base.pathInContext()
-                : h.getRequestURI().substring(h.getContextPath().length());
+        this.dispatchTarget = null;
+        this.defaultTarget = AsyncTarget.byDefault(base, req, noArguments);
         if (!suspendedCore) {
             suspendedCore = true;
             base.response().core().suspend();
@@ -100,7 +103,7 @@ final class AsyncContextImpl implements AsyncContext {
             }
             if (completeRequested) {
                 next = this::finish;
-            } else if (dispatchPath != null) {
+            } else if (dispatchTarget != null) {
                 next = () -> base.app.settings().asyncExecutor().execute(this::runDispatch);
             } else {
                 if (timeout > 0 && base.app.settings().scheduler() != null) {
@@ -131,7 +134,11 @@ final class AsyncContextImpl implements AsyncContext {
 
     @Override
     public void dispatch() {
-        dispatch(base.app.context(), originalPath);
+        AsyncTarget target;
+        synchronized (this) {
+            target = defaultTarget;
+        }
+        dispatch(target);
     }
 
     @Override
@@ -141,13 +148,16 @@ final class AsyncContextImpl implements AsyncContext {
 
     @Override
     public void dispatch(ServletContext context, String path) {
+        dispatch(AsyncTarget.of(((ServletContextImpl) context).app(), path));
+    }
+
+    private void dispatch(AsyncTarget target) {
         boolean now;
         synchronized (this) {
-            if (!started || dispatchPath != null || completeRequested || finished) {
+            if (!started || dispatchTarget != null || completeRequested || finished || target == null) {
                 throw new IllegalStateException("dispatch is only allowed once, in an active async cycle");
             }
-            dispatchApp = ((ServletContextImpl) context).app();
-            dispatchPath = path;
+            dispatchTarget = target;
             now = !inDispatch;
             cancelTimer();
         }
@@ -156,18 +166,23 @@ final class AsyncContextImpl implements AsyncContext {
         }
     }
 
-    /** Section 2.3.3.3: an ASYNC dispatch with the async attributes, then completion unless it restarts async. */
+    /**
+     * Section 2.3.3.3: an ASYNC dispatch of this context's request and response (wrappers included) with the
+     * async attributes, then completion unless it restarts async.
+     */
     private void runDispatch() {
-        WebApp target;
-        String path;
+        AsyncTarget target;
+        ServletRequest req;
+        ServletResponse res;
         synchronized (this) {
-            target = dispatchApp;
-            path = dispatchPath;
+            target = dispatchTarget;
+            req = request;
+            res = response;
             started = false;
             inDispatch = true;
-            dispatchPath = null;
+            dispatchTarget = null;
         }
-        ClassLoader previous = target.enter();
+        ClassLoader previous = target.app().enter();
         try {
             if (base.getAttribute(ASYNC_REQUEST_URI) == null) {
                 base.setAttribute(ASYNC_REQUEST_URI, base.getRequestURI());
@@ -177,30 +192,28 @@ final class AsyncContextImpl implements AsyncContext {
                 setOrRemove(ASYNC_QUERY_STRING, base.getQueryString());
                 setOrRemove(ASYNC_MAPPING, base.getHttpServletMapping());
             }
-            int q = path.indexOf('?');
-            String decoded = dev.sluice.core.RequestPath.decode(q < 0 ? path : path.substring(0, q));
-            if (q >= 0) {
+            String decoded = target.decodedPath() != null ? target.decodedPath()
+                    : dev.sluice.core.RequestPath.decode(target.uriPath());
+            if (target.query() != null) {
                 // Section 9.7.2 with 9.1.1: the dispatch path's query parameters are aggregated with, and take
                 // precedence over, the request's, as for a forward. An async dispatch does not return, so the
                 // overlay stays for the rest of the request.
-                base.queryString = path.substring(q + 1);
+                base.queryString = target.query();
                 base.content().pushQuery(base.queryString);
             }
-            base.app = target;
-            base.requestURI = target.contextPath() + (q < 0 ? path : path.substring(0, q));
-            target.invoker().dispatch(base, base.response(), decoded, DispatcherType.ASYNC);
+            base.app = target.app();
+            base.requestURI = target.app().contextPath() + target.uriPath();
+            target.app().invoker().dispatch(base, req, res, decoded, DispatcherType.ASYNC);
         } catch (RuntimeException e) {
             WebApp.LOG.log(Level.SEVERE, "Async dispatch failed", e);
         } finally {
             WebApp.exit(previous);
         }
-        serviceReturned();
-        synchronized (this) {
-            if (started) {
-                return;
-            }
+        // Only this thread may complete the exchange, and only if the target did not start a new cycle: a
+        // dispatch it asked for may already be running on another thread.
+        if (!serviceReturned()) {
+            finish();
         }
-        finish();
     }
 
     private void setOrRemove(String name, Object value) {
@@ -256,7 +269,7 @@ final class AsyncContextImpl implements AsyncContext {
     private void onTimeout() {
         base.app.settings().asyncExecutor().execute(() -> {
             synchronized (this) {
-                if (finished || !started || completeRequested || dispatchPath != null) {
+                if (finished || !started || completeRequested || dispatchTarget != null) {
                     return;
                 }
             }
@@ -267,7 +280,7 @@ final class AsyncContextImpl implements AsyncContext {
                 WebApp.exit(previous);
             }
             synchronized (this) {
-                if (finished || completeRequested || dispatchPath != null) {
+                if (finished || completeRequested || dispatchTarget != null) {
                     return;
                 }
             }

@@ -23,7 +23,7 @@ abstract class ComponentHolder<T> implements Registration.Dynamic {
     volatile T instance;
     volatile boolean initialized;
     /** An instance handed to addServlet/addFilter belongs to the caller: destroyed, but never released. */
-    final boolean providedInstance;
+    volatile boolean providedInstance;
     private final Map<String, String> initParams = new LinkedHashMap<>();
     private volatile boolean asyncSupported;
 
@@ -68,8 +68,16 @@ abstract class ComponentHolder<T> implements Registration.Dynamic {
         return className != null || type != null || instance != null;
     }
 
-    void setClassName(String className) {
-        this.className = className;
+    /**
+     * Completes a registration declared without a class (a descriptor entry naming none) with what
+     * addServlet/addFilter was given: a class name, a class or an instance.
+     */
+    @SuppressWarnings("unchecked")
+    void complete(String className, Class<?> type, Object instance) {
+        this.className = classNameOf(className, type, instance);
+        this.type = (Class<? extends T>) type;
+        this.instance = (T) instance;
+        this.providedInstance = instance != null;
     }
 
     boolean asyncSupported() {

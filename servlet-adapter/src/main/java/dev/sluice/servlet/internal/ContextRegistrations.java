@@ -57,8 +57,9 @@ final class ContextRegistrations {
     }
 
     /**
-     * A name already registered without a class (a descriptor entry naming none) takes the class given; a name
-     * registered with one gives null, as section 4.4.1 says.
+     * A name already registered without a class (a descriptor entry naming none) is completed with the class
+     * name, class or instance given, keeping its descriptor settings; a name registered with a class gives null
+     * (ServletContext.addServlet and addFilter javadoc, section 4.4.1).
      */
     private <H extends ComponentHolder<?>> H add(String kind, String name, Function<String, H> existingByName,
                                                  String className, Class<?> type, Object instance,
@@ -72,7 +73,7 @@ final class ContextRegistrations {
             if (existing.hasClass()) {
                 return null;
             }
-            existing.setClassName(ComponentHolder.classNameOf(className, type, instance));
+            existing.complete(className, type, instance);
             return existing;
         }
         return create.get();

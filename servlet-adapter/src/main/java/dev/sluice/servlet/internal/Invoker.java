@@ -52,13 +52,15 @@ public final class Invoker {
             ServletRequestEvent event = new ServletRequestEvent(app.context(), request);
             app.listeners().each(ServletRequestListener.class, l -> l.requestInitialized(event));
             if (core.head().method().equals(Method.TRACE) && !app.settings().allowTrace()) {
-                // As Tomcat with allowTrace="false" (the default): 405, and Allow names what is served.
-                coreResponse.headers().set("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
+                // As Tomcat with allowTrace="false" (the default): 405, and Allow names what the servlet the
+                // request maps to serves.
+                ServletMapper.Match target = map(path);
+                String allow = target == null ? null : AllowedMethods.of(target.holder().classIfLoadable());
+                coreResponse.headers().set("Allow", allow != null ? allow : "GET, HEAD, POST, PUT, DELETE, OPTIONS");
                 response.sendError(405, "TRACE is not allowed");
-            } else if (app.security().denies(path, core.head().method().name())) {
-                // Chapter 13 without an authentication realm: a constrained resource is forbidden (as Tomcat).
-                response.sendError(403);
-            } else {
+            } else if (isPrivate(path)) {
+                response.sendError(404); // whatever servlet the path would map to, as Tomcat
+            } else if (app.authenticator().admit(request, response, path)) {
                 dispatch(request, response, path, DispatcherType.REQUEST);
             }
             suspended = request.asyncState() != null && request.asyncState().serviceReturned();
@@ -77,6 +79,20 @@ public final class Invoker {
         }
     }
 
+    /**
+     * Servlet 6.1 sections 10.5 and 10.6: nothing under WEB-INF or META-INF is served to a client (case-insensitive,
+     * for case-insensitive file systems); a dispatch inside the webapp may still reach them.
+     */
+    static boolean isPrivate(String path) {
+        for (String folder : new String[] {"/WEB-INF", "/META-INF"}) {
+            if (path.regionMatches(true, 0, folder, 0, folder.length())
+                    && (path.length() == folder.length() || path.charAt(folder.length()) == '/')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Section 2.3.3.3 / IIS 503.2: this webapp is at its limit; others are unaffected. */
     private void refuseBusy(Response response) throws IOException {
         response.setStatus(Status.SERVICE_UNAVAILABLE);
@@ -88,12 +104,20 @@ public final class Invoker {
 
     /** Maps {@code path}, sets the dispatch's path elements and runs filters and servlet; errors are handled. */
     void dispatch(ServletRequestImpl request, ServletResponseImpl response, String path, DispatcherType type) {
+        dispatch(request, request, response, path, type);
+    }
+
+    /** As above, running the chain with {@code req} and {@code res}, which may wrap the request's own objects. */
+    void dispatch(ServletRequestImpl request, jakarta.servlet.ServletRequest req, ServletResponse res, String path,
+                  DispatcherType type) {
         ServletMapper.Match match = map(path);
         request.dispatcherType = type;
         request.servletPath = match.servletPath();
         request.pathInfo = match.pathInfo();
         request.match = match;
-        runChain(request, request, response, match, type, request.pathInContext());
+        request.containerDispatch = DispatchState.save(request);
+        request.containerPath = path;
+        runChain(request, req, res, match, type, request.pathInContext());
     }
 
     /** Runs the chain for {@code match} with the objects the caller passes (possibly wrapped). */
@@ -156,8 +180,14 @@ public final class Invoker {
             }
             response.finish();
         } finally {
-            ServletRequestEvent event = new ServletRequestEvent(app.context(), request);
-            app.listeners().eachReverse(ServletRequestListener.class, l -> l.requestDestroyed(event));
+            request.content().releaseUploads(); // temporary files of parts go, also after an error
+            try {
+                ServletRequestEvent event = new ServletRequestEvent(app.context(), request);
+                app.listeners().eachReverse(ServletRequestListener.class, l -> l.requestDestroyed(event));
+            } finally {
+                // The session's idle time starts when the request ends (cause 12 of docs/conformance.md).
+                request.sessions.release();
+            }
         }
     }
 }

@@ -19,6 +19,8 @@ final class RequestSessions {
     private String requestedId;
     private boolean resolved;
     private boolean fromCookie;
+    /** Sessions this request found or created (one per context): released when the request ends. */
+    private final List<StandardSession> held = new ArrayList<>(1);
 
     RequestSessions(ServletRequestImpl request, String idFromUrl) {
         this.request = request;
@@ -81,8 +83,17 @@ final class RequestSessions {
 
     private void use(StandardSession s) {
         manager().access(s);
+        held.add(s);
         s.notNew();
         session = s;
+    }
+
+    /** The request has ended (completed, or its async cycle finished): its sessions may time out again. */
+    void release() {
+        for (StandardSession s : held) {
+            s.manager().release(s);
+        }
+        held.clear();
     }
 
     StandardSession session(boolean create) {
@@ -95,6 +106,7 @@ final class RequestSessions {
                 throw new IllegalStateException("Cannot create a session after the response has been committed");
             }
             session = manager().create();
+            held.add(session);
             if (manager().trackingModes().contains(SessionTrackingMode.COOKIE)) {
                 request.response().addSessionCookie(session.getId());
             }

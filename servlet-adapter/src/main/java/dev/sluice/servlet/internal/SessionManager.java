@@ -74,7 +74,7 @@ final class SessionManager {
             SessionData data = store.load(id);
             if (data != null && data.isExpired(now)) {
                 StandardSession s = view(id);
-                if (s != null) {
+                if (s != null && !s.inUse()) {
                     app.runSafely("expiry of a session", () -> runInApp(() -> invalidate(s)));
                 }
             }
@@ -99,7 +99,7 @@ final class SessionManager {
         if (s == null) {
             return null;
         }
-        if (s.data().isExpired(now())) {
+        if (!s.inUse() && s.data().isExpired(now())) {
             invalidate(s);
             return null;
         }
@@ -119,6 +119,7 @@ final class SessionManager {
         String id = newId();
         SessionData data = new SessionData(id, now(), timeoutMinutes * 60);
         StandardSession s = new StandardSession(this, data, true);
+        s.enter();
         store.save(data);
         views.put(id, s);
         HttpSessionEvent event = new HttpSessionEvent(s);
@@ -126,10 +127,21 @@ final class SessionManager {
         return s;
     }
 
-    /** Marks the start of a request that uses the session. */
+    /** Marks the start of a request that uses the session; {@link #release} marks its end. */
     void access(StandardSession s) {
+        s.enter();
         s.data().access(now());
         store.save(s.data());
+    }
+
+    /** A request that used the session (found or created it) has ended; the idle time starts now. */
+    void release(StandardSession s) {
+        if (s.isValid()) {
+            s.data().endAccess(now());
+            store.save(s.data());
+        }
+        // Last: a sweep that sees the session free must also see its new idle start.
+        s.leave();
     }
 
     String changeId(StandardSession s) {

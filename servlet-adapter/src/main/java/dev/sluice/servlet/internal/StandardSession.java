@@ -16,6 +16,10 @@ final class StandardSession implements HttpSession {
     private final SessionData data;
     private volatile boolean isNew;
     private volatile boolean valid = true;
+    /** Requests of this process using the session now: it cannot time out under them (TCK, as Tomcat). */
+    private final java.util.concurrent.atomic.AtomicInteger users = new java.util.concurrent.atomic.AtomicInteger();
+    /** Container state kept with the session but hidden from the webapp (the FORM login's caller). */
+    private final java.util.Map<String, Object> notes = new java.util.concurrent.ConcurrentHashMap<>();
 
     StandardSession(SessionManager manager, SessionData data, boolean isNew) {
         this.manager = manager;
@@ -23,8 +27,37 @@ final class StandardSession implements HttpSession {
         this.isNew = isNew;
     }
 
+    SessionManager manager() {
+        return manager;
+    }
+
+    Object note(String name) {
+        return notes.get(name);
+    }
+
+    /** Sets a note; null removes it. */
+    void note(String name, Object value) {
+        if (value == null) {
+            notes.remove(name);
+        } else {
+            notes.put(name, value);
+        }
+    }
+
     SessionData data() {
         return data;
+    }
+
+    void enter() {
+        users.incrementAndGet();
+    }
+
+    void leave() {
+        users.decrementAndGet();
+    }
+
+    boolean inUse() {
+        return users.get() > 0;
     }
 
     boolean isValid() {
