@@ -61,7 +61,17 @@ class HeadersTest {
                 Arguments.of("X-Split", "a\r\nSet-Cookie: evil"),
                 Arguments.of("X-Split", "a\nb"),
                 Arguments.of("X-Split", "a\rb"),
-                Arguments.of("X-Nul", "a\u0000b"));
+                Arguments.of("X-Nul", "a\u0000b"),
+                // at both ends of short and long values (a loop up to 24 chars, searches beyond)
+                Arguments.of("X-Edge", "\r" + "v".repeat(23)),
+                Arguments.of("X-Edge", "v".repeat(23) + "\n"),
+                Arguments.of("X-Edge", "v".repeat(24) + "\u0000"),
+                Arguments.of("X-Edge", "\n" + "v".repeat(24)),
+                // past the first 32 and 64 chars (the JIT's vectorized search works in blocks) and in a UTF-16 string
+                Arguments.of("X-Long", "v".repeat(40) + "\nSet-Cookie: evil"),
+                Arguments.of("X-Long", "v".repeat(70) + "\r"),
+                Arguments.of("X-Long", "v".repeat(100) + "\u0000"),
+                Arguments.of("X-Wide", "\u20ac".repeat(20) + "\n"));
     }
 
     @ParameterizedTest(name = "RFC 9110 5.1/5.5: add({0}, {1}) refused")
@@ -69,6 +79,15 @@ class HeadersTest {
     void invalidFieldsAreRefused(String name, String value) {
         assertThrows(IllegalArgumentException.class, () -> new Headers().add(name, value));
         assertThrows(IllegalArgumentException.class, () -> new Headers().set(name, value));
+    }
+
+    @Test
+    void otherControlsAreLetThroughAtEveryLength() { // only CR, LF and NUL could split or cut the message
+        for (int n = 0; n < 80; n++) {
+            String value = "v".repeat(n) + "\t\u000b\u000c\u0001\u007f\u00e9";
+            assertTrue(Headers.isValidValue(value), "length " + value.length());
+            assertFalse(Headers.isValidValue(value + "\r"), "length " + value.length());
+        }
     }
 
     @Test
@@ -129,6 +148,12 @@ class HeadersTest {
             "42, 43|-400",
             "42,|-400",
             "1e3|-400",
+            "' 42 '|42",
+            "' 42 ,	42	'|42",
+            "',42'|-400",
+            "'42,,42'|-400",
+            "','|-400",
+            "' '|-400",
     })
     void contentLength(String value, long expected) {
         Headers h = new Headers();

@@ -18,4 +18,15 @@ class TokensTest {
         assertEquals(false, Tokens.isToken("a b"));
         assertEquals(false, Tokens.isToken("a\"b"));
     }
+
+    @Test
+    void stringAndCharSequenceFormsAgreeOnEveryChar() {
+        for (char c = 0; c < 400; c++) {
+            String s = "a" + c + "b";
+            assertEquals(Tokens.isToken((CharSequence) new StringBuilder(s)), Tokens.isToken(s), "char " + (int) c);
+            assertEquals(Tokens.isTokenChar(c), Tokens.isToken(String.valueOf(c)), "char " + (int) c);
+        }
+        assertEquals(false, Tokens.isToken((CharSequence) null));
+        assertEquals(false, Tokens.isToken((CharSequence) ""));
+    }
 }

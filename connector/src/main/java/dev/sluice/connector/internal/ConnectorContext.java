@@ -13,6 +13,8 @@ final class ConnectorContext {
     final HttpDate date;
     /** The Server header value, or null to send none. */
     final String serverName;
+    /** Date and Server as encoded lines for response heads. */
+    final ServerFieldLines fieldLines;
     final Handler handler;
     final BufferPool buffers;
     final ConnectorStats stats;
@@ -32,6 +34,7 @@ final class ConnectorContext {
         this.clock = clock;
         this.date = new HttpDate(clock);
         this.serverName = serverName;
+        this.fieldLines = new ServerFieldLines(date, serverName);
         this.handler = handler;
         this.buffers = new BufferPool(16 * 1024, Math.min(4096, limits.maxThreads() * 4 + 64));
         this.stats = stats;

@@ -60,8 +60,11 @@ final class KnownNames {
         }
         byte[][] candidates = BYTES_BY_LENGTH[length];
         if (candidates != null) {
+            byte first = a[from];
             for (int i = 0; i < candidates.length; i++) {
-                if (java.util.Arrays.equals(candidates[i], 0, length, a, from, from + length)) {
+                // the first byte rules out most candidates of the same length (e.g. Accept, Cookie, Origin)
+                if (candidates[i][0] == first
+                        && java.util.Arrays.equals(candidates[i], 0, length, a, from, from + length)) {
                     return HEADERS_BY_LENGTH[length][i];
                 }
             }

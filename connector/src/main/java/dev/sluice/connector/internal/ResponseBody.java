@@ -197,34 +197,18 @@ final class ResponseBody extends OutputStream {
                 && Persistence.persists(request, headers, framing, exchange.requestNumber(),
                         ctx.limits.maxKeepAliveRequests(), ctx.draining);
         headStorage = ctx.buffers.acquire();
-        HeadEncoder enc = new HeadEncoder(headStorage).statusLine(status);
-        if (!headers.contains("Date")) {
-            enc.field("Date", ctx.date.now());
-        }
-        if (ctx.serverName != null && !headers.contains("Server")) {
-            enc.field("Server", ctx.serverName);
-        }
         boolean noLengthAllowed = status.isInformational() || status.code() == 204;
         boolean ownLength = framing == ResponseFraming.LENGTH && declared < 0;
+        // HEAD: the length a GET would have carried (RFC 9110 9.3.2)
         boolean headLength = framing == ResponseFraming.NONE && request.method().equals(Method.HEAD)
                 && declared < 0 && completedLength >= 0;
-        enc.fields(headers, "Connection", "Transfer-Encoding", "Keep-Alive",
-                (ownLength || noLengthAllowed) ? "Content-Length" : null);
         if (ownLength) {
             declared = completedLength;
-            enc.field("Content-Length", completedLength);
-        } else if (headLength) {
-            enc.field("Content-Length", completedLength); // what a GET would have carried (RFC 9110 9.3.2)
         }
-        if (framing == ResponseFraming.CHUNKED) {
-            enc.field("Transfer-Encoding", "chunked");
-        }
-        if (!persists) {
-            enc.field("Connection", "close");
-        } else if (request.version() == dev.sluice.core.HttpVersion.HTTP_1_0) {
-            enc.field("Connection", "keep-alive");
-        }
-        head = enc.finish();
+        String connectionValue = !persists ? "close"
+                : request.version() == dev.sluice.core.HttpVersion.HTTP_1_0 ? "keep-alive" : null;
+        head = ResponseHeadWriter.write(headStorage, ctx.fieldLines, status, headers, ownLength || noLengthAllowed,
+                ownLength || headLength ? completedLength : -1, framing == ResponseFraming.CHUNKED, connectionValue);
     }
 
     /** Sends the pending head, the buffered content plus {@code extra} as one chunk if chunked, and the end. */
