@@ -9,6 +9,7 @@ import dev.sluice.core.Status;
 import dev.sluice.core.TargetForm;
 import dev.sluice.servlet.internal.ContainerSettings;
 import dev.sluice.servlet.internal.Deployer;
+import dev.sluice.servlet.internal.LocaleEncodings;
 import dev.sluice.servlet.internal.WarUnpacker;
 import dev.sluice.servlet.internal.WebApp;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,7 +72,8 @@ public final class ServletContainer implements Handler, AutoCloseable {
         }
         this.settings = new ContainerSettings(b.serverInfo, b.workDir, b.allowTrace,
                 Map.copyOf(b.maxConcurrentRequests), b.retryAfterSeconds, b.maxParameterCount, b.maxFormBytes,
-                async, scheduler, b.clock);
+                async, scheduler, b.clock, Map.copyOf(b.localeEncodings), Set.copyOf(b.allowedTrailers),
+                b.crossContext);
     }
 
     public static Builder builder() {
@@ -278,6 +281,9 @@ public final class ServletContainer implements Handler, AutoCloseable {
         private ScheduledExecutorService scheduler;
         private Clock clock = Clock.systemUTC();
         private java.time.Duration undeployDrain = java.time.Duration.ofSeconds(10);
+        private Map<String, String> localeEncodings = LocaleEncodings.DEFAULTS;
+        private Set<String> allowedTrailers = Set.of("*");
+        private boolean crossContext;
 
         private Builder() {
         }
@@ -320,6 +326,80 @@ public final class ServletContainer implements Handler, AutoCloseable {
 
         /** How long undeploy waits for running requests of the webapp before stopping it (default 10 s). */
         public Builder undeployDrain(java.time.Duration drain) { this.undeployDrain = drain; return this; }
+
+        /**
+         * The container's locale-to-charset table, which ServletResponse.setLocale applies when no charset was
+         * set (Servlet 6.1 section 5.6); keys are locales ({@code zh_TW}) or languages ({@code ja}). A webapp's
+         * {@code <locale-encoding-mapping-list>} wins. Replaces the default table, {@link LocaleEncodings#DEFAULTS}
+         * (ja Shift_JIS, ko EUC-KR, zh GB2312, zh_TW Big5, ru ISO-8859-5, en ISO-8859-1, ...).
+         */
+        public Builder localeEncodings(Map<String, String> table) {
+            this.localeEncodings = Map.copyOf(table);
+            return this;
+        }
+
+        /**
+         * The request trailer fields HttpServletRequest.getTrailerFields shows, by name (any case); {@code "*"},
+         * the default, shows every one, an empty set none (Tomcat's allowedTrailerHeaders, whose default is none).
+         */
+        public Builder allowedTrailers(java.util.Collection<String> names) {
+            Set<String> lower = new java.util.HashSet<>();
+            names.forEach(n -> lower.add(n.trim().toLowerCase(Locale.ROOT)));
+            this.allowedTrailers = lower;
+            return this;
+        }
+
+        /**
+         * Whether ServletContext.getContext returns other webapps' contexts, for cross-context dispatch (Tomcat's
+         * crossContext). Default off: it returns null for any other webapp.
+         */
+        public Builder crossContext(boolean crossContext) { this.crossContext = crossContext; return this; }
+
+        /**
+         * Sets a setting from its text form, as {@code conf/sluice.properties} and {@code arquillian.xml} give it:
+         * {@code localeEncodings} ({@code ja=Shift_JIS, zh_TW=Big5}), {@code allowedTrailers} ({@code *}, or names
+         * separated by commas, empty for none), {@code crossContext} ({@code true}/{@code false}), and
+         * {@code serverInfo}, {@code allowTrace}, {@code maxParameterCount}, {@code maxFormBytes}.
+         *
+         * @throws IllegalArgumentException for an unknown key or a malformed value, naming the key
+         */
+        public Builder setting(String key, String value) {
+            if (!settingKeys().contains(key)) {
+                throw new IllegalArgumentException("Unknown setting " + key);
+            }
+            String v = value.trim();
+            try {
+                switch (key) {
+                    case "localeEncodings" -> localeEncodings(LocaleEncodings.parse(v));
+                    case "allowedTrailers" -> allowedTrailers(v.isEmpty() ? List.of()
+                            : java.util.Arrays.stream(v.split(",")).map(String::trim).filter(n -> !n.isEmpty())
+                                    .toList());
+                    case "crossContext" -> crossContext(bool(v));
+                    case "allowTrace" -> allowTrace(bool(v));
+                    case "serverInfo" -> serverInfo(v);
+                    case "maxParameterCount" -> maxParameterCount(Integer.parseInt(v));
+                    case "maxFormBytes" -> maxFormBytes(Integer.parseInt(v));
+                    default -> throw new IllegalStateException("settingKeys() and setting() disagree on " + key);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Invalid value for " + key + ": '" + value + "' ("
+                        + e.getMessage() + ")", e);
+            }
+            return this;
+        }
+
+        /** The keys {@link #setting} takes. */
+        public static List<String> settingKeys() {
+            return List.of("serverInfo", "allowTrace", "maxParameterCount", "maxFormBytes", "localeEncodings",
+                    "allowedTrailers", "crossContext");
+        }
+
+        private static boolean bool(String v) {
+            if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(v);
+            }
+            throw new IllegalArgumentException("true or false");
+        }
 
         public ServletContainer build() {
             return new ServletContainer(this);

@@ -19,11 +19,17 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param asyncExecutor          runs AsyncContext.start and async dispatches
  * @param scheduler              async timeouts and session expiry
  * @param clock                  time for sessions
+ * @param localeEncodings        the container's locale-to-charset table for setLocale (locale or language key);
+ *                               a webapp's locale-encoding-mapping-list wins
+ * @param allowedTrailers        request trailer names getTrailerFields shows, lower case; "*" is any
+ * @param crossContext           whether ServletContext.getContext may return another webapp's context
  */
 public record ContainerSettings(String serverInfo, Path workDir, boolean allowTrace,
                                 Map<String, Integer> maxConcurrentRequests, int retryAfterSeconds,
                                 int maxParameterCount, int maxFormBytes, ExecutorService asyncExecutor,
-                                ScheduledExecutorService scheduler, Clock clock) {
+                                ScheduledExecutorService scheduler, Clock clock,
+                                Map<String, String> localeEncodings, java.util.Set<String> allowedTrailers,
+                                boolean crossContext) {
 
     public int maxConcurrentRequestsFor(String contextPath) {
         Integer limit = maxConcurrentRequests.get(contextPath);
@@ -31,5 +37,10 @@ public record ContainerSettings(String serverInfo, Path workDir, boolean allowTr
             limit = maxConcurrentRequests.get("*");
         }
         return limit == null ? 0 : limit;
+    }
+
+    /** Whether getTrailerFields shows a request trailer field of this name. */
+    public boolean trailerAllowed(String name) {
+        return allowedTrailers.contains("*") || allowedTrailers.contains(name.toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -370,4 +370,8 @@ final class ServletRequestImpl extends CoreRequestView {
         return core.contentLength() >= 0 || content.bodyFinished();
     }
 
+    @Override
+    boolean trailerAllowed(String name) {
+        return app.settings().trailerAllowed(name);
+    }
 }

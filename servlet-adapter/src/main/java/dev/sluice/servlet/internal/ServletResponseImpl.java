@@ -120,7 +120,8 @@ final class ServletResponseImpl extends CoreResponseView {
         if (isCommitted() || loc == null) {
             return;
         }
-        contentType.setLocale(loc, usingWriter, request.app.config().localeEncodings);
+        contentType.setLocale(loc, usingWriter, request.app.config().localeEncodings,
+                request.app.settings().localeEncodings());
     }
 
     @Override
