@@ -23,6 +23,10 @@ import org.jboss.arquillian.container.spi.client.container.ContainerConfiguratio
  *     <property name="maxFormBytes">2097152</property>        <!-- larger urlencoded form: 413 -->
  *     <property name="maxConcurrentRequests">0</property>     <!-- per webapp, past it 503; 0 is off -->
  *     <property name="retryAfterSeconds">1</property>         <!-- Retry-After of that 503 -->
+ *     <!-- setLocale's charset table (replaces the default one; a webapp's web.xml mapping wins) -->
+ *     <property name="localeEncodings">ja=Shift_JIS, zh_TW=Big5</property>
+ *     <property name="allowedTrailers">*</property>          <!-- request trailers shown; default * (all) -->
+ *     <property name="crossContext">false</property>          <!-- getContext may return other webapps -->
  *   </configuration>
  * </container>
  * }</pre>
@@ -40,6 +44,9 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
     private Integer maxFormBytes;
     private Integer maxConcurrentRequests;
     private Integer retryAfterSeconds;
+    private String localeEncodings;
+    private String allowedTrailers;
+    private Boolean crossContext;
 
     @Override
     public void validate() throws ConfigurationException {
@@ -54,6 +61,11 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
             toLimits();
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("limits: " + e.getMessage());
+        }
+        try {
+            toServletContainer();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
         }
     }
 
@@ -83,6 +95,15 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
         }
         if (retryAfterSeconds != null) {
             builder.retryAfterSeconds(retryAfterSeconds);
+        }
+        if (localeEncodings != null) {
+            builder.setting("localeEncodings", localeEncodings);
+        }
+        if (allowedTrailers != null) {
+            builder.setting("allowedTrailers", allowedTrailers);
+        }
+        if (crossContext != null) {
+            builder.crossContext(crossContext);
         }
         return builder;
     }
@@ -168,5 +189,29 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
 
     public void setRetryAfterSeconds(Integer retryAfterSeconds) {
         this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public String getLocaleEncodings() {
+        return localeEncodings;
+    }
+
+    public void setLocaleEncodings(String localeEncodings) {
+        this.localeEncodings = localeEncodings;
+    }
+
+    public String getAllowedTrailers() {
+        return allowedTrailers;
+    }
+
+    public void setAllowedTrailers(String allowedTrailers) {
+        this.allowedTrailers = allowedTrailers;
+    }
+
+    public Boolean getCrossContext() {
+        return crossContext;
+    }
+
+    public void setCrossContext(Boolean crossContext) {
+        this.crossContext = crossContext;
     }
 }
