@@ -47,6 +47,7 @@ public final class SluiceServer implements AutoCloseable {
         if (b.workDir != null) {
             servlets.workDir(b.workDir);
         }
+        b.containerSettings.forEach(servlets::setting);
         this.container = servlets.build();
         WebappCounters webapps = b.statusPages ? new WebappCounters(this::contextPaths) : null;
         // The status handler is built before the connector whose figures it shows: it reads them through this
@@ -162,8 +163,18 @@ public final class SluiceServer implements AutoCloseable {
         private Path logs;
         private Path workDir;
         private AccessLogFormat accessLogFormat;
+        private final java.util.Map<String, String> containerSettings = new java.util.LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Servlet container settings by their {@code conf/sluice.properties} keys ({@code localeEncodings},
+         * {@code allowedTrailers}, {@code crossContext}, ...; see {@link ServletContainer.Builder#setting}).
+         */
+        public Builder containerSettings(java.util.Map<String, String> settings) {
+            this.containerSettings.putAll(settings);
+            return this;
         }
 
         /** Serve /sluice/status and /sluice/metrics to loopback clients and publish JMX figures (default on). */

@@ -25,10 +25,13 @@ final class ServerSettings {
     private final Level logLevel;
     private final Path logs;
     private final AccessLogFormat accessLog;
+    private final java.util.Map<String, String> containerSettings;
 
     private ServerSettings(String host, int port, Path webapps, Limits limits, Duration hotDeployInterval,
-                           Level logLevel, Path logs, AccessLogFormat accessLog) {
+                           Level logLevel, Path logs, AccessLogFormat accessLog,
+                           java.util.Map<String, String> containerSettings) {
         this.accessLog = accessLog;
+        this.containerSettings = containerSettings;
         this.host = host;
         this.port = port;
         this.webapps = webapps;
@@ -74,7 +77,7 @@ final class ServerSettings {
         }
         AccessLogFormat accessLog = accessLogFormat(merged.getProperty("accessLog", "combined"));
         return new ServerSettings(host, port, webapps, limits, hotDeploy, logLevel, home.resolve("logs"),
-                accessLog);
+                accessLog, ContainerFlags.from(merged));
     }
 
     static Path home() {
@@ -159,5 +162,10 @@ final class ServerSettings {
     /** The access log's format, or null when it is off. */
     AccessLogFormat accessLog() {
         return accessLog;
+    }
+
+    /** The servlet container settings given (file or flags), by key; absent ones keep their defaults. */
+    java.util.Map<String, String> containerSettings() {
+        return containerSettings;
     }
 }
