@@ -141,7 +141,8 @@ public final class WebXmlParser {
             def.jspFile = jsp; // No JSP engine: the servlet deploys and answers 500 (see ServletHolder).
         }
         for (Element p : children(e, "init-param")) {
-            def.initParams.put(text(p, "param-name"), text(p, "param-value"));
+            // A name given twice in one descriptor: the first declaration holds (as Tomcat; the spec is silent).
+            def.initParams.putIfAbsent(text(p, "param-name"), text(p, "param-value"));
         }
         String load = text(e, "load-on-startup");
         if (load != null) {
@@ -170,7 +171,8 @@ public final class WebXmlParser {
             def.className = cls;
         }
         for (Element p : children(e, "init-param")) {
-            def.initParams.put(text(p, "param-name"), text(p, "param-value"));
+            // A name given twice in one descriptor: the first declaration holds (as Tomcat; the spec is silent).
+            def.initParams.putIfAbsent(text(p, "param-name"), text(p, "param-value"));
         }
         String async = text(e, "async-supported");
         if (async != null) {
