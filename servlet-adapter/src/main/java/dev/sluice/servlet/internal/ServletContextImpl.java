@@ -40,6 +40,10 @@ final class ServletContextImpl implements ServletContext {
         return app;
     }
 
+    ContextRegistrations registrations() {
+        return registrations;
+    }
+
     @Override
     public String getContextPath() {
         return app.contextPath();

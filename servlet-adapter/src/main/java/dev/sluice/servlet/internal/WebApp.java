@@ -165,7 +165,12 @@ public final class WebApp {
     private void runInitializers() throws ServletException {
         for (ServletContainerInitializer sci : Initializers.load(loader)) {
             Set<Class<?>> types = handlesTypes.get(sci.getClass().getName());
-            sci.onStartup(types == null || types.isEmpty() ? null : new LinkedHashSet<>(types), context);
+            context.registrations().initializerRunning(true);
+            try {
+                sci.onStartup(types == null || types.isEmpty() ? null : new LinkedHashSet<>(types), context);
+            } finally {
+                context.registrations().initializerRunning(false);
+            }
         }
     }
 
