@@ -10,6 +10,7 @@ import dev.sluice.core.TargetForm;
 import dev.sluice.servlet.internal.ContainerSettings;
 import dev.sluice.servlet.internal.Deployer;
 import dev.sluice.servlet.internal.LocaleEncodings;
+import dev.sluice.servlet.internal.TextSettings;
 import dev.sluice.servlet.internal.WarUnpacker;
 import dev.sluice.servlet.internal.WebApp;
 import java.io.IOException;
@@ -364,41 +365,13 @@ public final class ServletContainer implements Handler, AutoCloseable {
          * @throws IllegalArgumentException for an unknown key or a malformed value, naming the key
          */
         public Builder setting(String key, String value) {
-            if (!settingKeys().contains(key)) {
-                throw new IllegalArgumentException("Unknown setting " + key);
-            }
-            String v = value.trim();
-            try {
-                switch (key) {
-                    case "localeEncodings" -> localeEncodings(LocaleEncodings.parse(v));
-                    case "allowedTrailers" -> allowedTrailers(v.isEmpty() ? List.of()
-                            : java.util.Arrays.stream(v.split(",")).map(String::trim).filter(n -> !n.isEmpty())
-                                    .toList());
-                    case "crossContext" -> crossContext(bool(v));
-                    case "allowTrace" -> allowTrace(bool(v));
-                    case "serverInfo" -> serverInfo(v);
-                    case "maxParameterCount" -> maxParameterCount(Integer.parseInt(v));
-                    case "maxFormBytes" -> maxFormBytes(Integer.parseInt(v));
-                    default -> throw new IllegalStateException("settingKeys() and setting() disagree on " + key);
-                }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Invalid value for " + key + ": '" + value + "' ("
-                        + e.getMessage() + ")", e);
-            }
+            TextSettings.apply(this, key, value);
             return this;
         }
 
         /** The keys {@link #setting} takes. */
         public static List<String> settingKeys() {
-            return List.of("serverInfo", "allowTrace", "maxParameterCount", "maxFormBytes", "localeEncodings",
-                    "allowedTrailers", "crossContext");
-        }
-
-        private static boolean bool(String v) {
-            if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-                return Boolean.parseBoolean(v);
-            }
-            throw new IllegalArgumentException("true or false");
+            return TextSettings.KEYS;
         }
 
         public ServletContainer build() {
