@@ -93,8 +93,19 @@ final class ContextRegistrations {
     /** True while a ServletContainerInitializer's onStartup runs: only then may it add a ServletContextListener. */
     private volatile boolean initializerRunning;
 
-    void initializerRunning(boolean running) {
-        initializerRunning = running;
+    /** A ServletContainerInitializer's onStartup. */
+    interface InitializerCall {
+        void run() throws ServletException;
+    }
+
+    /** Runs an initializer's onStartup, during which ServletContextListeners may be added. */
+    void asInitializer(InitializerCall call) throws ServletException {
+        initializerRunning = true;
+        try {
+            call.run();
+        } finally {
+            initializerRunning = false;
+        }
     }
 
     /**

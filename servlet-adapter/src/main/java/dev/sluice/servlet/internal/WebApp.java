@@ -165,12 +165,8 @@ public final class WebApp {
     private void runInitializers() throws ServletException {
         for (ServletContainerInitializer sci : Initializers.load(loader)) {
             Set<Class<?>> types = handlesTypes.get(sci.getClass().getName());
-            context.registrations().initializerRunning(true);
-            try {
-                sci.onStartup(types == null || types.isEmpty() ? null : new LinkedHashSet<>(types), context);
-            } finally {
-                context.registrations().initializerRunning(false);
-            }
+            Set<Class<?>> selected = types == null || types.isEmpty() ? null : new LinkedHashSet<>(types);
+            context.registrations().asInitializer(() -> sci.onStartup(selected, context));
         }
     }
 
