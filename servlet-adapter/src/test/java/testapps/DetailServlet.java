@@ -18,7 +18,10 @@ public class DetailServlet extends HttpServlet {
                 resp.getWriter().print("served once");
                 throw new UnavailableException("gone for good");
             }
-            case "busy" -> throw new UnavailableException("busy", 60);
+            case "busy" -> {
+                Events.log(getServletContext(), "busy called");
+                throw new UnavailableException("busy", 60);
+            }
             case "redirect" -> {
                 resp.sendRedirect("/elsewhere");
                 resp.addIntHeader("header1", 12345);

@@ -59,7 +59,9 @@ class SpecDetailsTest {
         Http http = deploy(detail("busy"));
         assertEquals(503, http.get("/d/busy").code());
         assertEquals(503, http.get("/d/busy").code());
-        assertTrue(events(dir.resolve("events.txt")).stream().noneMatch(l -> l.startsWith("destroy")));
+        List<String> log = events(dir.resolve("events.txt"));
+        assertEquals(1, log.stream().filter(l -> l.equals("busy called")).count(), log.toString());
+        assertTrue(log.stream().noneMatch(l -> l.startsWith("destroy")), log.toString());
     }
 
     @Test

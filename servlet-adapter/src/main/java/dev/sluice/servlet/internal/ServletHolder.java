@@ -40,6 +40,9 @@ final class ServletHolder extends ComponentHolder<Servlet> implements ServletReg
     /** The servlet, initialized; the first caller creates and initializes it. */
     Servlet servlet() throws ServletException {
         Servlet s = instance;
+        if (unavailableUntil != 0) {
+            checkAvailable(); // a temporary UnavailableException from service holds for its seconds
+        }
         if (initialized) {
             return s;
         }
