@@ -26,6 +26,10 @@ import org.jboss.arquillian.container.spi.client.container.ContainerConfiguratio
  *     <!-- users and roles for BASIC and FORM login, HttpServletRequest.login; none: login refused (403) -->
  *     <property name="users">j2ee:j2ee:Administrator,Employee; javajoe:javajoe:Manager,Employee</property>
  *     <property name="realmFile">/path/to/realm.properties</property> <!-- as written by 'sluice passwd' -->
+ *     <!-- setLocale's charset table (replaces the default one; a webapp's web.xml mapping wins) -->
+ *     <property name="localeEncodings">ja=Shift_JIS, zh_TW=Big5</property>
+ *     <property name="allowedTrailers">*</property>          <!-- request trailers shown; default * (all) -->
+ *     <property name="crossContext">false</property>          <!-- getContext may return other webapps -->
  *   </configuration>
  * </container>
  * }</pre>
@@ -47,6 +51,9 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
     private Integer retryAfterSeconds;
     private String users;
     private String realmFile;
+    private String localeEncodings;
+    private String allowedTrailers;
+    private Boolean crossContext;
 
     @Override
     public void validate() throws ConfigurationException {
@@ -64,6 +71,7 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
         }
         try {
             RealmSettings.realm(users, realmFile);
+            toServletContainer();
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage());
         } catch (java.io.IOException e) {
@@ -102,6 +110,15 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
             builder.realm(RealmSettings.realm(users, realmFile));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("realmFile: cannot read " + realmFile + ": " + e, e);
+        }
+        if (localeEncodings != null) {
+            builder.setting("localeEncodings", localeEncodings);
+        }
+        if (allowedTrailers != null) {
+            builder.setting("allowedTrailers", allowedTrailers);
+        }
+        if (crossContext != null) {
+            builder.crossContext(crossContext);
         }
         return builder;
     }
@@ -205,5 +222,29 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
     /** A realm file (the distribution's conf/realm.properties format) whose users the container knows. */
     public void setRealmFile(String realmFile) {
         this.realmFile = realmFile;
+    }
+
+    public String getLocaleEncodings() {
+        return localeEncodings;
+    }
+
+    public void setLocaleEncodings(String localeEncodings) {
+        this.localeEncodings = localeEncodings;
+    }
+
+    public String getAllowedTrailers() {
+        return allowedTrailers;
+    }
+
+    public void setAllowedTrailers(String allowedTrailers) {
+        this.allowedTrailers = allowedTrailers;
+    }
+
+    public Boolean getCrossContext() {
+        return crossContext;
+    }
+
+    public void setCrossContext(Boolean crossContext) {
+        this.crossContext = crossContext;
     }
 }

@@ -3,6 +3,7 @@ package dev.sluice.arquillian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sluice.arquillian.app.InfoServlet;
+import dev.sluice.arquillian.app.LocaleServlet;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -43,6 +44,33 @@ class AdapterSettingsIT {
             assertEquals("serverInfo=Acme/1 parameters=2", info.body());
             assertEquals(400, send(base, "info?a=1&b=2&c=3", "GET").statusCode());
             assertEquals(200, send(base, "info", "TRACE").statusCode());
+        }
+    }
+
+    private static WebArchive localeApp() {
+        return ShrinkWrap.create(WebArchive.class, "locale.war")
+                .addClass(LocaleServlet.class)
+                .setWebXML(new StringAsset("<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.1\">"
+                        + "<servlet><servlet-name>l</servlet-name><servlet-class>" + LocaleServlet.class.getName()
+                        + "</servlet-class></servlet><servlet-mapping><servlet-name>l</servlet-name>"
+                        + "<url-pattern>/l</url-pattern></servlet-mapping></web-app>"));
+    }
+
+    @Test
+    void localeTableAndCrossContextApply() throws Exception {
+        SluiceContainerConfiguration configuration = new SluiceContainerConfiguration();
+        configuration.setLocaleEncodings("ja=UTF-8");
+        configuration.setCrossContext(true);
+        try (Running running = new Running(configuration)) {
+            running.deploy(infoApp());
+            URL base = running.deploy(localeApp());
+            assertEquals("encoding=UTF-8 other=true", send(base, "l?lang=ja", "GET").body());
+            assertEquals("encoding=ISO-8859-1 other=true", send(base, "l?lang=ko", "GET").body());
+        }
+        try (Running running = new Running(new SluiceContainerConfiguration())) {
+            running.deploy(infoApp());
+            URL base = running.deploy(localeApp());
+            assertEquals("encoding=Shift_JIS other=false", send(base, "l?lang=ja", "GET").body());
         }
     }
 

@@ -36,6 +36,17 @@ class ConfigurationTest {
     }
 
     @Test
+    void containerSettingsForLocalesTrailersAndCrossContextAreRead() throws Exception {
+        SluiceContainerConfiguration c = fromXmlProperties(Map.of(
+                "localeEncodings", "ja=Shift_JIS, zh_TW=Big5", "allowedTrailers", "myTrailer, myTrailer2",
+                "crossContext", "true"));
+        c.validate();
+        assertEquals("ja=Shift_JIS, zh_TW=Big5", c.getLocaleEncodings());
+        assertEquals("myTrailer, myTrailer2", c.getAllowedTrailers());
+        assertTrue(c.getCrossContext());
+    }
+
+    @Test
     void absentSettingsKeepTheAdapterDefaults() throws Exception {
         SluiceContainerConfiguration c = fromXmlProperties(Map.of("bindHttpPort", "0"));
         c.validate();
@@ -52,6 +63,7 @@ class ConfigurationTest {
         "maxFormBytes, -1, 'maxFormBytes must be at least 0, was -1'",
         "maxConcurrentRequests, -2, 'maxConcurrentRequests must be at least 0, was -2'",
         "retryAfterSeconds, -1, 'retryAfterSeconds must be at least 0, was -1'",
+        "localeEncodings, ja, 'Invalid value for localeEncodings: ''ja'' (locale encoding ''ja'' is not locale=charset)'",
     })
     void outOfRangeValuesAreRefusedWithTheirName(String property, String value, String message) throws Exception {
         SluiceContainerConfiguration c = fromXmlProperties(Map.of(property, value));

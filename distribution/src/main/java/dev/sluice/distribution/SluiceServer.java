@@ -49,6 +49,7 @@ public final class SluiceServer implements AutoCloseable {
             servlets.workDir(b.workDir);
         }
         servlets.realm(b.realm);
+        b.containerSettings.forEach(servlets::setting);
         this.container = servlets.build();
         WebappCounters webapps = b.statusPages ? new WebappCounters(this::contextPaths) : null;
         // The status handler is built before the connector whose figures it shows: it reads them through this
@@ -165,6 +166,7 @@ public final class SluiceServer implements AutoCloseable {
         private Path workDir;
         private AccessLogFormat accessLogFormat;
         private Realm realm;
+        private final java.util.Map<String, String> containerSettings = new java.util.LinkedHashMap<>();
 
         private Builder() {
         }
@@ -172,6 +174,15 @@ public final class SluiceServer implements AutoCloseable {
         /** Users and roles for BASIC and FORM login in every webapp; null (the default) for none. */
         public Builder realm(Realm realm) {
             this.realm = realm;
+            return this;
+        }
+
+        /**
+         * Servlet container settings by their {@code conf/sluice.properties} keys ({@code localeEncodings},
+         * {@code allowedTrailers}, {@code crossContext}, ...; see {@link ServletContainer.Builder#setting}).
+         */
+        public Builder containerSettings(java.util.Map<String, String> settings) {
+            this.containerSettings.putAll(settings);
             return this;
         }
 

@@ -9,6 +9,8 @@ import dev.sluice.core.Status;
 import dev.sluice.core.TargetForm;
 import dev.sluice.servlet.internal.ContainerSettings;
 import dev.sluice.servlet.internal.Deployer;
+import dev.sluice.servlet.internal.LocaleEncodings;
+import dev.sluice.servlet.internal.TextSettings;
 import dev.sluice.servlet.internal.WarUnpacker;
 import dev.sluice.servlet.internal.WebApp;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,7 +73,8 @@ public final class ServletContainer implements Handler, AutoCloseable {
         }
         this.settings = new ContainerSettings(b.serverInfo, b.workDir, b.allowTrace,
                 Map.copyOf(b.maxConcurrentRequests), b.retryAfterSeconds, b.maxParameterCount, b.maxFormBytes,
-                async, scheduler, b.clock, b.realm);
+                async, scheduler, b.clock, Map.copyOf(b.localeEncodings), Set.copyOf(b.allowedTrailers),
+                b.crossContext, b.realm);
     }
 
     public static Builder builder() {
@@ -279,6 +283,9 @@ public final class ServletContainer implements Handler, AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private java.time.Duration undeployDrain = java.time.Duration.ofSeconds(10);
         private Realm realm;
+        private Map<String, String> localeEncodings = LocaleEncodings.DEFAULTS;
+        private Set<String> allowedTrailers = Set.of("*");
+        private boolean crossContext;
 
         private Builder() {
         }
@@ -327,6 +334,52 @@ public final class ServletContainer implements Handler, AutoCloseable {
          * webapp (Servlet 6.1 section 13.7). Without one, a request that must authenticate gets 403.
          */
         public Builder realm(Realm realm) { this.realm = realm; return this; }
+
+        /**
+         * The container's locale-to-charset table, which ServletResponse.setLocale applies when no charset was
+         * set (Servlet 6.1 section 5.6); keys are locales ({@code zh_TW}) or languages ({@code ja}). A webapp's
+         * {@code <locale-encoding-mapping-list>} wins. Replaces the default table, {@link LocaleEncodings#DEFAULTS}
+         * (ja Shift_JIS, ko EUC-KR, zh GB2312, zh_TW Big5, ru ISO-8859-5, en ISO-8859-1, ...).
+         */
+        public Builder localeEncodings(Map<String, String> table) {
+            this.localeEncodings = Map.copyOf(table);
+            return this;
+        }
+
+        /**
+         * The request trailer fields HttpServletRequest.getTrailerFields shows, by name (any case); {@code "*"},
+         * the default, shows every one, an empty set none (Tomcat's allowedTrailerHeaders, whose default is none).
+         */
+        public Builder allowedTrailers(java.util.Collection<String> names) {
+            Set<String> lower = new java.util.HashSet<>();
+            names.forEach(n -> lower.add(n.trim().toLowerCase(Locale.ROOT)));
+            this.allowedTrailers = lower;
+            return this;
+        }
+
+        /**
+         * Whether ServletContext.getContext returns other webapps' contexts, for cross-context dispatch (Tomcat's
+         * crossContext). Default off: it returns null for any other webapp.
+         */
+        public Builder crossContext(boolean crossContext) { this.crossContext = crossContext; return this; }
+
+        /**
+         * Sets a setting from its text form, as {@code conf/sluice.properties} and {@code arquillian.xml} give it:
+         * {@code localeEncodings} ({@code ja=Shift_JIS, zh_TW=Big5}), {@code allowedTrailers} ({@code *}, or names
+         * separated by commas, empty for none), {@code crossContext} ({@code true}/{@code false}), and
+         * {@code serverInfo}, {@code allowTrace}, {@code maxParameterCount}, {@code maxFormBytes}.
+         *
+         * @throws IllegalArgumentException for an unknown key or a malformed value, naming the key
+         */
+        public Builder setting(String key, String value) {
+            TextSettings.apply(this, key, value);
+            return this;
+        }
+
+        /** The keys {@link #setting} takes. */
+        public static List<String> settingKeys() {
+            return TextSettings.KEYS;
+        }
 
         public ServletContainer build() {
             return new ServletContainer(this);

@@ -59,7 +59,7 @@ class DispatchAndErrorsTest {
                 + action("committedError", "write:partial;flush;throw:IllegalStateException", "/late")
                 + action("lengthThenError", "header:Content-Length=3;error:404", "/short")
                 + TestSupport.servlet("script", testapps.ActionServlet.class, "/script"));
-        container = ServletContainer.builder().workDir(dir.resolve("work")).build();
+        container = ServletContainer.builder().workDir(dir.resolve("work")).crossContext(true).build();
         container.deploy(app.path());
         Webapp other = app(dir.resolve("other"), log, action("there", "write:in other;paths", "/there"));
         container.deploy(other.path());

@@ -192,7 +192,11 @@ final class ResponseBody extends OutputStream {
         } catch (HttpException e) {
             declared = -1; // a malformed value set by the handler is dropped rather than sent
         }
-        framing = ResponseFraming.decide(request.method(), request.version(), status, declared, completedLength);
+        // Trailer fields travel only after chunked content (RFC 9112 section 7.1.2): a response with trailers and
+        // no declared length is chunked even when its content is complete.
+        Headers trailers = exchange.responseTrailersOrNull();
+        long complete = declared < 0 && trailers != null && !trailers.isEmpty() ? -1 : completedLength;
+        framing = ResponseFraming.decide(request.method(), request.version(), status, declared, complete);
         persists = !exchange.mustClose()
                 && Persistence.persists(request, headers, framing, exchange.requestNumber(),
                         ctx.limits.maxKeepAliveRequests(), ctx.draining);

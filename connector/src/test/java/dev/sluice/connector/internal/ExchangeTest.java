@@ -69,6 +69,17 @@ class ExchangeTest {
     }
 
     @Test
+    void trailersMakeCompleteContentChunked() {
+        // RFC 9112 section 7.1.2: trailer fields can only follow chunked content, so no Content-Length here.
+        MemoryConnector c = connector((req, res) -> {
+            res.body().write("hello".getBytes(StandardCharsets.ISO_8859_1));
+            res.trailers().set("X-Checksum", "42");
+        });
+        assertEquals(ok("Transfer-Encoding: chunked\r\n", "5\r\nhello\r\n0\r\nX-Checksum: 42\r\n\r\n"),
+                c.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n"));
+    }
+
+    @Test
     void contentLargerThanTheBufferStreamsChunked() {
         byte[] big = "x".repeat(20_000).getBytes(StandardCharsets.ISO_8859_1);
         String out = connector((req, res) -> res.body().write(big)).send("GET / HTTP/1.1\r\nHost: a\r\n\r\n");

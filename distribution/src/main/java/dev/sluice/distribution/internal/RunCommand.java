@@ -66,6 +66,7 @@ final class RunCommand implements Callable<Integer> {
                     .accessLog(settings.logs(), settings.accessLog())
                     .workDir(ServerSettings.home().resolve("work"))
                     .realm(RealmLoader.load(settings.realm()))
+                    .containerSettings(settings.containerSettings())
                     .start();
         } catch (BindException e) {
             throw new StartupException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
@@ -96,6 +97,10 @@ final class RunCommand implements Callable<Integer> {
         for (LimitFlags.Flag flag : LimitFlags.ALL) {
             OptionSpec option = spec.findOption("--" + flag.key);
             put(p, flag.key, option == null ? null : option.getValue());
+        }
+        for (ContainerFlags.Flag flag : ContainerFlags.ALL) {
+            OptionSpec option = spec.findOption("--" + flag.key());
+            put(p, flag.key(), option == null ? null : option.getValue());
         }
         return p;
     }

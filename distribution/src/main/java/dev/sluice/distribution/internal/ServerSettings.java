@@ -26,11 +26,14 @@ final class ServerSettings {
     private final Path logs;
     private final AccessLogFormat accessLog;
     private final Path realm;
+    private final java.util.Map<String, String> containerSettings;
 
     private ServerSettings(String host, int port, Path webapps, Limits limits, Duration hotDeployInterval,
-                           Level logLevel, Path logs, AccessLogFormat accessLog, Path realm) {
+                           Level logLevel, Path logs, AccessLogFormat accessLog, Path realm,
+                           java.util.Map<String, String> containerSettings) {
         this.accessLog = accessLog;
         this.realm = realm;
+        this.containerSettings = containerSettings;
         this.host = host;
         this.port = port;
         this.webapps = webapps;
@@ -76,7 +79,7 @@ final class ServerSettings {
         }
         AccessLogFormat accessLog = accessLogFormat(merged.getProperty("accessLog", "combined"));
         return new ServerSettings(host, port, webapps, limits, hotDeploy, logLevel, home.resolve("logs"),
-                accessLog, realmFile(merged, flags, home));
+                accessLog, realmFile(merged, flags, home), ContainerFlags.from(merged));
     }
 
     /** The realm file: a flag against the working folder, the file's value against the home; "off" for none. */
@@ -185,5 +188,10 @@ final class ServerSettings {
     /** The access log's format, or null when it is off. */
     AccessLogFormat accessLog() {
         return accessLog;
+    }
+
+    /** The servlet container settings given (file or flags), by key; absent ones keep their defaults. */
+    java.util.Map<String, String> containerSettings() {
+        return containerSettings;
     }
 }

@@ -56,5 +56,9 @@ public final class SluiceCommand implements Runnable {
                             + flag.current.apply(dev.sluice.core.Limits.DEFAULTS) + ")")
                     .build());
         }
+        for (ContainerFlags.Flag flag : ContainerFlags.ALL) {
+            run.addOption(OptionSpec.builder("--" + flag.key()).paramLabel("VALUE").type(String.class)
+                    .description(flag.description()).build());
+        }
     }
 }

@@ -1,12 +1,18 @@
 package dev.sluice.distribution.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.core.Limits;
+import dev.sluice.servlet.ServletContainer;
+import dev.sluice.servlet.internal.LocaleEncodings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,4 +43,40 @@ class SettingsCoverageTest {
         }
     }
 
+    @Test
+    void everyContainerSettingHasAFlag() {
+        Set<String> flags = ContainerFlags.ALL.stream().map(ContainerFlags.Flag::key)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(ServletContainer.Builder.settingKeys()), flags);
+    }
+
+    @Test
+    void configFileListsEveryContainerSettingWithItsDefault() throws IOException {
+        Properties file = new Properties();
+        try (Reader r = Files.newBufferedReader(Paths.get("src/main/dist/conf/sluice.properties"))) {
+            file.load(r);
+        }
+        for (ContainerFlags.Flag flag : ContainerFlags.ALL) {
+            String value = file.getProperty(flag.key());
+            assertNotNull(value, "conf/sluice.properties lacks " + flag.key());
+            if (flag.key().equals("localeEncodings")) {
+                assertEquals(LocaleEncodings.DEFAULTS, LocaleEncodings.parse(value));
+            } else {
+                assertTrue(flag.description().endsWith("(default: " + value + ")"),
+                        flag.key() + "=" + value + " is not the default its flag states: " + flag.description());
+            }
+        }
+        assertEquals(Map.of("crossContext", "false", "allowedTrailers", "*"),
+                ContainerFlags.from(file).entrySet().stream()
+                        .filter(e -> e.getKey().equals("crossContext") || e.getKey().equals("allowedTrailers"))
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    @Test
+    void aBadContainerSettingStopsTheStartWithItsName() {
+        Properties p = new Properties();
+        p.setProperty("crossContext", "maybe");
+        StartupException e = assertThrows(StartupException.class, () -> ContainerFlags.from(p));
+        assertEquals("Invalid value for crossContext: 'maybe' (true or false)", e.getMessage());
+    }
 }

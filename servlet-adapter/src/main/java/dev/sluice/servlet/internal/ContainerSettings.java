@@ -20,12 +20,18 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param asyncExecutor          runs AsyncContext.start and async dispatches
  * @param scheduler              async timeouts and session expiry
  * @param clock                  time for sessions
+ * @param localeEncodings        the container's locale-to-charset table for setLocale (locale or language key);
+ *                               a webapp's locale-encoding-mapping-list wins
+ * @param allowedTrailers        request trailer names getTrailerFields shows, lower case; "*" is any
+ * @param crossContext           whether ServletContext.getContext may return another webapp's context
  * @param realm                  users and roles for every webapp's login; null when there is none
  */
 public record ContainerSettings(String serverInfo, Path workDir, boolean allowTrace,
                                 Map<String, Integer> maxConcurrentRequests, int retryAfterSeconds,
                                 int maxParameterCount, int maxFormBytes, ExecutorService asyncExecutor,
-                                ScheduledExecutorService scheduler, Clock clock, Realm realm) {
+                                ScheduledExecutorService scheduler, Clock clock,
+                                Map<String, String> localeEncodings, java.util.Set<String> allowedTrailers,
+                                boolean crossContext, Realm realm) {
 
     public int maxConcurrentRequestsFor(String contextPath) {
         Integer limit = maxConcurrentRequests.get(contextPath);
@@ -33,5 +39,10 @@ public record ContainerSettings(String serverInfo, Path workDir, boolean allowTr
             limit = maxConcurrentRequests.get("*");
         }
         return limit == null ? 0 : limit;
+    }
+
+    /** Whether getTrailerFields shows a request trailer field of this name. */
+    public boolean trailerAllowed(String name) {
+        return allowedTrailers.contains("*") || allowedTrailers.contains(name.toLowerCase(java.util.Locale.ROOT));
     }
 }

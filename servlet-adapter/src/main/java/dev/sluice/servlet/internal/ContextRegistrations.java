@@ -91,10 +91,41 @@ final class ContextRegistrations {
         return Collections.unmodifiableMap(app.filters().all());
     }
 
+    /** True while a ServletContainerInitializer's onStartup runs: only then may it add a ServletContextListener. */
+    private volatile boolean initializerRunning;
+
+    /** A ServletContainerInitializer's onStartup. */
+    interface InitializerCall {
+        void run() throws ServletException;
+    }
+
+    /** Runs an initializer's onStartup, during which ServletContextListeners may be added. */
+    void asInitializer(InitializerCall call) throws ServletException {
+        initializerRunning = true;
+        try {
+            call.run();
+        } finally {
+            initializerRunning = false;
+        }
+    }
+
+    /**
+     * ServletContext.addListener javadoc: a ServletContextListener may be added only by a
+     * ServletContainerInitializer; from anywhere else (a listener's contextInitialized) it is refused.
+     */
+    private void checkContextListener(Class<?> type) {
+        if (jakarta.servlet.ServletContextListener.class.isAssignableFrom(type) && !initializerRunning) {
+            throw new IllegalArgumentException("Only a ServletContainerInitializer may add the "
+                    + "ServletContextListener " + type.getName());
+        }
+    }
+
     void addListener(String className) {
         app.checkConfigurable();
         try {
-            app.addListener(app.loadComponentClass(className, EventListener.class));
+            Class<? extends EventListener> type = app.loadComponentClass(className, EventListener.class);
+            checkContextListener(type);
+            app.addListener(type);
         } catch (ServletException e) {
             throw new IllegalArgumentException("Cannot add listener " + className + ": " + e.getMessage(), e);
         }
@@ -102,11 +133,13 @@ final class ContextRegistrations {
 
     <T extends EventListener> void addListener(T listener) {
         app.checkConfigurable();
+        checkContextListener(listener.getClass());
         app.addListener(listener);
     }
 
     void addListener(Class<? extends EventListener> listenerClass) {
         app.checkConfigurable();
+        checkContextListener(listenerClass);
         try {
             app.addListener(listenerClass);
         } catch (ServletException e) {

@@ -202,10 +202,16 @@ abstract class CoreRequestView implements HttpServletRequest {
         Headers trailers = core.trailers();
         Map<String, String> map = new HashMap<>();
         for (String name : trailers.names()) {
+            if (!trailerAllowed(name)) {
+                continue; // a name the container does not allow (Tomcat's allowedTrailerHeaders)
+            }
             map.put(name.toLowerCase(Locale.ROOT), String.join(",", trailers.getAll(name)));
         }
         return map;
     }
+
+    /** Whether the container lets getTrailerFields show a trailer field of this name. */
+    abstract boolean trailerAllowed(String name);
 
     /** The connection, as ServletConnection describes it. */
     private record Connection(Request core) implements ServletConnection {

@@ -168,7 +168,7 @@ public final class DefaultServlet extends HttpServlet {
             return;
         }
         if (ranges.ignore()) {
-            if (!included) {
+            if (!included && !contentWritten(resp)) {
                 resp.setContentLengthLong(length);
             }
             if (content) {
@@ -182,7 +182,9 @@ public final class DefaultServlet extends HttpServlet {
         if (ranges.ranges().size() == 1) {
             ByteRanges.Range r = ranges.ranges().get(0);
             resp.setHeader("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + length);
-            resp.setContentLengthLong(r.length());
+            if (!contentWritten(resp)) {
+                resp.setContentLengthLong(r.length());
+            }
             if (content) {
                 writeRange(file, r, resp.getOutputStream());
             }
@@ -207,6 +209,18 @@ public final class DefaultServlet extends HttpServlet {
         out.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
+    /**
+     * Whether something (a filter, say) already wrote to the response: the Content-Length would then have to
+     * count that too, so the file's length is not declared and the container frames the whole content itself.
+     */
+    private static boolean contentWritten(jakarta.servlet.ServletResponse resp) {
+        jakarta.servlet.ServletResponse r = resp;
+        while (r instanceof jakarta.servlet.ServletResponseWrapper w) {
+            r = w.getResponse();
+        }
+        return r instanceof ServletResponseImpl impl && impl.output().written() > 0;
+    }
+
     private static BasicFileAttributes attributes(Path file) {
         try {
             return Files.readAttributes(file, BasicFileAttributes.class);
@@ -224,7 +238,9 @@ public final class DefaultServlet extends HttpServlet {
         connection.setUseCaches(false);
         try (InputStream in = connection.getInputStream()) {
             byte[] bytes = in.readAllBytes();
-            resp.setContentLength(bytes.length);
+            if (!contentWritten(resp)) {
+                resp.setContentLength(bytes.length);
+            }
             if (content) {
                 resp.getOutputStream().write(bytes);
             }

@@ -30,8 +30,9 @@ final class ErrorPages {
             sendErrorQuietly(response, he.status().code(), he.getMessage());
             return;
         }
-        if (t instanceof UnavailableException) {
-            sendErrorQuietly(response, 503, null);
+        if (t instanceof UnavailableException ue) {
+            // Servlet 6.1 section 2.3.3.2: permanently unavailable is 404, temporarily 503.
+            sendErrorQuietly(response, ue.isPermanent() ? 404 : 503, null);
             return;
         }
         UploadFailure upload = UploadFailure.in(t);

@@ -38,10 +38,11 @@ final class Fragments {
         List<Path> ordered = config.absoluteOrdering != null ? absolute(config.absoluteOrdering, byJar)
                 : relative(byJar);
         Set<Path> scan = new HashSet<>();
+        WebXmlDeclared webXml = new WebXmlDeclared(config);
         for (Path jar : ordered) {
             WebXmlParser.Fragment f = byJar.get(jar);
             if (!config.metadataComplete) {
-                merge(config, f.config);
+                merge(config, f.config, webXml);
                 if (!f.config.metadataComplete) {
                     scan.add(jar);
                 }
@@ -127,8 +128,20 @@ final class Fragments {
         return list;
     }
 
+    /**
+     * What the web.xml itself declares, taken before any fragment is merged: its mappings replace those of
+     * fragments, while fragments' mappings of the same servlet or filter add up (section 8.2.3 items 4 and 5).
+     */
+    private record WebXmlDeclared(Set<String> mappedServlets, Set<String> mappedFilters) {
+        WebXmlDeclared(WebAppConfig config) {
+            this(new HashSet<>(), new HashSet<>());
+            config.servlets.values().stream().filter(d -> !d.mappings.isEmpty()).forEach(d -> mappedServlets.add(d.name));
+            config.filterMappings.forEach(m -> mappedFilters.add(m.filterName));
+        }
+    }
+
     /** Adds what a fragment declares and the web.xml does not (section 8.2.3). */
-    private static void merge(WebAppConfig main, WebAppConfig fragment) {
+    private static void merge(WebAppConfig main, WebAppConfig fragment, WebXmlDeclared webXml) {
         fragment.contextParams.forEach(main.contextParams::putIfAbsent);
         for (WebAppConfig.ServletDef def : fragment.servlets.values()) {
             WebAppConfig.ServletDef existing = main.servlets.get(def.name);
@@ -137,8 +150,8 @@ final class Fragments {
             } else {
                 def.initParams.forEach(existing.initParams::putIfAbsent);
                 def.roleRefs.forEach(existing.roleRefs::putIfAbsent);
-                if (existing.mappings.isEmpty()) {
-                    existing.mappings.addAll(def.mappings);
+                if (!webXml.mappedServlets().contains(def.name)) {
+                    def.mappings.stream().filter(m -> !existing.mappings.contains(m)).forEach(existing.mappings::add);
                 }
                 if (existing.className == null && existing.jspFile == null) {
                     existing.className = def.className;
@@ -154,12 +167,8 @@ final class Fragments {
                 def.initParams.forEach(existing.initParams::putIfAbsent);
             }
         }
-        Set<String> mappedInMain = new HashSet<>();
-        for (WebAppConfig.FilterMappingDef m : main.filterMappings) {
-            mappedInMain.add(m.filterName);
-        }
         for (WebAppConfig.FilterMappingDef m : fragment.filterMappings) {
-            if (!mappedInMain.contains(m.filterName)) {
+            if (!webXml.mappedFilters().contains(m.filterName)) {
                 main.filterMappings.add(m);
             }
         }

@@ -82,14 +82,19 @@ final class ResponseContentType {
         updateHeader();
     }
 
-    /** The locale's encoding from locale-encoding-mapping-list applies unless one was set explicitly. */
-    void setLocale(Locale loc, boolean writerChosen, Map<String, String> localeEncodings) {
+    /**
+     * Servlet 6.1 section 5.6: unless an encoding was set explicitly (setCharacterEncoding, or a charset in
+     * setContentType) or getWriter fixed it, the locale's encoding applies: the webapp's
+     * locale-encoding-mapping-list first, then the container's table.
+     */
+    void setLocale(Locale loc, boolean writerChosen, Map<String, String> webappTable,
+                   Map<String, String> containerTable) {
         locale = loc;
         core.headers().set("Content-Language", loc.toLanguageTag());
         if (!charsetExplicit && !writerChosen) {
-            String enc = localeEncodings.get(loc.toString());
+            String enc = LocaleEncodings.lookup(webappTable, loc);
             if (enc == null) {
-                enc = localeEncodings.get(loc.getLanguage());
+                enc = LocaleEncodings.lookup(containerTable, loc);
             }
             if (enc != null) {
                 charset = enc;

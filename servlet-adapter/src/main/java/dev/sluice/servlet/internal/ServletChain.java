@@ -36,6 +36,11 @@ final class ServletChain implements FilterChain {
         if (!servlet.asyncSupported()) {
             base.disallowAsync();
         }
-        servlet.servlet().service(request, response);
+        try {
+            servlet.servlet().service(request, response);
+        } catch (jakarta.servlet.UnavailableException e) {
+            servlet.unavailable(e);
+            throw e;
+        }
     }
 }

@@ -40,6 +40,10 @@ final class ServletContextImpl implements ServletContext {
         return app;
     }
 
+    ContextRegistrations registrations() {
+        return registrations;
+    }
+
     @Override
     public String getContextPath() {
         return app.contextPath();
@@ -51,7 +55,11 @@ final class ServletContextImpl implements ServletContext {
             return null;
         }
         WebApp other = app.otherContext(uripath);
-        return other == null ? null : other.context();
+        if (other == app) {
+            return this;
+        }
+        // Another webapp's context only when the container allows cross-context access (Tomcat's crossContext).
+        return other == null || !app.settings().crossContext() ? null : other.context();
     }
 
     @Override

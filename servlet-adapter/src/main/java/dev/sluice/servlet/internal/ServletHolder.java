@@ -51,14 +51,15 @@ final class ServletHolder extends ComponentHolder<Servlet> implements ServletReg
     /** The servlet, initialized; the first caller creates and initializes it. */
     Servlet servlet() throws ServletException {
         Servlet s = instance;
+        if (unavailableUntil != 0) {
+            checkAvailable(); // a temporary UnavailableException from service holds for its seconds
+        }
         if (initialized) {
             return s;
         }
         synchronized (this) {
             if (!initialized) {
-                if (unavailableUntil != 0 && System.currentTimeMillis() < unavailableUntil) {
-                    throw new UnavailableException("Servlet " + name + " is unavailable", 1);
-                }
+                checkAvailable();
                 if (instance == null && className == null && type == null && jspFile != null) {
                     instance = new JspUnsupportedServlet(jspFile);
                 } else if (instance == null) {
@@ -85,6 +86,47 @@ final class ServletHolder extends ComponentHolder<Servlet> implements ServletReg
                 initialized = true;
             }
             return instance;
+        }
+    }
+
+    /** Refuses a request while the servlet is unavailable, saying whether for good (404) or for a while (503). */
+    private void checkAvailable() throws UnavailableException {
+        long until = unavailableUntil;
+        if (until == Long.MAX_VALUE) {
+            throw new UnavailableException("Servlet " + name + " is permanently unavailable");
+        }
+        long left = until - System.currentTimeMillis();
+        if (until != 0 && left > 0) {
+            throw new UnavailableException("Servlet " + name + " is unavailable", (int) ((left + 999) / 1000));
+        }
+    }
+
+    /**
+     * service threw UnavailableException (Servlet 6.1 section 2.3.3.2): a permanent one takes the servlet out of
+     * service (destroyed, released; later requests get 404), a temporary one refuses requests for its seconds.
+     */
+    void unavailable(UnavailableException e) {
+        if (!e.isPermanent()) {
+            unavailableUntil = System.currentTimeMillis() + 1000L * Math.max(1, e.getUnavailableSeconds());
+            return;
+        }
+        Servlet destroyed = null;
+        synchronized (this) {
+            if (unavailableUntil != Long.MAX_VALUE) {
+                unavailableUntil = Long.MAX_VALUE;
+                if (initialized) {
+                    destroyed = instance;
+                    initialized = false;
+                    releaseAfterFailedInit();
+                }
+            }
+        }
+        if (destroyed != null) {
+            try {
+                destroyInstance(destroyed);
+            } catch (RuntimeException ex) {
+                WebApp.LOG.log(java.util.logging.Level.WARNING, "destroy of unavailable servlet " + name + " failed", ex);
+            }
         }
     }
 

@@ -383,4 +383,8 @@ final class ServletRequestImpl extends CallerRequestView {
         return core.contentLength() >= 0 || content.bodyFinished();
     }
 
+    @Override
+    boolean trailerAllowed(String name) {
+        return app.settings().trailerAllowed(name);
+    }
 }

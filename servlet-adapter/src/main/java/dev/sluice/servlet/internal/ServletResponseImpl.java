@@ -31,6 +31,8 @@ final class ServletResponseImpl extends CoreResponseView {
     private boolean errorPending;
     private Supplier<Map<String, String>> trailers;
     private long declaredLength = -1;
+    /** sendRedirect was called: the response counts as committed for headers (its javadoc), later ones dropped. */
+    private boolean redirected;
 
     ServletResponseImpl(Response core, ServletRequestImpl request) {
         super(core);
@@ -120,7 +122,8 @@ final class ServletResponseImpl extends CoreResponseView {
         if (isCommitted() || loc == null) {
             return;
         }
-        contentType.setLocale(loc, usingWriter, request.app.config().localeEncodings);
+        contentType.setLocale(loc, usingWriter, request.app.config().localeEncodings,
+                request.app.settings().localeEncodings());
     }
 
     @Override
@@ -220,13 +223,16 @@ final class ServletResponseImpl extends CoreResponseView {
 
     @Override
     public void setStatus(int sc) {
-        if (!isCommitted() && request.dispatcherType != jakarta.servlet.DispatcherType.INCLUDE) {
+        if (!headersLocked() && request.dispatcherType != jakarta.servlet.DispatcherType.INCLUDE) {
             core.setStatus(Status.of(sc));
         }
     }
 
     @Override
     public void sendError(int sc, String msg) throws IOException {
+        if (request.dispatcherType == jakarta.servlet.DispatcherType.INCLUDE) {
+            return; // Section 9.3: an included servlet cannot set the status; ignored, as Tomcat does
+        }
         if (isCommitted()) {
             throw new IllegalStateException("Cannot send an error after the response has been committed");
         }
@@ -244,6 +250,9 @@ final class ServletResponseImpl extends CoreResponseView {
 
     @Override
     public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
+        if (request.dispatcherType == jakarta.servlet.DispatcherType.INCLUDE) {
+            return; // Section 9.3: an included servlet cannot set the status or headers
+        }
         if (isCommitted()) {
             throw new IllegalStateException("Cannot redirect after the response has been committed");
         }
@@ -252,6 +261,7 @@ final class ServletResponseImpl extends CoreResponseView {
         }
         core.setStatus(Status.of(sc));
         core.headers().set("Location", Redirects.location(request, location));
+        redirected = true;
         if (clearBuffer) {
             output.suspend();
         }
@@ -266,7 +276,7 @@ final class ServletResponseImpl extends CoreResponseView {
 
     @Override
     boolean headersLocked() {
-        return isCommitted() || request.dispatcherType == jakarta.servlet.DispatcherType.INCLUDE;
+        return isCommitted() || redirected || request.dispatcherType == jakarta.servlet.DispatcherType.INCLUDE;
     }
 
     @Override

@@ -167,7 +167,8 @@ public final class WebApp {
     private void runInitializers() throws ServletException {
         for (ServletContainerInitializer sci : Initializers.load(loader)) {
             Set<Class<?>> types = handlesTypes.get(sci.getClass().getName());
-            sci.onStartup(types == null || types.isEmpty() ? null : new LinkedHashSet<>(types), context);
+            Set<Class<?>> selected = types == null || types.isEmpty() ? null : new LinkedHashSet<>(types);
+            context.registrations().asInitializer(() -> sci.onStartup(selected, context));
         }
     }
 

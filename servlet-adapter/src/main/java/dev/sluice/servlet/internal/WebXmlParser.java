@@ -40,11 +40,15 @@ public final class WebXmlParser {
 
     /** Parses a web.xml into {@code config}. @throws IOException when it is not well-formed XML */
     public static void parseWebXml(InputStream in, WebAppConfig config) throws IOException {
-        Element root = parse(in).getDocumentElement();
+        org.w3c.dom.Document doc = parse(in);
+        Element root = doc.getDocumentElement();
         config.version = root.getAttribute("version");
         config.metadataComplete = "true".equalsIgnoreCase(root.getAttribute("metadata-complete").trim())
                 || isBefore25(config.version);
         readCommon(root, config);
+        if (doc.getDoctype() != null && String.valueOf(doc.getDoctype().getPublicId()).contains("2.2//")) {
+            addLeadingSlashes(config);
+        }
         Element ordering = child(root, "absolute-ordering");
         if (ordering != null) {
             config.absoluteOrdering = new ArrayList<>();
@@ -75,6 +79,17 @@ public final class WebXmlParser {
                 into.add(e.getLocalName().equals("others") ? "*" : e.getTextContent().trim());
             }
         }
+    }
+
+    /**
+     * Servlet 2.2 did not require a url-pattern to start with {@code /}; Servlet 2.3 made it a rule and let
+     * containers read {@code foo} in a 2.2 descriptor as {@code /foo} (as Tomcat does).
+     */
+    private static void addLeadingSlashes(WebAppConfig config) {
+        java.util.function.UnaryOperator<String> fix = p -> p.isEmpty() || p.startsWith("/") || p.startsWith("*.")
+                ? p : "/" + p;
+        config.servlets.values().forEach(d -> d.mappings.replaceAll(fix));
+        config.filterMappings.forEach(m -> m.urlPatterns.replaceAll(fix));
     }
 
     private static boolean isBefore25(String version) {
@@ -143,7 +158,8 @@ public final class WebXmlParser {
             def.jspFile = jsp; // No JSP engine: the servlet deploys and answers 500 (see ServletHolder).
         }
         for (Element p : children(e, "init-param")) {
-            def.initParams.put(text(p, "param-name"), text(p, "param-value"));
+            // A name given twice in one descriptor: the first declaration holds (as Tomcat; the spec is silent).
+            def.initParams.putIfAbsent(text(p, "param-name"), text(p, "param-value"));
         }
         for (Element r : children(e, "security-role-ref")) {
             String link = text(r, "role-link");
@@ -176,7 +192,8 @@ public final class WebXmlParser {
             def.className = cls;
         }
         for (Element p : children(e, "init-param")) {
-            def.initParams.put(text(p, "param-name"), text(p, "param-value"));
+            // A name given twice in one descriptor: the first declaration holds (as Tomcat; the spec is silent).
+            def.initParams.putIfAbsent(text(p, "param-name"), text(p, "param-value"));
         }
         String async = text(e, "async-supported");
         if (async != null) {

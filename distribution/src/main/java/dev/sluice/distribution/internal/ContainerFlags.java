@@ -1,0 +1,46 @@
+package dev.sluice.distribution.internal;
+
+import dev.sluice.servlet.ServletContainer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The servlet container's settings as launcher flags and properties keys; the values are parsed by
+ * {@link ServletContainer.Builder#setting}, so a flag, a file line and arquillian.xml accept the same syntax.
+ */
+final class ContainerFlags {
+    record Flag(String key, String description) {
+    }
+
+    static final List<Flag> ALL = List.of(
+            new Flag("serverInfo", "ServletContext.getServerInfo (default: Sluice/0.1)"),
+            new Flag("allowTrace", "Let TRACE reach servlets; false answers 405 (default: false)"),
+            new Flag("maxParameterCount", "Most request parameters, query and form; more is a 400 (default: 1000)"),
+            new Flag("maxFormBytes", "Largest urlencoded form parsed into parameters; larger is a 413 (default: 2097152)"),
+            new Flag("localeEncodings", "setLocale's charset table, locale=charset,... (default: ja=Shift_JIS,...)"),
+            new Flag("allowedTrailers", "Request trailers getTrailerFields shows: * or names (default: *)"),
+            new Flag("crossContext", "ServletContext.getContext may return other webapps (default: false)"));
+
+    private ContainerFlags() {
+    }
+
+    /** The container settings present in {@code merged}, checked: a bad one is a StartupException. */
+    static Map<String, String> from(Properties merged) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        ServletContainer.Builder check = ServletContainer.builder();
+        for (Flag flag : ALL) {
+            String value = merged.getProperty(flag.key());
+            if (value != null) {
+                try {
+                    check.setting(flag.key(), value);
+                } catch (IllegalArgumentException e) {
+                    throw new StartupException(e.getMessage());
+                }
+                settings.put(flag.key(), value);
+            }
+        }
+        return settings;
+    }
+}
