@@ -36,7 +36,9 @@ final class WorkerPool {
                 factory) {
             @Override
             protected void afterExecute(Runnable task, Throwable failure) {
-                release((Connection) task); // suspended exchanges and failures: the worker is free again
+                if (task instanceof Connection c) {
+                    release(c); // suspended exchanges and failures: the worker is free again
+                }
             }
         };
         executor.allowCoreThreadTimeOut(true);
@@ -54,6 +56,20 @@ final class WorkerPool {
         } catch (RejectedExecutionException e) { // shut down
             release(c);
             return false;
+        }
+    }
+
+    /**
+     * Runs a readiness callback of a suspended exchange or upgraded connection on a worker. It takes no admission:
+     * its request was admitted already, and refusing it would lose the exchange. Unbounded, but there is at most
+     * one callback per direction per connection. Dropped silently once the pool is shut down (the connection is
+     * being closed anyway).
+     */
+    void executeCallback(Runnable callback) {
+        try {
+            executor.execute(callback);
+        } catch (RejectedExecutionException e) {
+            // stopping
         }
     }
 
