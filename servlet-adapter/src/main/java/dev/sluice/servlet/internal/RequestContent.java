@@ -194,12 +194,15 @@ final class RequestContent {
         overlays.pop();
     }
 
-    /** The request body as a servlet stream. Reads block; a ReadListener is driven on the async executor. */
+    /**
+     * The request body as a servlet stream. Reads block until a ReadListener is set; from then on the stream is
+     * non-blocking (section 5.7) and {@link ReadListenerDriver} drives the listener from the connector.
+     */
     static final class BodyStream extends ServletInputStream {
         private final InputStream in;
         private final ServletRequestImpl request;
         private boolean finished;
-        private ReadListener listener;
+        private ReadListenerDriver nonBlocking;
 
         BodyStream(InputStream in, ServletRequestImpl request) {
             this.in = in;
@@ -208,6 +211,10 @@ final class RequestContent {
 
         @Override
         public int read() throws IOException {
+            if (nonBlocking != null) {
+                byte[] one = new byte[1];
+                return nonBlocking.read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
             int b = in.read();
             if (b < 0) {
                 finished = true;
@@ -217,6 +224,9 @@ final class RequestContent {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (nonBlocking != null) {
+                return nonBlocking.read(b, off, len);
+            }
             int n = in.read(b, off, len);
             if (n < 0) {
                 finished = true;
@@ -226,42 +236,38 @@ final class RequestContent {
 
         @Override
         public int available() throws IOException {
-            return in.available();
+            return nonBlocking != null ? 0 : in.available();
         }
 
         @Override
         public boolean isFinished() {
-            return finished;
+            return nonBlocking != null ? nonBlocking.isFinished() : finished;
         }
 
+        /** Blocking mode: always true (a read may still block); non-blocking: whether a read returns at once. */
         @Override
         public boolean isReady() {
-            return !finished;
+            return nonBlocking == null || nonBlocking.isReady();
         }
 
-        /** Section 5.3.1: only in async mode; here the listener is called from an executor thread. */
+        /** Section 5.7: only in async mode, once per request; the first callback comes after service returns. */
         @Override
         public void setReadListener(ReadListener readListener) {
             if (readListener == null) {
                 throw new NullPointerException("readListener");
             }
-            if (listener != null) {
+            if (nonBlocking != null) {
                 throw new IllegalStateException("ReadListener already set");
             }
             if (!request.isAsyncStarted()) {
-                throw new IllegalStateException("setReadListener requires async mode");
+                throw new IllegalStateException("setReadListener requires async mode or an upgraded request");
             }
-            listener = readListener;
-            request.asyncState().runInContext(() -> {
-                try {
-                    if (!finished) {
-                        readListener.onDataAvailable();
-                    }
-                    readListener.onAllDataRead();
-                } catch (Throwable t) {
-                    readListener.onError(t);
-                }
-            });
+            SerialCallbacks callbacks = request.callbacks();
+            if (request.asyncState().inDispatch()) {
+                callbacks.holdForDispatch();
+            }
+            nonBlocking = new ReadListenerDriver(request.core().nonBlockingBody(), callbacks, readListener);
+            nonBlocking.start();
         }
     }
 }

@@ -43,6 +43,7 @@ final class ServletRequestImpl extends CoreRequestView {
     final RequestSessions sessions;
     private ServletResponseImpl response;
     private AsyncContextImpl async;
+    private SerialCallbacks callbacks;
     private boolean asyncSupported = true;
 
     // The current dispatch (section 9.4 and 9.7 describe what forward and async dispatch change).
@@ -97,6 +98,31 @@ final class ServletRequestImpl extends CoreRequestView {
 
     AsyncContextImpl asyncState() {
         return async;
+    }
+
+    /** Runs this request's ReadListener and WriteListener callbacks one at a time (created on first use). */
+    synchronized SerialCallbacks callbacks() {
+        if (callbacks == null) {
+            callbacks = new SerialCallbacks(() -> app);
+        }
+        return callbacks;
+    }
+
+    /** The dispatch that registered listeners returned: their held callbacks may run. */
+    void releaseCallbacks() {
+        SerialCallbacks c;
+        synchronized (this) {
+            c = callbacks;
+        }
+        if (c != null) {
+            c.dispatchReturned();
+        }
+    }
+
+    @Override
+    public <T extends jakarta.servlet.http.HttpUpgradeHandler> T upgrade(Class<T> handlerClass)
+            throws ServletException {
+        return Upgrades.upgrade(this, handlerClass);
     }
 
     // Attributes
