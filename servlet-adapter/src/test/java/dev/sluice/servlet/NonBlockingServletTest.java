@@ -27,6 +27,7 @@ import testapps.EchoUpgradeHandler;
 import testapps.EchoUpgradeServlet;
 import testapps.NioEchoServlet;
 import testapps.NioStreamServlet;
+import testapps.NioTraceServlet;
 
 /**
  * Servlet non-blocking I/O and HTTP upgrade through the real connector (maxThreads 8): ReadListener and
@@ -43,10 +44,11 @@ class NonBlockingServletTest {
     static void start() throws Exception {
         Webapp app = Webapp.at(dir.resolve("app"))
                 .classes(NioEchoServlet.class, NioStreamServlet.class, EchoUpgradeServlet.class,
-                        EchoUpgradeHandler.class)
+                        EchoUpgradeHandler.class, NioTraceServlet.class)
                 .webXml(asyncServlet("echo", NioEchoServlet.class, "/echo")
                         + asyncServlet("stream", NioStreamServlet.class, "/stream")
-                        + asyncServlet("upgrade", EchoUpgradeServlet.class, "/upgrade"));
+                        + asyncServlet("upgrade", EchoUpgradeServlet.class, "/upgrade")
+                        + asyncServlet("trace", NioTraceServlet.class, "/trace"));
         container = ServletContainer.builder().workDir(dir.resolve("work")).build();
         container.deploy(app.path());
         connector = HttpConnector.builder().host("127.0.0.1").port(0).name("nio")
@@ -83,6 +85,44 @@ class NonBlockingServletTest {
             assertEquals("echo:abc", c.read().body);
         }
         assertTrue(stats().contains(" violations=0 errors=0"), stats());
+    }
+
+    @Test
+    void aChunkedStreamingClientSendingTwoBatchesGetsOneOnDataAvailableEachThenOnAllDataRead() throws Exception {
+        java.net.HttpURLConnection conn = (java.net.HttpURLConnection) new java.net.URL("http://127.0.0.1:"
+                + connector.localAddress().getPort() + "/app/trace").openConnection();
+        conn.setChunkedStreamingMode(5);
+        conn.setRequestMethod("POST");
+        conn.setDoOutput(true);
+        conn.setReadTimeout(60_000);
+        conn.connect();
+        try {
+            OutputStream out = conn.getOutputStream();
+            out.write("Hello".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            await(() -> get("/app/trace?events").equals("onDataAvailable:Hello"));
+            out.write("World".getBytes(StandardCharsets.UTF_8));
+            out.close();
+            assertEquals(200, conn.getResponseCode());
+            String body = new String(conn.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals("onDataAvailable\nHello\nonDataAvailable\nWorld\nonAllDataRead\n", body);
+        } finally {
+            conn.disconnect();
+        }
+    }
+
+    @Test
+    void listenerRegistrationRulesOfTheSpecification() throws Exception {
+        try (Client c = new Client()) {
+            c.send("GET /app/trace HTTP/1.1\r\nHost: t\r\n\r\n");
+            assertEquals("blocking isReady=truetrue\n"
+                    + "read listener without async: IllegalStateException\n"
+                    + "write listener without async: IllegalStateException\n"
+                    + "null read listener: NullPointerException\n"
+                    + "read listener: ok\n"
+                    + "second read listener: IllegalStateException\n"
+                    + "null write listener: NullPointerException\n", c.read().body);
+        }
     }
 
     @Test

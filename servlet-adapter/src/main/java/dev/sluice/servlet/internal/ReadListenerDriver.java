@@ -94,7 +94,9 @@ final class ReadListenerDriver implements IoCallback {
                     isReady(); // nothing after all (a chunk header only): wait again
                     return;
                 }
-                listener.onDataAvailable();
+                if (!in.isFinished()) { // what came may be the end only: then onAllDataRead alone
+                    listener.onDataAvailable();
+                }
             }
             if (in.isFinished() && !allDataRead && !failed) {
                 allDataRead = true;

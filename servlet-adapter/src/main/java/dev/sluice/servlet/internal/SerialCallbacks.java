@@ -12,13 +12,14 @@ import java.util.logging.Level;
  * thread running the current one runs it next.
  */
 final class SerialCallbacks {
-    private final Supplier<WebApp> app;
+    private final Supplier<ClassLoader> loader;
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     private boolean busy;
     private boolean heldByDispatch;
 
-    SerialCallbacks(Supplier<WebApp> app) {
-        this.app = app;
+    /** @param loader the webapp's class loader at the time a callback runs (a dispatch may change webapps) */
+    SerialCallbacks(Supplier<ClassLoader> loader) {
+        this.loader = loader;
     }
 
     /** Runs {@code task} now on the calling thread, or after the callback (or dispatch) that runs now. */
@@ -64,14 +65,15 @@ final class SerialCallbacks {
     private void drain(Runnable first) {
         Runnable task = first;
         while (task != null) {
-            WebApp webapp = app.get();
-            ClassLoader previous = webapp.enter();
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader.get());
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
-                WebApp.LOG.log(Level.WARNING, "Listener callback in " + webapp.displayPath() + " failed", e);
+                WebApp.LOG.log(Level.WARNING, "Listener callback failed", e);
             } finally {
-                WebApp.exit(previous);
+                thread.setContextClassLoader(previous);
             }
             synchronized (this) {
                 task = queue.poll();

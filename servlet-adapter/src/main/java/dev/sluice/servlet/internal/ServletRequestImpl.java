@@ -103,7 +103,7 @@ final class ServletRequestImpl extends CoreRequestView {
     /** Runs this request's ReadListener and WriteListener callbacks one at a time (created on first use). */
     synchronized SerialCallbacks callbacks() {
         if (callbacks == null) {
-            callbacks = new SerialCallbacks(() -> app);
+            callbacks = new SerialCallbacks(() -> app.loader());
         }
         return callbacks;
     }

@@ -29,7 +29,7 @@ final class WebConnectionImpl implements WebConnection {
         this.app = app;
         this.handler = handler;
         this.connection = connection;
-        this.callbacks = new SerialCallbacks(() -> app);
+        this.callbacks = new SerialCallbacks(app::loader);
     }
 
     /** From the connector, on a worker, after the 101 went out. */
