@@ -345,7 +345,8 @@ class NonBlockingServletTest {
             Map<String, String> headers = new LinkedHashMap<>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+                headers.put(lines[i].substring(0, colon).toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
             }
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             if (headers.containsKey("content-length")) {

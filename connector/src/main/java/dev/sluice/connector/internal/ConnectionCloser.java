@@ -107,16 +107,7 @@ final class ConnectionCloser {
         c.key.cancel();
         closeChannel(((NioTransport) c.transport).channel());
         ((NioTransport) c.transport).closed();
-        Waiter r = c.readWaiter;
-        Waiter w = c.writeWaiter;
-        c.readWaiter = null;
-        c.writeWaiter = null;
-        if (r != null) {
-            r.closed();
-        }
-        if (w != null) {
-            w.closed();
-        }
+        ReadinessWaits.closed(c);
         Runnable onClose = c.onClose;
         if (onClose != null) {
             c.onClose = null;

@@ -43,6 +43,7 @@ public final class ConnectorRuntime {
         }
         bound = (InetSocketAddress) server.getLocalAddress();
         pool = new WorkerPool(name, ctx.limits.maxThreads(), ctx.limits.acceptQueue());
+        pool.countBusy(ctx.stats.busy);
         Http1Processor processor = new Http1Processor(ctx);
         loops = new SelectorLoop[selectorCount];
         for (int i = 0; i < loops.length; i++) {

@@ -56,8 +56,8 @@ final class NonBlockingResponseBody implements NonBlockingOutput {
             return;
         }
         long deadline = ctx.clock.millis() + ctx.limits.writeTimeout().toMillis();
-        transport.awaitAsync(SelectionKey.OP_WRITE, deadline, new Flusher(callback, deadline), AsyncWaiter::writeTimeout,
-                done);
+        transport.awaitAsync(SelectionKey.OP_WRITE, deadline, new Flusher(callback, deadline),
+                AsyncWaiter::writeTimeout, done);
     }
 
     /**

@@ -167,20 +167,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
     private void ready(Connection c, SelectionKey key) {
         switch (c.phase) {
             case READ_HEAD -> readHead(c);
-            case WORKER_WAIT -> {
-                int ops = key.readyOps();
-                if ((ops & SelectionKey.OP_READ) != 0 && c.readWaiter != null) {
-                    Waiter w = c.readWaiter;
-                    c.readWaiter = null;
-                    w.ready();
-                }
-                if ((ops & SelectionKey.OP_WRITE) != 0 && c.writeWaiter != null) {
-                    Waiter w = c.writeWaiter;
-                    c.writeWaiter = null;
-                    w.ready();
-                }
-                watch(c);
-            }
+            case WORKER_WAIT -> ReadinessWaits.fire(c, key.readyOps());
             case WRITE_CANNED -> closer.writeCanned(c);
             case LINGER -> closer.discard(c);
             default -> {
@@ -272,7 +259,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
                 continue;
             }
             if (c.phase == Connection.Phase.WORKER_WAIT) {
-                expireWaiters(c, now);
+                ReadinessWaits.expire(c, now);
                 continue;
             }
             if (now < c.deadline) {
@@ -307,8 +294,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             if (c.phase == Connection.Phase.CLOSED) {
                 return;
             }
-            c.readWaiter = null; // a finished exchange's non-blocking waits end with it
-            c.writeWaiter = null;
+            ReadinessWaits.clear(c); // a finished exchange's non-blocking waits end with it
             c.phase = Connection.Phase.READ_HEAD;
             c.deadline = ctx.clock.millis() + (c.parser.hasStarted() ? ctx.limits.headerTimeout()
                     : ctx.limits.keepAliveTimeout()).toMillis();
@@ -326,8 +312,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         pool.release(c);
         execute(() -> {
             if (c.phase != Connection.Phase.CLOSED) {
-                c.readWaiter = null;
-                c.writeWaiter = null;
+                ReadinessWaits.clear(c);
                 admit(c);
             }
         });
@@ -365,40 +350,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
                 w.closed(); // closed, or already handed back: nothing will come for this waiter
                 return;
             }
-            if (op == SelectionKey.OP_READ) {
-                c.readWaiter = w;
-            } else {
-                c.writeWaiter = w;
-            }
-            watch(c);
+            ReadinessWaits.register(c, op, w);
         });
-    }
-
-    /** Sets the interest to what the waiters of {@code c} need; with none left the worker side owns it again. */
-    private void watch(Connection c) {
-        int ops = (c.readWaiter != null ? SelectionKey.OP_READ : 0) | (c.writeWaiter != null ? SelectionKey.OP_WRITE : 0);
-        c.key.interestOps(ops);
-        // a hand-back must wake the loop whenever read interest is off (see resume)
-        c.interestCleared = (ops & SelectionKey.OP_READ) == 0;
-        c.phase = ops == 0 ? Connection.Phase.RUNNING : Connection.Phase.WORKER_WAIT;
-    }
-
-    private void expireWaiters(Connection c, long now) {
-        boolean changed = false;
-        if (c.readWaiter != null && now >= c.readWaiter.deadline()) {
-            Waiter w = c.readWaiter;
-            c.readWaiter = null;
-            w.expired();
-            changed = true;
-        }
-        if (c.writeWaiter != null && now >= c.writeWaiter.deadline()) {
-            Waiter w = c.writeWaiter;
-            c.writeWaiter = null;
-            w.expired();
-            changed = true;
-        }
-        if (changed) {
-            watch(c);
-        }
     }
 }

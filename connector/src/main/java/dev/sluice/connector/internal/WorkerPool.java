@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class WorkerPool {
     private final ThreadPoolExecutor executor;
     private final Semaphore admissions;
+    /** The connector's busy-workers figure, counted for callbacks too; null in tests without one. */
+    private volatile AtomicInteger busyCounter;
 
     WorkerPool(String name, int maxThreads, int acceptQueue) {
         admissions = new Semaphore(maxThreads + acceptQueue);
@@ -42,6 +44,10 @@ final class WorkerPool {
             }
         };
         executor.allowCoreThreadTimeOut(true);
+    }
+
+    void countBusy(AtomicInteger busy) {
+        this.busyCounter = busy;
     }
 
     /** Queues {@code c} for a worker; false when the pool and queue are full. */
@@ -67,7 +73,19 @@ final class WorkerPool {
      */
     void executeCallback(Runnable callback) {
         try {
-            executor.execute(callback);
+            executor.execute(() -> {
+                AtomicInteger busy = busyCounter;
+                if (busy != null) {
+                    busy.incrementAndGet(); // a callback occupies a worker like a request does
+                }
+                try {
+                    callback.run();
+                } finally {
+                    if (busy != null) {
+                        busy.decrementAndGet();
+                    }
+                }
+            });
         } catch (RejectedExecutionException e) {
             // stopping
         }
