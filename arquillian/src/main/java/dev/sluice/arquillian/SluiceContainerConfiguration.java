@@ -23,11 +23,16 @@ import org.jboss.arquillian.container.spi.client.container.ContainerConfiguratio
  *     <property name="maxFormBytes">2097152</property>        <!-- larger urlencoded form: 413 -->
  *     <property name="maxConcurrentRequests">0</property>     <!-- per webapp, past it 503; 0 is off -->
  *     <property name="retryAfterSeconds">1</property>         <!-- Retry-After of that 503 -->
+ *     <!-- users and roles for BASIC and FORM login, HttpServletRequest.login; none: login refused (403) -->
+ *     <property name="users">j2ee:j2ee:Administrator,Employee; javajoe:javajoe:Manager,Employee</property>
+ *     <property name="realmFile">/path/to/realm.properties</property> <!-- as written by 'sluice passwd' -->
  *   </configuration>
  * </container>
  * }</pre>
  * {@code limits} takes the keys and value syntax of {@code conf/sluice.properties}, separated by commas or new
- * lines.
+ * lines. {@code users} is {@code name:password:role,role} per user, separated by {@code ;} or new lines (the
+ * password may hold colons, the roles may be empty); {@code realmFile} is a realm file in the distribution's
+ * format. Both may be given; a user in {@code users} replaces a file user of the same name.
  */
 public class SluiceContainerConfiguration implements ContainerConfiguration {
     private String bindAddress = "127.0.0.1";
@@ -40,6 +45,8 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
     private Integer maxFormBytes;
     private Integer maxConcurrentRequests;
     private Integer retryAfterSeconds;
+    private String users;
+    private String realmFile;
 
     @Override
     public void validate() throws ConfigurationException {
@@ -54,6 +61,13 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
             toLimits();
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("limits: " + e.getMessage());
+        }
+        try {
+            RealmSettings.realm(users, realmFile);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new ConfigurationException("realmFile: cannot read " + realmFile + ": " + e);
         }
     }
 
@@ -83,6 +97,11 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
         }
         if (retryAfterSeconds != null) {
             builder.retryAfterSeconds(retryAfterSeconds);
+        }
+        try {
+            builder.realm(RealmSettings.realm(users, realmFile));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("realmFile: cannot read " + realmFile + ": " + e, e);
         }
         return builder;
     }
@@ -168,5 +187,23 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
 
     public void setRetryAfterSeconds(Integer retryAfterSeconds) {
         this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public String getUsers() {
+        return users;
+    }
+
+    /** Users for the realm: {@code name:password:role,role}, separated by {@code ;} or new lines. */
+    public void setUsers(String users) {
+        this.users = users;
+    }
+
+    public String getRealmFile() {
+        return realmFile;
+    }
+
+    /** A realm file (the distribution's conf/realm.properties format) whose users the container knows. */
+    public void setRealmFile(String realmFile) {
+        this.realmFile = realmFile;
     }
 }

@@ -58,4 +58,38 @@ class ConfigurationTest {
         ConfigurationException e = assertThrows(ConfigurationException.class, c::validate);
         assertEquals(message, e.getMessage());
     }
+
+    @Test
+    void usersGiveTheRealmItsUsersAndRoles() throws Exception {
+        SluiceContainerConfiguration c = fromXmlProperties(Map.of("users",
+                "j2ee:j2ee:Administrator,Employee;\n javajoe:pass:with:colons:Manager, Employee ; nobody:pw:"));
+        c.validate();
+        dev.sluice.servlet.Realm realm = RealmSettings.realm(c.getUsers(), c.getRealmFile());
+        assertEquals(java.util.Set.of("Administrator", "Employee"), realm.authenticate("j2ee", "j2ee").roles());
+        assertEquals(java.util.Set.of("Manager", "Employee"),
+                realm.authenticate("javajoe", "pass:with:colons").roles());
+        assertEquals(java.util.Set.of(), realm.authenticate("nobody", "pw").roles());
+        assertNull(realm.authenticate("j2ee", "javajoe"));
+        assertNull(RealmSettings.realm(null, " "));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        a:b:c; secretonly                  | users entry 2: expected name:password:role,role (roles may be empty)
+        a:b:c; :hunter2:role               | users entry 2: expected name:password:role,role (roles may be empty)
+        'we ird:hunter2:role'              | users entry 1: a user name must not contain
+        """)
+    void badUsersAreRefusedNamingTheEntryNotThePassword(String users, String message) throws Exception {
+        SluiceContainerConfiguration c = fromXmlProperties(Map.of("users", users));
+        ConfigurationException e = assertThrows(ConfigurationException.class, c::validate);
+        assertTrue(e.getMessage().startsWith(message), e.getMessage());
+        assertTrue(!e.getMessage().contains("hunter2") && !e.getMessage().contains("secretonly"), e.getMessage());
+    }
+
+    @Test
+    void aMissingRealmFileIsAConfigurationError() throws Exception {
+        SluiceContainerConfiguration c = fromXmlProperties(Map.of("realmFile", "/no/such/realm.properties"));
+        ConfigurationException e = assertThrows(ConfigurationException.class, c::validate);
+        assertTrue(e.getMessage().startsWith("realmFile: cannot read /no/such/realm.properties"), e.getMessage());
+    }
 }

@@ -12,6 +12,7 @@ import dev.sluice.distribution.internal.status.ServerFigures;
 import dev.sluice.distribution.internal.status.ServerMBean;
 import dev.sluice.distribution.internal.status.StatusHandler;
 import dev.sluice.distribution.internal.status.WebappCounters;
+import dev.sluice.servlet.Realm;
 import dev.sluice.servlet.ServletContainer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -47,6 +48,7 @@ public final class SluiceServer implements AutoCloseable {
         if (b.workDir != null) {
             servlets.workDir(b.workDir);
         }
+        servlets.realm(b.realm);
         this.container = servlets.build();
         WebappCounters webapps = b.statusPages ? new WebappCounters(this::contextPaths) : null;
         // The status handler is built before the connector whose figures it shows: it reads them through this
@@ -162,8 +164,15 @@ public final class SluiceServer implements AutoCloseable {
         private Path logs;
         private Path workDir;
         private AccessLogFormat accessLogFormat;
+        private Realm realm;
 
         private Builder() {
+        }
+
+        /** Users and roles for BASIC and FORM login in every webapp; null (the default) for none. */
+        public Builder realm(Realm realm) {
+            this.realm = realm;
+            return this;
         }
 
         /** Serve /sluice/status and /sluice/metrics to loopback clients and publish JMX figures (default on). */

@@ -70,7 +70,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
         }
         this.settings = new ContainerSettings(b.serverInfo, b.workDir, b.allowTrace,
                 Map.copyOf(b.maxConcurrentRequests), b.retryAfterSeconds, b.maxParameterCount, b.maxFormBytes,
-                async, scheduler, b.clock);
+                async, scheduler, b.clock, b.realm);
     }
 
     public static Builder builder() {
@@ -278,6 +278,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
         private ScheduledExecutorService scheduler;
         private Clock clock = Clock.systemUTC();
         private java.time.Duration undeployDrain = java.time.Duration.ofSeconds(10);
+        private Realm realm;
 
         private Builder() {
         }
@@ -320,6 +321,12 @@ public final class ServletContainer implements Handler, AutoCloseable {
 
         /** How long undeploy waits for running requests of the webapp before stopping it (default 10 s). */
         public Builder undeployDrain(java.time.Duration drain) { this.undeployDrain = drain; return this; }
+
+        /**
+         * The users and roles of BASIC and FORM login and {@code HttpServletRequest.login}, shared by every
+         * webapp (Servlet 6.1 section 13.7). Without one, a request that must authenticate gets 403.
+         */
+        public Builder realm(Realm realm) { this.realm = realm; return this; }
 
         public ServletContainer build() {
             return new ServletContainer(this);

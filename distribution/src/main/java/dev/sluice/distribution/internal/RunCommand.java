@@ -42,6 +42,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Access log in logs/: combined (NCSA), w3c (IIS) or off (default: combined)")
     private String accessLog;
 
+    @Option(names = "--realm", paramLabel = "FILE|off",
+            description = "Users and roles for BASIC and FORM login, written by 'sluice passwd'"
+                    + " (default: SLUICE_HOME/conf/realm.properties)")
+    private String realm;
+
     @Option(names = "--logLevel", paramLabel = "LEVEL",
             description = "SEVERE, WARNING, INFO, FINE, FINER or FINEST (default: INFO)")
     private String logLevel;
@@ -60,6 +65,7 @@ final class RunCommand implements Callable<Integer> {
                     .hotDeploy(settings.hotDeployInterval())
                     .accessLog(settings.logs(), settings.accessLog())
                     .workDir(ServerSettings.home().resolve("work"))
+                    .realm(RealmLoader.load(settings.realm()))
                     .start();
         } catch (BindException e) {
             throw new StartupException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
@@ -86,6 +92,7 @@ final class RunCommand implements Callable<Integer> {
         put(p, "hotDeploy", hotDeploy);
         put(p, "logLevel", logLevel);
         put(p, "accessLog", accessLog);
+        put(p, "realm", realm);
         for (LimitFlags.Flag flag : LimitFlags.ALL) {
             OptionSpec option = spec.findOption("--" + flag.key);
             put(p, flag.key, option == null ? null : option.getValue());

@@ -25,10 +25,12 @@ final class ServerSettings {
     private final Level logLevel;
     private final Path logs;
     private final AccessLogFormat accessLog;
+    private final Path realm;
 
     private ServerSettings(String host, int port, Path webapps, Limits limits, Duration hotDeployInterval,
-                           Level logLevel, Path logs, AccessLogFormat accessLog) {
+                           Level logLevel, Path logs, AccessLogFormat accessLog, Path realm) {
         this.accessLog = accessLog;
+        this.realm = realm;
         this.host = host;
         this.port = port;
         this.webapps = webapps;
@@ -74,8 +76,27 @@ final class ServerSettings {
         }
         AccessLogFormat accessLog = accessLogFormat(merged.getProperty("accessLog", "combined"));
         return new ServerSettings(host, port, webapps, limits, hotDeploy, logLevel, home.resolve("logs"),
-                accessLog);
+                accessLog, realmFile(merged, flags, home));
     }
+
+    /** The realm file: a flag against the working folder, the file's value against the home; "off" for none. */
+    static Path realmFile(Properties merged, Properties flags, Path home) {
+        String value = merged.getProperty("realm", DEFAULT_REALM).trim();
+        if (value.equalsIgnoreCase("off") || value.isEmpty()) {
+            return null;
+        }
+        return flags.containsKey("realm") ? Paths.get(value).toAbsolutePath().normalize()
+                : home.resolve(value).normalize();
+    }
+
+    /** The realm file as the config file (or its default) names it, for tools such as 'sluice passwd'. */
+    static Path realmFileFromConfig(String configFile) {
+        Path home = home();
+        return realmFile(readConfig(configFile, home), new Properties(), home);
+    }
+
+    /** Where the realm file is unless the config says otherwise. */
+    static final String DEFAULT_REALM = "conf/realm.properties";
 
     static Path home() {
         String home = System.getProperty("sluice.home");
@@ -154,6 +175,11 @@ final class ServerSettings {
 
     Path logs() {
         return logs;
+    }
+
+    /** The realm file of users and roles, or null when the realm is off. */
+    Path realm() {
+        return realm;
     }
 
     /** The access log's format, or null when it is off. */

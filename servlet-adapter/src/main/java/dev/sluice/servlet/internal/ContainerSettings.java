@@ -1,5 +1,6 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.Realm;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -19,11 +20,12 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param asyncExecutor          runs AsyncContext.start and async dispatches
  * @param scheduler              async timeouts and session expiry
  * @param clock                  time for sessions
+ * @param realm                  users and roles for every webapp's login; null when there is none
  */
 public record ContainerSettings(String serverInfo, Path workDir, boolean allowTrace,
                                 Map<String, Integer> maxConcurrentRequests, int retryAfterSeconds,
                                 int maxParameterCount, int maxFormBytes, ExecutorService asyncExecutor,
-                                ScheduledExecutorService scheduler, Clock clock) {
+                                ScheduledExecutorService scheduler, Clock clock, Realm realm) {
 
     public int maxConcurrentRequestsFor(String contextPath) {
         Integer limit = maxConcurrentRequests.get(contextPath);

@@ -7,10 +7,8 @@ import jakarta.servlet.ServletConnection;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpUpgradeHandler;
 import java.io.IOException;
-import java.security.Principal;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -21,7 +19,7 @@ import java.util.Map;
 /**
  * The part of {@link HttpServletRequest} that only reads the core request: method, headers, cookies, locales,
  * addresses and protocol. Servlet state (dispatch, attributes, body, sessions, async) is in
- * {@link ServletRequestImpl}. Sluice has no authentication realm, so the security methods report none.
+ * {@link ServletRequestImpl}; the caller identity in {@link CallerRequestView}.
  */
 abstract class CoreRequestView implements HttpServletRequest {
     protected final Request core;
@@ -148,11 +146,6 @@ abstract class CoreRequestView implements HttpServletRequest {
     }
 
     @Override
-    public String getAuthType() {
-        return null;
-    }
-
-    @Override
     public Cookie[] getCookies() {
         if (cookies == null) {
             cookies = CookieCodec.parse(head.headers().getAll("Cookie"));
@@ -197,36 +190,6 @@ abstract class CoreRequestView implements HttpServletRequest {
     @Override
     public String getMethod() {
         return head.method().name();
-    }
-
-    @Override
-    public String getRemoteUser() {
-        return null;
-    }
-
-    @Override
-    public boolean isUserInRole(String role) {
-        return false;
-    }
-
-    @Override
-    public Principal getUserPrincipal() {
-        return null;
-    }
-
-    @Override
-    public boolean authenticate(HttpServletResponse response) throws IOException {
-        response.sendError(401);
-        return false;
-    }
-
-    @Override
-    public void login(String username, String password) throws ServletException {
-        throw new ServletException("No login configuration: Sluice has no authentication realm");
-    }
-
-    @Override
-    public void logout() {
     }
 
     @Override

@@ -34,6 +34,12 @@ final class ErrorPages {
             sendErrorQuietly(response, 503, null);
             return;
         }
+        UploadFailure upload = UploadFailure.in(t);
+        if (upload != null && locationFor(t) == null) {
+            // A refused upload the servlet let escape: its status (413, 400) and one-line reason, not a 500.
+            sendErrorQuietly(response, upload.status(), ((Throwable) upload).getMessage());
+            return;
+        }
         if (response.core().isCommitted()) {
             WebApp.LOG.log(Level.SEVERE, "Servlet failed after the response was committed in " + app.displayPath()
                     + " for " + request.getRequestURI(), t);

@@ -136,6 +136,7 @@ final class Fragments {
                 main.servlets.put(def.name, def);
             } else {
                 def.initParams.forEach(existing.initParams::putIfAbsent);
+                def.roleRefs.forEach(existing.roleRefs::putIfAbsent);
                 if (existing.mappings.isEmpty()) {
                     existing.mappings.addAll(def.mappings);
                 }
@@ -166,6 +167,7 @@ final class Fragments {
         fragment.errorPagesByCode.forEach(main.errorPagesByCode::putIfAbsent);
         fragment.errorPagesByException.forEach(main.errorPagesByException::putIfAbsent);
         fragment.mimeMappings.forEach(main.mimeMappings::putIfAbsent);
+        SecurityXml.merge(main, fragment);
         if (!main.welcomeFilesDeclared && fragment.welcomeFilesDeclared) {
             main.welcomeFilesDeclared = true;
             main.welcomeFiles.addAll(fragment.welcomeFiles);

@@ -55,10 +55,9 @@ public final class Invoker {
                 // As Tomcat with allowTrace="false" (the default): 405, and Allow names what is served.
                 coreResponse.headers().set("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
                 response.sendError(405, "TRACE is not allowed");
-            } else if (app.security().denies(path, core.head().method().name())) {
-                // Chapter 13 without an authentication realm: a constrained resource is forbidden (as Tomcat).
-                response.sendError(403);
-            } else {
+            } else if (isPrivate(path)) {
+                response.sendError(404); // whatever servlet the path would map to, as Tomcat
+            } else if (app.authenticator().admit(request, response, path)) {
                 dispatch(request, response, path, DispatcherType.REQUEST);
             }
             suspended = request.asyncState() != null && request.asyncState().serviceReturned();
@@ -75,6 +74,20 @@ public final class Invoker {
                 WebApp.exit(previous);
             }
         }
+    }
+
+    /**
+     * Servlet 6.1 sections 10.5 and 10.6: nothing under WEB-INF or META-INF is served to a client (case-insensitive,
+     * for case-insensitive file systems); a dispatch inside the webapp may still reach them.
+     */
+    static boolean isPrivate(String path) {
+        for (String folder : new String[] {"/WEB-INF", "/META-INF"}) {
+            if (path.regionMatches(true, 0, folder, 0, folder.length())
+                    && (path.length() == folder.length() || path.charAt(folder.length()) == '/')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Section 2.3.3.3 / IIS 503.2: this webapp is at its limit; others are unaffected. */
@@ -156,6 +169,7 @@ public final class Invoker {
             }
             response.finish();
         } finally {
+            request.content().releaseUploads(); // temporary files of parts go, also after an error
             ServletRequestEvent event = new ServletRequestEvent(app.context(), request);
             app.listeners().eachReverse(ServletRequestListener.class, l -> l.requestDestroyed(event));
         }

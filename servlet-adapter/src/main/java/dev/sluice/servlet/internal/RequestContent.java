@@ -2,8 +2,11 @@ package dev.sluice.servlet.internal;
 
 import dev.sluice.core.HttpException;
 import dev.sluice.core.Request;
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.Part;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +27,8 @@ import java.util.Map;
 /**
  * The content side of a servlet request: the body as a stream or a reader (one or the other, Servlet 6.1
  * section 3.12), its character encoding, and the parameters, parsed on first use from the query string and a
- * urlencoded form body (section 3.1.1). Dispatches with a query push their parameters on top (section 9.1.1).
+ * urlencoded form body (section 3.1.1) or the fields of a multipart body (section 3.2). Dispatches with a query
+ * push their parameters on top (section 9.1.1).
  */
 final class RequestContent {
     private final Request core;
@@ -36,6 +40,7 @@ final class RequestContent {
     private BodyStream stream;
     private Map<String, List<String>> parameters;
     private final Deque<Map<String, List<String>>> overlays = new ArrayDeque<>();
+    private MultipartUpload upload;
 
     RequestContent(Request core, ServletRequestImpl request, ContainerSettings settings, String defaultEncoding) {
         this.core = core;
@@ -144,14 +149,39 @@ final class RequestContent {
         if (isForm() && !usingStream && reader == null) {
             String form = readForm();
             FormDecoder.decode(form, charset(), map, max, count);
+        } else if (hasMultipartFields()) {
+            try {
+                if (upload == null) {
+                    parts();
+                }
+            } catch (IOException | ServletException | MultipartLimitException e) {
+                // getParameter does not throw for the body (as Tomcat): the fields are absent and getParts or
+                // getPart throws the kept failure (413 or 400 if the servlet lets it escape).
+            }
+            if (upload.parsed()) {
+                MultipartFields.addTo(map, upload.fields(), encoding, count, max, settings.maxFormBytes());
+            }
         }
         map.replaceAll((k, v) -> Collections.unmodifiableList(v));
         return map;
     }
 
+    /** Section 3.2: the fields of a multipart POST are parameters when its servlet handles multipart. */
+    private boolean hasMultipartFields() {
+        if (upload != null) {
+            return upload.parsed(); // getParts came first; after a failed parse, no fields
+        }
+        return isPost() && !usingStream && reader == null && MultipartUpload.configOf(request) != null
+                && MultipartUpload.isMultipartFormData(request.getContentType());
+    }
+
+    private boolean isPost() {
+        return "POST".equals(request.getMethod());
+    }
+
     private boolean isForm() {
         String type = request.getContentType();
-        if (type == null || !"POST".equals(request.getMethod())) {
+        if (type == null || !isPost()) {
             return false;
         }
         int semi = type.indexOf(';');
@@ -173,6 +203,37 @@ final class RequestContent {
             return new String(bytes, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new HttpException(400, "Form content could not be read");
+        }
+    }
+
+    // Multipart (section 3.2)
+
+    /** getParts: only for a servlet with a multipart config, on a multipart/form-data request. */
+    List<Part> parts() throws IOException, ServletException {
+        MultipartConfigElement config = MultipartUpload.configOf(request);
+        if (config == null) {
+            throw new IllegalStateException("The servlet has no multipart config (@MultipartConfig or"
+                    + " <multipart-config>)");
+        }
+        String type = request.getContentType();
+        if (!MultipartUpload.isMultipartFormData(type)) {
+            throw new ServletException("The request is not multipart/form-data");
+        }
+        if (upload == null) {
+            if (usingStream || reader != null) {
+                throw new IllegalStateException("The request body was already read through getInputStream or"
+                        + " getReader");
+            }
+            upload = new MultipartUpload(config, MultipartUpload.tempDirOf(request.getServletContext()),
+                    settings.maxParameterCount());
+        }
+        return upload.parts(type, core.contentLength(), body());
+    }
+
+    /** The request completed: temporary files of its parts are deleted. */
+    void releaseUploads() {
+        if (upload != null) {
+            upload.release();
         }
     }
 

@@ -19,7 +19,9 @@ import java.util.Set;
 final class ServletHolder extends ComponentHolder<Servlet> implements ServletRegistration.Dynamic, ServletConfig {
     private volatile int loadOnStartup = -1;
     private volatile MultipartConfigElement multipartConfig;
+    /** run-as and @RunAs are recorded, not enforced: Sluice calls no Jakarta Enterprise Beans to propagate to. */
     private volatile String runAsRole;
+    private volatile java.util.Map<String, String> roleRefs = java.util.Map.of();
     private volatile long unavailableUntil;
     private volatile long initOrder;
     /** The {@code <jsp-file>} or addJspFile path this servlet stands for, when it has no class of its own. */
@@ -190,6 +192,11 @@ final class ServletHolder extends ComponentHolder<Servlet> implements ServletReg
         this.multipartConfig = multipartConfig;
     }
 
+    /** security-role-ref: role name used in code to its role-link (Servlet 6.1 section 13.3). */
+    java.util.Map<String, String> roleRefs() {
+        return roleRefs;
+    }
+
     MultipartConfigElement multipartConfig() {
         return multipartConfig;
     }
@@ -209,5 +216,6 @@ final class ServletHolder extends ComponentHolder<Servlet> implements ServletReg
         if (def.multipart != null) {
             multipartConfig = def.multipart;
         }
+        roleRefs = java.util.Map.copyOf(def.roleRefs);
     }
 }

@@ -46,7 +46,11 @@ final class ServletMapper {
     private volatile ServletHolder contextRoot;
     private volatile ServletHolder defaultServlet;
 
-    /** Whether {@code pattern} is one of the four kinds section 12.2 defines. */
+    /**
+     * Whether {@code pattern} is one of the kinds section 12.2 defines. A pattern starting with '/' that is not a
+     * path mapping ("/x/*") is an exact match, even with a '*' elsewhere ("/On*", "/a/*&#47;b": "all other strings
+     * are used for exact matches only"), as Tomcat treats it.
+     */
     static boolean isValid(String pattern) {
         if (pattern.isEmpty() || pattern.equals("/")) {
             return true;
@@ -54,7 +58,7 @@ final class ServletMapper {
         if (pattern.startsWith("*.")) {
             return pattern.length() > 2 && pattern.indexOf('/') < 0;
         }
-        return pattern.startsWith("/") && pattern.indexOf('*') == (pattern.endsWith("/*") ? pattern.length() - 1 : -1);
+        return pattern.startsWith("/");
     }
 
     /** The servlet already mapped to {@code pattern}, or null. */

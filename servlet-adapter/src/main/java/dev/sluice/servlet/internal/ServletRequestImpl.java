@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link Dispatcher} and async dispatch change and restore (Servlet 6.1 chapter 9); headers, body and
  * parameters delegate to the core request and {@link RequestContent}.
  */
-final class ServletRequestImpl extends CoreRequestView {
+final class ServletRequestImpl extends CallerRequestView {
     static final String CONNECTION_ID = "dev.sluice.connection.id";
     static final String REQUEST_NUMBER = "dev.sluice.connection.requestNumber";
     private static final AtomicLong IDS = new AtomicLong();
@@ -65,6 +65,16 @@ final class ServletRequestImpl extends CoreRequestView {
         this.sessions = new RequestSessions(this, requestedSessionIdFromUrl);
         attributes.put(CONNECTION_ID, core.connectionId());
         attributes.put(REQUEST_NUMBER, core.requestNumber());
+    }
+
+    @Override
+    WebApp webapp() {
+        return app;
+    }
+
+    @Override
+    ServletHolder currentServlet() {
+        return match == null ? null : match.holder();
     }
 
     void attach(ServletResponseImpl response) {
@@ -225,13 +235,13 @@ final class ServletRequestImpl extends CoreRequestView {
 
     @Override
     public Collection<Part> getParts() throws IOException, ServletException {
-        return Multipart.parts(this);
+        return content.parts();
     }
 
     @Override
     public Part getPart(String name) throws IOException, ServletException {
         for (Part p : getParts()) {
-            if (p.getName().equals(name)) {
+            if (p.getName().equals(name)) { // the first of that name, as Tomcat
                 return p;
             }
         }

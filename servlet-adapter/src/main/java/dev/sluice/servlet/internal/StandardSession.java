@@ -16,11 +16,26 @@ final class StandardSession implements HttpSession {
     private final SessionData data;
     private volatile boolean isNew;
     private volatile boolean valid = true;
+    /** Container state kept with the session but hidden from the webapp (the FORM login's caller). */
+    private final java.util.Map<String, Object> notes = new java.util.concurrent.ConcurrentHashMap<>();
 
     StandardSession(SessionManager manager, SessionData data, boolean isNew) {
         this.manager = manager;
         this.data = data;
         this.isNew = isNew;
+    }
+
+    Object note(String name) {
+        return notes.get(name);
+    }
+
+    /** Sets a note; null removes it. */
+    void note(String name, Object value) {
+        if (value == null) {
+            notes.remove(name);
+        } else {
+            notes.put(name, value);
+        }
     }
 
     SessionData data() {

@@ -50,7 +50,8 @@ public final class WebApp {
     private final SessionManager sessions;
     private final RequestSlots slots;
     private final Invoker invoker;
-    private final SecurityConstraints security = new SecurityConstraints();
+    private final SecurityConstraints security = new SecurityConstraints(() -> config().declaredRoles);
+    private final Authenticator authenticator;
     private volatile State state = State.NEW;
     /** The listeners of web.xml, fragments and {@code @WebListener}; the others were added programmatically. */
     private final Set<EventListener> declaredListeners = Collections.newSetFromMap(
@@ -78,6 +79,7 @@ public final class WebApp {
         this.sessions = new SessionManager(this, settings.clock(), new MemorySessionStore());
         this.slots = new RequestSlots(settings.maxConcurrentRequestsFor(contextPath));
         this.invoker = new Invoker(this);
+        this.authenticator = new Authenticator(this, security, settings.realm());
     }
 
     public String contextPath() {
@@ -106,7 +108,7 @@ public final class WebApp {
                     undeclaredListenerRunning = false;
                 }
             });
-            security.configure(config.securityConstraints, servlets.all());
+            security.configure(config, servlets.all(), displayPath());
             servlets.addContainerDefaultIfUnmapped();
             state = State.STARTED;
             filters.initAll();
@@ -157,8 +159,8 @@ public final class WebApp {
         return security.addUndescribed(config.securityConstraints, patterns, element);
     }
 
-    SecurityConstraints security() {
-        return security;
+    Authenticator authenticator() {
+        return authenticator;
     }
 
     /** Section 8.2.4: each initializer found in WEB-INF/lib gets the classes its @HandlesTypes selects. */

@@ -28,6 +28,8 @@ public final class WebAppConfig {
         public Boolean asyncSupported;
         public MultipartConfigElement multipart;
         public boolean enabled = true;
+        /** security-role-ref: the role name the code uses to the role-link it stands for (section 13.3). */
+        public final Map<String, String> roleRefs = new LinkedHashMap<>();
     }
 
     /** One declared filter. */
@@ -64,8 +66,18 @@ public final class WebAppConfig {
         public final Set<String> methods = new LinkedHashSet<>();
         public final Set<String> omissions = new LinkedHashSet<>();
         public boolean authConstraint;
+        /** The role-names of the auth-constraint; none with {@code authConstraint} means deny all. */
+        public final List<String> roles = new ArrayList<>();
         public String transport;
     }
+
+    /** login-config (Servlet 6.1 section 13.5): null method means none was declared. */
+    public String authMethod;
+    public String realmName;
+    public String formLoginPage;
+    public String formErrorPage;
+    /** Section 13.8.4: uncovered HTTP methods at constrained patterns are denied. */
+    public boolean denyUncoveredHttpMethods;
 
     public final List<SecurityConstraintDef> securityConstraints = new ArrayList<>();
     public String displayName;

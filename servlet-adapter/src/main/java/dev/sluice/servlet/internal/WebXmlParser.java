@@ -116,7 +116,9 @@ public final class WebXmlParser {
                 case "session-config" -> readSessionConfig(e, config);
                 case "request-character-encoding" -> config.requestCharacterEncoding = e.getTextContent().trim();
                 case "response-character-encoding" -> config.responseCharacterEncoding = e.getTextContent().trim();
-                case "security-constraint" -> readSecurityConstraint(e, config);
+                case "security-constraint" -> SecurityXml.readConstraint(e, config);
+                case "login-config" -> SecurityXml.readLoginConfig(e, config);
+                case "deny-uncovered-http-methods" -> config.denyUncoveredHttpMethods = true;
                 case "security-role" -> {
                     String role = text(e, "role-name");
                     if (role != null) {
@@ -124,7 +126,7 @@ public final class WebXmlParser {
                     }
                 }
                 default -> {
-                    // Other elements (security constraints, JNDI references, jsp-config...) are not used here.
+                    // Other elements (JNDI references, jsp-config...) are not used here.
                 }
             }
         }
@@ -142,6 +144,10 @@ public final class WebXmlParser {
         }
         for (Element p : children(e, "init-param")) {
             def.initParams.put(text(p, "param-name"), text(p, "param-value"));
+        }
+        for (Element r : children(e, "security-role-ref")) {
+            String link = text(r, "role-link");
+            def.roleRefs.put(text(r, "role-name"), link == null ? text(r, "role-name") : link);
         }
         String load = text(e, "load-on-startup");
         if (load != null) {
@@ -209,25 +215,6 @@ public final class WebXmlParser {
         }
     }
 
-    private static void readSecurityConstraint(Element e, WebAppConfig config) {
-        for (Element collection : children(e, "web-resource-collection")) {
-            WebAppConfig.SecurityConstraintDef def = new WebAppConfig.SecurityConstraintDef();
-            for (Element c : children(collection)) {
-                switch (c.getLocalName()) {
-                    case "url-pattern" -> def.patterns.add(c.getTextContent().trim());
-                    case "http-method" -> def.methods.add(c.getTextContent().trim());
-                    case "http-method-omission" -> def.omissions.add(c.getTextContent().trim());
-                    default -> {
-                    }
-                }
-            }
-            def.authConstraint = child(e, "auth-constraint") != null;
-            Element data = child(e, "user-data-constraint");
-            def.transport = data == null ? null : text(data, "transport-guarantee");
-            config.securityConstraints.add(def);
-        }
-    }
-
     private static void readSessionConfig(Element e, WebAppConfig config) {
         String timeout = text(e, "session-timeout");
         if (timeout != null && !timeout.isEmpty()) {
@@ -285,7 +272,7 @@ public final class WebXmlParser {
         return list;
     }
 
-    private static List<Element> children(Element parent, String localName) {
+    static List<Element> children(Element parent, String localName) {
         List<Element> list = new ArrayList<>();
         for (Element e : children(parent)) {
             if (localName.equals(e.getLocalName())) {
@@ -295,7 +282,7 @@ public final class WebXmlParser {
         return list;
     }
 
-    private static Element child(Element parent, String localName) {
+    static Element child(Element parent, String localName) {
         for (Element e : children(parent)) {
             if (localName.equals(e.getLocalName())) {
                 return e;
@@ -305,7 +292,7 @@ public final class WebXmlParser {
     }
 
     /** The trimmed text of the first child element named {@code localName}, or null. */
-    private static String text(Element parent, String localName) {
+    static String text(Element parent, String localName) {
         Element e = child(parent, localName);
         return e == null ? null : e.getTextContent().trim();
     }

@@ -78,9 +78,9 @@ class ParsersTest {
             *.jsp          | true
             *.             | false
             *.a/b          | false
-            /a/*/b         | false
+            /a/*/b         | true
             a/b            | false
-            /a*            | false
+            /a*            | true
             """)
     void urlPatternValidity(String pattern, boolean valid) {
         assertEquals(valid, ServletMapper.isValid(pattern));

@@ -4,6 +4,7 @@ import dev.sluice.connector.HttpConnector;
 import dev.sluice.connector.ConnectorMetrics;
 import dev.sluice.core.Handler;
 import dev.sluice.core.Limits;
+import dev.sluice.servlet.Realm;
 import dev.sluice.servlet.ServletContainer;
 import java.io.IOException;
 import java.net.URI;
@@ -17,11 +18,12 @@ import java.util.concurrent.Semaphore;
  * {@link Handler#handle} returned, so a test can tell when a worker thread was given back.
  */
 final class SampleServer implements AutoCloseable {
-    private final ServletContainer container = new ServletContainer();
+    private final ServletContainer container;
     private final Semaphore handlerReturns = new Semaphore(0);
     private final HttpConnector connector;
 
-    private SampleServer(Limits limits) {
+    private SampleServer(Limits limits, Realm realm) {
+        container = ServletContainer.builder().realm(realm).build();
         Handler counting = (request, response) -> {
             try {
                 container.handle(request, response);
@@ -37,7 +39,12 @@ final class SampleServer implements AutoCloseable {
     }
 
     static SampleServer start(Limits limits, String... samples) throws IOException {
-        SampleServer server = new SampleServer(limits);
+        return start(limits, null, samples);
+    }
+
+    /** With the users and roles of {@code realm} for the samples' login. */
+    static SampleServer start(Limits limits, Realm realm, String... samples) throws IOException {
+        SampleServer server = new SampleServer(limits, realm);
         try {
             for (String sample : samples) {
                 server.container.deploy(exploded(sample));
