@@ -95,7 +95,7 @@ final class AsyncContextImpl implements AsyncContext {
         try {
             return afterService();
         } finally {
-            base.releaseCallbacks(); // listener callbacks that came during the dispatch run now
+            base.content().releaseCallbacks(); // listener callbacks that came during the dispatch run now
         }
     }
 

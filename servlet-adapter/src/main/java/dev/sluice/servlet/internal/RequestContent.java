@@ -38,6 +38,7 @@ final class RequestContent {
     private boolean usingStream;
     private BufferedReader reader;
     private BodyStream stream;
+    private SerialCallbacks callbacks;
     private Map<String, List<String>> parameters;
     private final Deque<Map<String, List<String>>> overlays = new ArrayDeque<>();
     private MultipartUpload upload;
@@ -125,6 +126,25 @@ final class RequestContent {
             reader = new BufferedReader(new InputStreamReader(body(), cs));
         }
         return reader;
+    }
+
+    /** Runs this request's ReadListener and WriteListener callbacks one at a time (created on first use). */
+    synchronized SerialCallbacks callbacks() {
+        if (callbacks == null) {
+            callbacks = new SerialCallbacks(() -> request.app.loader());
+        }
+        return callbacks;
+    }
+
+    /** The dispatch that registered listeners returned: their held callbacks may run. */
+    void releaseCallbacks() {
+        SerialCallbacks c;
+        synchronized (this) {
+            c = callbacks;
+        }
+        if (c != null) {
+            c.dispatchReturned();
+        }
     }
 
     // Parameters
@@ -323,7 +343,7 @@ final class RequestContent {
             if (!request.isAsyncStarted()) {
                 throw new IllegalStateException("setReadListener requires async mode or an upgraded request");
             }
-            SerialCallbacks callbacks = request.callbacks();
+            SerialCallbacks callbacks = request.content().callbacks();
             if (request.asyncState().inDispatch()) {
                 callbacks.holdForDispatch();
             }

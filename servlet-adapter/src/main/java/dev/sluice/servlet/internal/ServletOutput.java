@@ -117,7 +117,7 @@ final class ServletOutput extends ServletOutputStream {
         if (!request.isAsyncStarted()) {
             throw new IllegalStateException("setWriteListener requires async mode or an upgraded request");
         }
-        SerialCallbacks callbacks = request.callbacks();
+        SerialCallbacks callbacks = request.content().callbacks();
         if (request.asyncState().inDispatch()) {
             callbacks.holdForDispatch();
         }

@@ -43,7 +43,6 @@ final class ServletRequestImpl extends CallerRequestView {
     final RequestSessions sessions;
     private ServletResponseImpl response;
     private AsyncContextImpl async;
-    private SerialCallbacks callbacks;
     private boolean asyncSupported = true;
 
     // The current dispatch (section 9.4 and 9.7 describe what forward and async dispatch change).
@@ -108,25 +107,6 @@ final class ServletRequestImpl extends CallerRequestView {
 
     AsyncContextImpl asyncState() {
         return async;
-    }
-
-    /** Runs this request's ReadListener and WriteListener callbacks one at a time (created on first use). */
-    synchronized SerialCallbacks callbacks() {
-        if (callbacks == null) {
-            callbacks = new SerialCallbacks(() -> app.loader());
-        }
-        return callbacks;
-    }
-
-    /** The dispatch that registered listeners returned: their held callbacks may run. */
-    void releaseCallbacks() {
-        SerialCallbacks c;
-        synchronized (this) {
-            c = callbacks;
-        }
-        if (c != null) {
-            c.dispatchReturned();
-        }
     }
 
     @Override
