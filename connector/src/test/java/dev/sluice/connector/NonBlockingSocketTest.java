@@ -257,6 +257,26 @@ class NonBlockingSocketTest {
     }
 
     @Test
+    void stoppingTheConnectorClosesUpgradedConnectionsAndRunsTheirOnClose() throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
+        start(Limits.DEFAULTS, (req, res) -> {
+            res.setStatus(Status.SWITCHING_PROTOCOLS);
+            res.upgrade(conn -> echoNonBlocking(conn, closed));
+        });
+        try (RawClient c = new RawClient(connector.localAddress())) {
+            c.send("GET / HTTP/1.1\r\nHost: t\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\n");
+            RawClient.Response r = c.read();
+            assertEquals(101, r.status());
+            assertEquals("echo", r.header("Upgrade")); // named from the request when the handler set none
+            c.send("x");
+            assertEquals("x", c.readExactly(1));
+            connector.close(); // the client is still connected
+            assertTrue(closed.await(30, TimeUnit.SECONDS), "onClose at stop");
+            assertTrue(c.atEof());
+        }
+    }
+
+    @Test
     void upgradeIsRefusedOnARequestThatDidNotAskForIt() throws Exception {
         start(Limits.DEFAULTS, (req, res) -> {
             try {

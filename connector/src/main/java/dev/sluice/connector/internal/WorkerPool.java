@@ -115,7 +115,15 @@ final class WorkerPool {
         return executor.getPoolSize();
     }
 
-    void shutdownNow() {
-        executor.shutdownNow();
+    /**
+     * Stops the pool after the selector loops closed every connection: callbacks those closes queued (an upgraded
+     * connection's onClose, a waiting exchange's onError) get {@code graceMillis} to run, then whatever is left
+     * is interrupted.
+     */
+    void shutdown(long graceMillis) throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(graceMillis, TimeUnit.MILLISECONDS)) {
+            executor.shutdownNow();
+        }
     }
 }
