@@ -21,6 +21,7 @@ public final class ConnectorMetrics {
     private final long[] rejected = new long[RejectReason.values().length];
     private final long bytesIn;
     private final long bytesOut;
+    private final long upgraded;
     private final Histogram requestsPerConnection;
     private final Histogram queueTime;
     private final Histogram serviceTime;
@@ -37,6 +38,7 @@ public final class ConnectorMetrics {
         }
         this.bytesIn = stats.bytesIn();
         this.bytesOut = stats.bytesOut();
+        this.upgraded = stats.upgraded();
         this.requestsPerConnection = stats.requestsPerConnection();
         this.queueTime = stats.queueTimeMicros();
         this.serviceTime = stats.serviceTimeMicros();
@@ -76,6 +78,9 @@ public final class ConnectorMetrics {
 
     public long bytesOut() { return bytesOut; }
 
+    /** Connections that switched protocols (101) and left HTTP, since start. */
+    public long upgradedConnections() { return upgraded; }
+
     /** Requests served per closed connection. */
     public Histogram requestsPerConnection() { return requestsPerConnection; }
 
@@ -90,6 +95,6 @@ public final class ConnectorMetrics {
         return "open=" + openConnections + " idle=" + idleConnections + " busy=" + busyWorkers + " queued="
                 + queueDepth + " accepted=" + accepted + " completed=" + completed + " rejected=" + rejectedTotal()
                 + java.util.Arrays.toString(rejected)
-                + " in=" + bytesIn + " out=" + bytesOut;
+                + " in=" + bytesIn + " out=" + bytesOut + " upgraded=" + upgraded;
     }
 }

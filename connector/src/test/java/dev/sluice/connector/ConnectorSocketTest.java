@@ -348,7 +348,8 @@ class ConnectorSocketTest {
             awaitTrue(() -> connector.metrics().queueDepth() == 1);
             assertEquals(503, shed.send(RawClient.get("/")).read().status());
             holder.reset();
-            assertEquals(200, queued.read().status());
+            RawClient.Response q = queued.read();
+            assertEquals(200, q.status(), () -> q.body() + " " + connector.metrics());
         }
         awaitTrue(() -> connector.metrics().openConnections() == 0 && connector.metrics().busyWorkers() == 0);
         // header timeout with a partial head, and a bad request

@@ -86,6 +86,15 @@ final class RawClient implements AutoCloseable {
         return new Response(status, statusLine, headers, body.toString(StandardCharsets.UTF_8));
     }
 
+    /** Reads exactly {@code n} bytes (no HTTP framing), as ISO-8859-1 text. */
+    String readExactly(int n) throws IOException {
+        byte[] b = in.readNBytes(n);
+        if (b.length < n) {
+            throw new IOException("closed after " + b.length + " of " + n + " bytes");
+        }
+        return new String(b, StandardCharsets.ISO_8859_1);
+    }
+
     /** Whether the server closed: end of stream with nothing more sent. */
     boolean atEof() throws IOException {
         return in.read() < 0;

@@ -36,4 +36,16 @@ public interface Request {
 
     /** This request's number on its connection, starting at 1. */
     int requestNumber();
+
+    /**
+     * Switches this request's content to non-blocking reading. Only on a suspended exchange (see
+     * {@link Response#suspend()}); afterwards {@link #body()} must not be used for reading. Returns the same
+     * object on every call.
+     *
+     * @throws IllegalStateException when the exchange is not suspended
+     * @throws UnsupportedOperationException when the connector does not support non-blocking I/O
+     */
+    default NonBlockingInput nonBlockingBody() {
+        throw new UnsupportedOperationException("Non-blocking reading is not supported here");
+    }
 }

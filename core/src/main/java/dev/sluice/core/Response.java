@@ -61,4 +61,30 @@ public interface Response {
      * request. Idempotent; has no effect on an exchange that was not suspended.
      */
     void complete();
+
+    /**
+     * Switches {@link #body()} to non-blocking writes for the rest of the exchange. Only on a suspended
+     * exchange; returns the same object on every call. When the exchange completes with output still held, the
+     * connector finishes sending it without holding a thread, then goes on to the next request.
+     *
+     * @throws IllegalStateException when the exchange is not suspended
+     * @throws UnsupportedOperationException when the connector does not support non-blocking I/O
+     */
+    default NonBlockingOutput nonBlockingBody() {
+        throw new UnsupportedOperationException("Non-blocking writing is not supported here");
+    }
+
+    /**
+     * Asks to switch the connection to another protocol once the handler returns (RFC 9110 section 7.8): the
+     * connector then sends this response's status and headers as a 101 (Switching Protocols) head (adding
+     * {@code Connection: Upgrade}), takes the connection out of HTTP processing and calls {@code handler} with
+     * it. Call from the handler's thread before it returns, before anything is committed, on an HTTP/1.1
+     * request that carries an {@code Upgrade} header; not with {@link #suspend()}.
+     *
+     * @throws IllegalStateException when the request cannot be upgraded or the response is committed
+     * @throws UnsupportedOperationException when the connector does not support upgrades
+     */
+    default void upgrade(UpgradeHandler handler) {
+        throw new UnsupportedOperationException("Protocol upgrade is not supported here");
+    }
 }

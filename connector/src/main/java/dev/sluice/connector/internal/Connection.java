@@ -41,6 +41,14 @@ final class Connection implements Runnable {
     boolean idle = true;
     /** Set by the loop when it stopped watching a worker-owned connection; then a hand-back must wake it. */
     volatile boolean interestCleared;
+    /**
+     * Who waits for this connection to become readable or writable: a worker blocked in {@link NioTransport}, or
+     * a non-blocking {@link AsyncWaiter}. Selector thread only; see {@link SelectorLoop#await}.
+     */
+    Waiter readWaiter;
+    Waiter writeWaiter;
+    /** Run once on the pool when the connection closes (an upgraded connection's owner); or null. */
+    volatile Runnable onClose;
     /** Whether this connection counts against maxConnections (false for one accepted only to be refused). */
     boolean holdsSlot;
 

@@ -19,8 +19,10 @@ final class ConnectionCloser {
     private final ConnectorContext ctx;
     private final ConnectionSlots slots;
     private final ByteBuffer scratch;
+    private final WorkerPool pool;
 
-    ConnectionCloser(ConnectorContext ctx, ConnectionSlots slots, ByteBuffer scratch) {
+    ConnectionCloser(ConnectorContext ctx, ConnectionSlots slots, ByteBuffer scratch, WorkerPool pool) {
+        this.pool = pool;
         this.ctx = ctx;
         this.slots = slots;
         this.scratch = scratch;
@@ -105,6 +107,12 @@ final class ConnectionCloser {
         c.key.cancel();
         closeChannel(((NioTransport) c.transport).channel());
         ((NioTransport) c.transport).closed();
+        ReadinessWaits.closed(c);
+        Runnable onClose = c.onClose;
+        if (onClose != null) {
+            c.onClose = null;
+            pool.executeCallback(onClose);
+        }
         ctx.stats.open.decrementAndGet();
         ctx.stats.connectionClosed(c.requests);
         if (c.holdsSlot) {

@@ -43,6 +43,7 @@ public final class ConnectorRuntime {
         }
         bound = (InetSocketAddress) server.getLocalAddress();
         pool = new WorkerPool(name, ctx.limits.maxThreads(), ctx.limits.acceptQueue());
+        pool.countBusy(ctx.stats.busy);
         Http1Processor processor = new Http1Processor(ctx);
         loops = new SelectorLoop[selectorCount];
         for (int i = 0; i < loops.length; i++) {
@@ -66,6 +67,9 @@ public final class ConnectorRuntime {
      * Graceful stop: stop accepting; from now on new requests get 503 with close; wait up to the drain timeout
      * for requests in flight (queued or running); then close every connection and stop every thread.
      */
+    /** How long callbacks queued by the final closes (e.g. an upgrade handler's destroy) may run at stop. */
+    static final long STOP_CALLBACK_GRACE_MILLIS = 2_000;
+
     public void stop() throws InterruptedException {
         if (acceptor == null) {
             return;
@@ -82,7 +86,7 @@ public final class ConnectorRuntime {
         for (SelectorLoop loop : loops) {
             loop.stop();
         }
-        pool.shutdownNow();
+        pool.shutdown(STOP_CALLBACK_GRACE_MILLIS);
         acceptor = null;
     }
 }

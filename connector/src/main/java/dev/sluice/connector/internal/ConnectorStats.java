@@ -21,6 +21,8 @@ public final class ConnectorStats {
     final LongAdder completed = new LongAdder();
     final LongAdder bytesIn = new LongAdder();
     final LongAdder bytesOut = new LongAdder();
+    /** Connections switched to another protocol (101) since start. */
+    final LongAdder upgraded = new LongAdder();
     private final LongAdder[] rejected = new LongAdder[Rejection.values().length];
     /** Microseconds from a complete head to a worker starting it. */
     private final ConcurrentHistogram queueTime = new ConcurrentHistogram(3_600_000_000L, 2);
@@ -59,6 +61,7 @@ public final class ConnectorStats {
     public long completed() { return completed.sum(); }
     public long bytesIn() { return bytesIn.sum(); }
     public long bytesOut() { return bytesOut.sum(); }
+    public long upgraded() { return upgraded.sum(); }
     public long rejected(Rejection why) { return rejected[why.ordinal()].sum(); }
     public Histogram queueTimeMicros() { return queueTime.copy(); }
     public Histogram serviceTimeMicros() { return serviceTime.copy(); }

@@ -26,9 +26,11 @@ final class Http1Processor {
     static final String ALLOW = "GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH";
 
     private final ConnectorContext ctx;
+    private final ConnectionUpgrade upgrades;
 
     Http1Processor(ConnectorContext ctx) {
         this.ctx = ctx;
+        this.upgrades = new ConnectionUpgrade(ctx, this);
     }
 
     /** Entry point of a worker for a queued connection; its head is in {@link Connection#pendingHead}. */
@@ -64,8 +66,14 @@ final class Http1Processor {
                 return;
             }
             run(exchange);
+            if (exchange.upgradeHandler() != null && upgrades.takeOver(c, exchange)) {
+                return; // the connection left HTTP
+            }
             if (!exchange.handlerReturned()) {
                 return; // suspended: complete() finishes it on another thread
+            }
+            if (!heldOutputSent(c, exchange)) {
+                return; // finishSuspended goes on once the client has read what was held
             }
             head = finish(c, exchange);
         }
@@ -73,11 +81,54 @@ final class Http1Processor {
 
     /** Called once for a suspended exchange, by the thread that completed it. */
     void finishSuspended(Connection c, HttpExchange exchange) {
+        if (!heldOutputSent(c, exchange)) {
+            return;
+        }
         RequestHead next = finish(c, exchange);
         if (next != null && uncork(c)) {
             c.pendingHead = next; // not run here: this thread belongs to the application
             c.owner.dispatch(c);
         }
+    }
+
+    /**
+     * After non-blocking writes the transport may still hold output for a slow client. Then the content is ended
+     * into what is held and the rest of finishing waits, holding no thread, until the client has read it all
+     * (or the write timeout passes: the connection is closed); {@link #finishSuspended} then runs again.
+     *
+     * @return true when nothing is held and finishing may go on now (in blocking write mode again)
+     */
+    private boolean heldOutputSent(Connection c, HttpExchange exchange) {
+        if (!exchange.writesNonBlocking()) {
+            return true;
+        }
+        boolean empty;
+        try {
+            exchange.responseBody().close(); // idempotent: a second pass finds it closed
+            empty = c.transport.flushHeld();
+        } catch (IOException e) {
+            exchange.abort();
+            empty = true;
+        }
+        if (empty) {
+            c.transport.nonBlockingWrites(false);
+            return true;
+        }
+        long deadline = ctx.clock.millis() + ctx.limits.writeTimeout().toMillis();
+        c.transport.awaitAsync(java.nio.channels.SelectionKey.OP_WRITE, deadline, new dev.sluice.core.IoCallback() {
+            @Override
+            public void onReady() {
+                finishSuspended(c, exchange);
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                exchange.abort(); // the client cannot get the whole response: finish closes the connection
+                c.transport.nonBlockingWrites(false);
+                finishSuspended(c, exchange);
+            }
+        }, AsyncWaiter::writeTimeout, () -> { });
+        return false;
     }
 
     private HttpExchange start(Connection c, RequestHead head, long queueNanos) {
@@ -160,12 +211,7 @@ final class Http1Processor {
             reusable = false;
             broken = true;
         } finally {
-            out.release();
-            long serviceNanos = System.nanoTime() - exchange.startNanos;
-            ctx.stats.completed.increment();
-            ctx.stats.served(serviceNanos);
-            ctx.stats.inFlight.decrementAndGet();
-            report(exchange, out, serviceNanos);
+            ended(exchange, out);
         }
         if (!reusable) {
             if (broken) {
@@ -194,6 +240,16 @@ final class Http1Processor {
             c.owner.resume(c);
         }
         return null;
+    }
+
+    /** Counts and reports an exchange that ended (with its response, or with a switch of protocols). */
+    void ended(HttpExchange exchange, ResponseBody out) {
+        out.release();
+        long serviceNanos = System.nanoTime() - exchange.startNanos;
+        ctx.stats.completed.increment();
+        ctx.stats.served(serviceNanos);
+        ctx.stats.inFlight.decrementAndGet();
+        report(exchange, out, serviceNanos);
     }
 
     /** Sends held-back responses; on failure closes the connection and returns false. */

@@ -43,6 +43,9 @@ final class HttpExchange implements Response {
     private volatile boolean suspended;
     private boolean mustClose;
     private boolean aborted;
+    private NonBlockingRequestBody nonBlockingIn;
+    private NonBlockingResponseBody nonBlockingOut;
+    private dev.sluice.core.UpgradeHandler upgrade;
     private final Request request = new RequestView();
 
     HttpExchange(Connection connection, ConnectorContext ctx, Http1Processor processor, RequestHead head,
@@ -199,6 +202,40 @@ final class HttpExchange implements Response {
         }
     }
 
+    @Override
+    public synchronized dev.sluice.core.NonBlockingOutput nonBlockingBody() {
+        if (!suspended) {
+            throw new IllegalStateException("Non-blocking writing needs a suspended exchange");
+        }
+        if (nonBlockingOut == null) {
+            nonBlockingOut = new NonBlockingResponseBody(connection.transport, ctx);
+        }
+        return nonBlockingOut;
+    }
+
+    /** Whether output may be held by the transport (non-blocking writes were switched on). */
+    boolean writesNonBlocking() {
+        return nonBlockingOut != null;
+    }
+
+    @Override
+    public void upgrade(dev.sluice.core.UpgradeHandler handler) {
+        java.util.Objects.requireNonNull(handler, "handler");
+        if (suspended || out.isCommitted()) {
+            throw new IllegalStateException("Cannot upgrade a suspended or committed exchange");
+        }
+        if (head.version() != dev.sluice.core.HttpVersion.HTTP_1_1 || !head.headers().contains("Upgrade")) {
+            // RFC 9110 section 7.8: only on a request that asked for it, and HTTP/1.0 must ignore Upgrade
+            throw new IllegalStateException("The request did not ask for a protocol upgrade");
+        }
+        upgrade = handler;
+    }
+
+    /** The handler to take the connection over after a 101, or null. */
+    dev.sluice.core.UpgradeHandler upgradeHandler() {
+        return upgrade;
+    }
+
     /** The request side: a separate object because Request and Response both name body() and trailers(). */
     private final class RequestView implements Request {
         @Override
@@ -209,6 +246,19 @@ final class HttpExchange implements Response {
         @Override
         public InputStream body() {
             return body;
+        }
+
+        @Override
+        public dev.sluice.core.NonBlockingInput nonBlockingBody() {
+            synchronized (HttpExchange.this) {
+                if (!suspended) {
+                    throw new IllegalStateException("Non-blocking reading needs a suspended exchange");
+                }
+                if (nonBlockingIn == null) {
+                    nonBlockingIn = new NonBlockingRequestBody(body, connection.transport);
+                }
+                return nonBlockingIn;
+            }
         }
 
         @Override

@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * the deadline on the connector clock passes (checked at least every {@link #POLL_MILLIS}, so an injected clock
  * works too).
  */
-final class NioTransport implements Transport {
+final class NioTransport implements Transport, Waiter {
     static final long POLL_MILLIS = 50;
 
     private final SocketChannel channel;
@@ -30,6 +30,8 @@ final class NioTransport implements Transport {
     private volatile Thread waiter;
     private volatile boolean ready;
     private volatile boolean closed;
+    /** Non-null in non-blocking write mode: writes never wait, what the socket does not take is held here. */
+    private volatile WriteBacklog backlog;
 
     NioTransport(SocketChannel channel, SelectorLoop loop, Clock clock, long writeTimeoutMillis) throws IOException {
         this.channel = channel;
@@ -69,6 +71,14 @@ final class NioTransport implements Transport {
 
     @Override
     public void write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+        WriteBacklog held = backlog;
+        if (held != null) {
+            if (closed) {
+                throw new ClosedChannelException();
+            }
+            held.write(channel, srcs, offset, length);
+            return;
+        }
         long deadline = -1;
         while (true) {
             long n = channel.write(srcs, offset, length);
@@ -87,7 +97,7 @@ final class NioTransport implements Transport {
         ready = false;
         waiter = Thread.currentThread();
         try {
-            loop.awaitReady(connection, op);
+            loop.await(connection, op, this);
             while (!ready) {
                 if (closed) {
                     throw new ClosedChannelException();
@@ -107,6 +117,51 @@ final class NioTransport implements Transport {
         }
     }
 
+    @Override
+    public void awaitAsync(int op, long deadlineMillis, dev.sluice.core.IoCallback callback,
+                           java.util.function.Supplier<? extends Throwable> timeout, Runnable before) {
+        loop.await(connection, op, new AsyncWaiter(loop.pool(), callback, deadlineMillis, timeout, before));
+    }
+
+    @Override
+    public void runOnPool(Runnable task) {
+        loop.pool().executeCallback(task);
+    }
+
+    @Override
+    public void nonBlockingWrites(boolean on) {
+        backlog = on ? (backlog == null ? new WriteBacklog() : backlog) : null;
+    }
+
+    @Override
+    public boolean flushHeld() throws IOException {
+        WriteBacklog held = backlog;
+        if (held == null) {
+            return true;
+        }
+        if (closed) {
+            throw new ClosedChannelException();
+        }
+        return held.flush(channel);
+    }
+
+    // Waiter: a worker parked in await
+
+    @Override
+    public void ready() {
+        signal();
+    }
+
+    @Override
+    public void expired() {
+        signal(); // not used: the worker watches its own deadline
+    }
+
+    @Override
+    public long deadline() {
+        return Long.MAX_VALUE;
+    }
+
     /** From the selector thread: the awaited readiness happened. */
     void signal() {
         ready = true;
@@ -117,7 +172,8 @@ final class NioTransport implements Transport {
     }
 
     /** From the selector thread: the channel is closed; a waiting worker fails at once. */
-    void closed() {
+    @Override
+    public void closed() {
         closed = true;
         signal();
     }

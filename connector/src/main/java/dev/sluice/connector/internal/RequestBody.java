@@ -51,6 +51,15 @@ final class RequestBody extends InputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        return read(b, off, len, true);
+    }
+
+    /** Reads what is here or can be read from the connection without waiting; 0 when nothing is. */
+    int readNow(byte[] b, int off, int len) throws IOException {
+        return read(b, off, len, false);
+    }
+
+    private int read(byte[] b, int off, int len, boolean wait) throws IOException {
         java.util.Objects.checkFromIndexSize(off, len, b.length);
         if (eof) {
             return -1;
@@ -79,8 +88,42 @@ final class RequestBody extends InputStream {
                     return -1;
                 }
             }
-            fill();
+            if (wait) {
+                fill();
+            } else if (!fillNow()) {
+                return 0;
+            }
         }
+    }
+
+    /** Reads what the connection has without waiting. @return whether bytes came */
+    private boolean fillNow() throws IOException {
+        ByteBuffer in = connection.in;
+        if (in == null) {
+            in = connection.in = ctx.buffers.acquire();
+        }
+        in.clear();
+        int n;
+        try {
+            connection.uncork(ctx.buffers);
+            n = connection.transport.readNow(in);
+        } catch (IOException e) {
+            failed = true;
+            throw e;
+        } finally {
+            in.flip();
+        }
+        if (n < 0) {
+            failed = true;
+            throw new EOFException("Client closed the connection before the end of the request content");
+        }
+        return n > 0;
+    }
+
+    /** A non-blocking wait outlasted minBodyRate: the content is lost, and with it the connection. */
+    HttpException timedOut() {
+        failed = true;
+        return new HttpException(Status.REQUEST_TIMEOUT, "Request content arrived too slowly");
     }
 
     @Override
@@ -135,7 +178,8 @@ final class RequestBody extends InputStream {
         }
     }
 
-    private long deadline() {
+    /** The latest time the next bytes may arrive, by minBodyRate, on the connector clock. */
+    long deadline() {
         long now = ctx.clock.millis();
         if (startMillis < 0) {
             startMillis = now;

@@ -21,9 +21,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <pre>
  *  accept ─► READ_HEAD ──(head complete)──► QUEUED ──(worker free)──► RUNNING ◄──► WORKER_WAIT
- *   (slot)    │  ▲  idle keep-alive: no buffer, no thread     │  pool busy and        │  worker needs the
- *             │  │  header / keep-alive deadline              │  queue full: 503      │  selector to wait for
- *             │  │                                             ▼                      │  read/write readiness
+ *   (slot)    │  ▲  idle keep-alive: no buffer, no thread     │  pool busy and        │  a Waiter per direction:
+ *             │  │  header / keep-alive deadline              │  queue full: 503      │  a parked worker, or an
+ *             │  │                                             ▼                      │  async callback (no thread;
+ *             │  │                                                                    │  run on the pool when ready,
+ *             │  │                                                                    │  failed at its deadline)
  *             │  └──────────── resume (keep-alive, no pipelined head left) ◄──────────┤
  *             │ bad head (4xx/505), header timeout (408),                              │ not persistent,
  *             │ draining or over a limit (503)                                         │ error response
@@ -62,7 +64,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         this.processor = processor;
         this.pool = pool;
         this.selector = Selector.open();
-        this.closer = new ConnectionCloser(ctx, slots, scratch);
+        this.closer = new ConnectionCloser(ctx, slots, scratch, pool);
         this.thread = new Thread(this, name);
     }
 
@@ -165,12 +167,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
     private void ready(Connection c, SelectionKey key) {
         switch (c.phase) {
             case READ_HEAD -> readHead(c);
-            case WORKER_WAIT -> {
-                key.interestOps(0);
-                c.interestCleared = true;
-                c.phase = Connection.Phase.RUNNING;
-                ((NioTransport) c.transport).signal();
-            }
+            case WORKER_WAIT -> ReadinessWaits.fire(c, key.readyOps());
             case WRITE_CANNED -> closer.writeCanned(c);
             case LINGER -> closer.discard(c);
             default -> {
@@ -261,6 +258,10 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
                         ctx.limits.retryAfterSeconds(), !c.pendingHead.method().equals(Method.HEAD));
                 continue;
             }
+            if (c.phase == Connection.Phase.WORKER_WAIT) {
+                ReadinessWaits.expire(c, now);
+                continue;
+            }
             if (now < c.deadline) {
                 continue;
             }
@@ -293,6 +294,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             if (c.phase == Connection.Phase.CLOSED) {
                 return;
             }
+            ReadinessWaits.clear(c); // a finished exchange's non-blocking waits end with it
             c.phase = Connection.Phase.READ_HEAD;
             c.deadline = ctx.clock.millis() + (c.parser.hasStarted() ? ctx.limits.headerTimeout()
                     : ctx.limits.keepAliveTimeout()).toMillis();
@@ -310,6 +312,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         pool.release(c);
         execute(() -> {
             if (c.phase != Connection.Phase.CLOSED) {
+                ReadinessWaits.clear(c);
                 admit(c);
             }
         });
@@ -331,15 +334,23 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         execute(() -> closer.closeNow(c));
     }
 
-    /** From a worker: wake it when {@code c} is ready for {@code op}. */
-    void awaitReady(Connection c, int op) {
+    WorkerPool pool() {
+        return pool;
+    }
+
+    /**
+     * Registers {@code w} to be told when {@code c} is ready for {@code op} (one of OP_READ, OP_WRITE), replacing
+     * an earlier waiter for that direction. From a worker or an application thread, while a worker or a suspended
+     * exchange or an upgraded connection owns {@code c}.
+     */
+    void await(Connection c, int op, Waiter w) {
         execute(() -> {
-            if (c.phase == Connection.Phase.CLOSED) {
-                ((NioTransport) c.transport).closed();
+            if (c.phase != Connection.Phase.RUNNING && c.phase != Connection.Phase.WORKER_WAIT
+                    && c.phase != Connection.Phase.QUEUED) {
+                w.closed(); // closed, or already handed back: nothing will come for this waiter
                 return;
             }
-            c.phase = Connection.Phase.WORKER_WAIT;
-            c.key.interestOps(op);
+            ReadinessWaits.register(c, op, w);
         });
     }
 }

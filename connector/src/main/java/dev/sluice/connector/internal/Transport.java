@@ -32,4 +32,32 @@ interface Transport {
     InetSocketAddress localAddress();
 
     InetSocketAddress remoteAddress();
+
+    /**
+     * Non-blocking wait: {@code callback} runs once on the worker pool when the connection is ready for
+     * {@code op} (SelectionKey.OP_READ or OP_WRITE), or fails when it closes or {@code deadlineMillis} passes
+     * ({@code timeout} supplies that failure). {@code before} runs on the pool thread first.
+     */
+    default void awaitAsync(int op, long deadlineMillis, dev.sluice.core.IoCallback callback,
+                            java.util.function.Supplier<? extends Throwable> timeout, Runnable before) {
+        throw new UnsupportedOperationException("Non-blocking I/O is not supported by this transport");
+    }
+
+    /** Runs {@code task} on the worker pool (a callback found ready at once). */
+    default void runOnPool(Runnable task) {
+        throw new UnsupportedOperationException("Non-blocking I/O is not supported by this transport");
+    }
+
+    /**
+     * Switches non-blocking write mode on or off. While on, {@link #write} never waits: what the client does not
+     * take at once is held and sent by {@link #flushHeld}. Switch off only when nothing is held.
+     */
+    default void nonBlockingWrites(boolean on) {
+        throw new UnsupportedOperationException("Non-blocking I/O is not supported by this transport");
+    }
+
+    /** Sends what is held in non-blocking write mode; never waits. @return whether nothing is held any more */
+    default boolean flushHeld() throws IOException {
+        return true;
+    }
 }

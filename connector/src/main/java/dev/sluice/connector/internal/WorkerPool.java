@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class WorkerPool {
     private final ThreadPoolExecutor executor;
     private final Semaphore admissions;
+    /** The connector's busy-workers figure, counted for callbacks too; null in tests without one. */
+    private volatile AtomicInteger busyCounter;
 
     WorkerPool(String name, int maxThreads, int acceptQueue) {
         admissions = new Semaphore(maxThreads + acceptQueue);
@@ -36,10 +38,16 @@ final class WorkerPool {
                 factory) {
             @Override
             protected void afterExecute(Runnable task, Throwable failure) {
-                release((Connection) task); // suspended exchanges and failures: the worker is free again
+                if (task instanceof Connection c) {
+                    release(c); // suspended exchanges and failures: the worker is free again
+                }
             }
         };
         executor.allowCoreThreadTimeOut(true);
+    }
+
+    void countBusy(AtomicInteger busy) {
+        this.busyCounter = busy;
     }
 
     /** Queues {@code c} for a worker; false when the pool and queue are full. */
@@ -54,6 +62,32 @@ final class WorkerPool {
         } catch (RejectedExecutionException e) { // shut down
             release(c);
             return false;
+        }
+    }
+
+    /**
+     * Runs a readiness callback of a suspended exchange or upgraded connection on a worker. It takes no admission:
+     * its request was admitted already, and refusing it would lose the exchange. Unbounded, but there is at most
+     * one callback per direction per connection. Dropped silently once the pool is shut down (the connection is
+     * being closed anyway).
+     */
+    void executeCallback(Runnable callback) {
+        try {
+            executor.execute(() -> {
+                AtomicInteger busy = busyCounter;
+                if (busy != null) {
+                    busy.incrementAndGet(); // a callback occupies a worker like a request does
+                }
+                try {
+                    callback.run();
+                } finally {
+                    if (busy != null) {
+                        busy.decrementAndGet();
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // stopping
         }
     }
 
@@ -81,7 +115,15 @@ final class WorkerPool {
         return executor.getPoolSize();
     }
 
-    void shutdownNow() {
-        executor.shutdownNow();
+    /**
+     * Stops the pool after the selector loops closed every connection: callbacks those closes queued (an upgraded
+     * connection's onClose, a waiting exchange's onError) get {@code graceMillis} to run, then whatever is left
+     * is interrupted.
+     */
+    void shutdown(long graceMillis) throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(graceMillis, TimeUnit.MILLISECONDS)) {
+            executor.shutdownNow();
+        }
     }
 }

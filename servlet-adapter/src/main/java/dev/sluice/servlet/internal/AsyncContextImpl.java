@@ -95,6 +95,19 @@ final class AsyncContextImpl implements AsyncContext {
      * caller completes the exchange); otherwise acts on a pending complete or dispatch, or arms the timeout.
      */
     boolean serviceReturned() {
+        try {
+            return afterService();
+        } finally {
+            base.content().releaseCallbacks(); // listener callbacks that came during the dispatch run now
+        }
+    }
+
+    /** Whether the dispatch that started (or restarted) async is still running. */
+    synchronized boolean inDispatch() {
+        return inDispatch;
+    }
+
+    private boolean afterService() {
         Runnable next;
         synchronized (this) {
             inDispatch = false;

@@ -38,6 +38,7 @@ final class RequestContent {
     private boolean usingStream;
     private BufferedReader reader;
     private BodyStream stream;
+    private SerialCallbacks callbacks;
     private Map<String, List<String>> parameters;
     private final Deque<Map<String, List<String>>> overlays = new ArrayDeque<>();
     private MultipartUpload upload;
@@ -125,6 +126,25 @@ final class RequestContent {
             reader = new BufferedReader(new InputStreamReader(body(), cs));
         }
         return reader;
+    }
+
+    /** Runs this request's ReadListener and WriteListener callbacks one at a time (created on first use). */
+    synchronized SerialCallbacks callbacks() {
+        if (callbacks == null) {
+            callbacks = new SerialCallbacks(() -> request.app.loader());
+        }
+        return callbacks;
+    }
+
+    /** The dispatch that registered listeners returned: their held callbacks may run. */
+    void releaseCallbacks() {
+        SerialCallbacks c;
+        synchronized (this) {
+            c = callbacks;
+        }
+        if (c != null) {
+            c.dispatchReturned();
+        }
     }
 
     // Parameters
@@ -255,12 +275,15 @@ final class RequestContent {
         overlays.pop();
     }
 
-    /** The request body as a servlet stream. Reads block; a ReadListener is driven on the async executor. */
+    /**
+     * The request body as a servlet stream. Reads block until a ReadListener is set; from then on the stream is
+     * non-blocking (section 5.7) and {@link ReadListenerDriver} drives the listener from the connector.
+     */
     static final class BodyStream extends ServletInputStream {
         private final InputStream in;
         private final ServletRequestImpl request;
         private boolean finished;
-        private ReadListener listener;
+        private ReadListenerDriver nonBlocking;
 
         BodyStream(InputStream in, ServletRequestImpl request) {
             this.in = in;
@@ -269,6 +292,10 @@ final class RequestContent {
 
         @Override
         public int read() throws IOException {
+            if (nonBlocking != null) {
+                byte[] one = new byte[1];
+                return nonBlocking.read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
             int b = in.read();
             if (b < 0) {
                 finished = true;
@@ -278,6 +305,9 @@ final class RequestContent {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (nonBlocking != null) {
+                return nonBlocking.read(b, off, len);
+            }
             int n = in.read(b, off, len);
             if (n < 0) {
                 finished = true;
@@ -287,42 +317,38 @@ final class RequestContent {
 
         @Override
         public int available() throws IOException {
-            return in.available();
+            return nonBlocking != null ? 0 : in.available();
         }
 
         @Override
         public boolean isFinished() {
-            return finished;
+            return nonBlocking != null ? nonBlocking.isFinished() : finished;
         }
 
+        /** Blocking mode: always true (a read may still block); non-blocking: whether a read returns at once. */
         @Override
         public boolean isReady() {
-            return !finished;
+            return nonBlocking == null || nonBlocking.isReady();
         }
 
-        /** Section 5.3.1: only in async mode; here the listener is called from an executor thread. */
+        /** Section 5.7: only in async mode, once per request; the first callback comes after service returns. */
         @Override
         public void setReadListener(ReadListener readListener) {
             if (readListener == null) {
                 throw new NullPointerException("readListener");
             }
-            if (listener != null) {
+            if (nonBlocking != null) {
                 throw new IllegalStateException("ReadListener already set");
             }
             if (!request.isAsyncStarted()) {
-                throw new IllegalStateException("setReadListener requires async mode");
+                throw new IllegalStateException("setReadListener requires async mode or an upgraded request");
             }
-            listener = readListener;
-            request.asyncState().runInContext(() -> {
-                try {
-                    if (!finished) {
-                        readListener.onDataAvailable();
-                    }
-                    readListener.onAllDataRead();
-                } catch (Throwable t) {
-                    readListener.onError(t);
-                }
-            });
+            SerialCallbacks callbacks = request.content().callbacks();
+            if (request.asyncState().inDispatch()) {
+                callbacks.holdForDispatch();
+            }
+            nonBlocking = new ReadListenerDriver(request.core().nonBlockingBody(), callbacks, readListener);
+            nonBlocking.start();
         }
     }
 }

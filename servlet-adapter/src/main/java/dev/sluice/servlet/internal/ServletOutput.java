@@ -19,7 +19,7 @@ final class ServletOutput extends ServletOutputStream {
     private volatile boolean suspended;
     private volatile boolean closed;
     private long written;
-    private WriteListener listener;
+    private WriteListenerDriver nonBlocking;
 
     ServletOutput(OutputStream out, ServletRequestImpl request) {
         this.out = out;
@@ -48,6 +48,10 @@ final class ServletOutput extends ServletOutputStream {
         if (suspended || closed) {
             return;
         }
+        if (nonBlocking != null) {
+            write(new byte[] {(byte) b}, 0, 1);
+            return;
+        }
         out.write(b);
         written++;
         request.response().afterWrite(written);
@@ -58,7 +62,17 @@ final class ServletOutput extends ServletOutputStream {
         if (suspended || closed) {
             return;
         }
-        out.write(b, off, len);
+        if (nonBlocking != null) {
+            nonBlocking.checkWrite();
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                nonBlocking.writeFailed(e);
+                throw e;
+            }
+        } else {
+            out.write(b, off, len);
+        }
         written += len;
         request.response().afterWrite(written);
     }
@@ -82,31 +96,34 @@ final class ServletOutput extends ServletOutputStream {
         }
     }
 
+    /** Blocking mode: always true (a write may still block); non-blocking: whether a write is allowed now. */
     @Override
     public boolean isReady() {
-        return true;
+        return nonBlocking == null || nonBlocking.isReady();
     }
 
-    /** Writes block; the listener is told once, from the async executor, that it may write. */
+    /**
+     * Section 5.7: only in async mode, once per request. From then on writes never block (the connector holds
+     * what the client does not take yet); onWritePossible first comes after service returns.
+     */
     @Override
     public void setWriteListener(WriteListener writeListener) {
         if (writeListener == null) {
             throw new NullPointerException("writeListener");
         }
-        if (listener != null) {
+        if (nonBlocking != null) {
             throw new IllegalStateException("WriteListener already set");
         }
         if (!request.isAsyncStarted()) {
-            throw new IllegalStateException("setWriteListener requires async mode");
+            throw new IllegalStateException("setWriteListener requires async mode or an upgraded request");
         }
-        listener = writeListener;
-        request.asyncState().runInContext(() -> {
-            try {
-                writeListener.onWritePossible();
-            } catch (Throwable t) {
-                writeListener.onError(t);
-            }
-        });
+        SerialCallbacks callbacks = request.content().callbacks();
+        if (request.asyncState().inDispatch()) {
+            callbacks.holdForDispatch();
+        }
+        nonBlocking = new WriteListenerDriver(request.response().core().nonBlockingBody(), callbacks,
+                writeListener);
+        nonBlocking.start();
     }
 
     /**

@@ -112,6 +112,12 @@ final class ServletRequestImpl extends CallerRequestView {
         return async;
     }
 
+    @Override
+    public <T extends jakarta.servlet.http.HttpUpgradeHandler> T upgrade(Class<T> handlerClass)
+            throws ServletException {
+        return Upgrades.upgrade(this, handlerClass);
+    }
+
     // Attributes
 
     @Override

@@ -1,0 +1,58 @@
+package dev.sluice.connector.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+
+/**
+ * Output held for a client that does not read fast enough, in non-blocking write mode: a write sends what the
+ * socket takes and keeps the rest here, in order, instead of waiting. An application that writes only while
+ * {@code isReady()} is true keeps this to about one write. Used by one thread at a time; synchronized because
+ * the selector-fired callback and the application may follow each other on different threads.
+ */
+final class WriteBacklog {
+    private ByteBuffer held = ByteBuffer.allocate(0); // read mode
+
+    /** Sends {@code srcs} after what is held, keeping what the socket does not take. */
+    synchronized void write(SocketChannel channel, ByteBuffer[] srcs, int offset, int length) throws IOException {
+        if (!flush(channel)) {
+            hold(srcs, offset, length);
+            return;
+        }
+        channel.write(srcs, offset, length);
+        hold(srcs, offset, length);
+    }
+
+    /** Tries to send what is held. @return whether nothing is held any more */
+    synchronized boolean flush(SocketChannel channel) throws IOException {
+        if (held.hasRemaining()) {
+            channel.write(held);
+        }
+        return !held.hasRemaining();
+    }
+
+    synchronized boolean isEmpty() {
+        return !held.hasRemaining();
+    }
+
+    private void hold(ByteBuffer[] srcs, int offset, int length) {
+        long more = 0;
+        for (int i = offset; i < offset + length; i++) {
+            more += srcs[i].remaining();
+        }
+        if (more == 0) {
+            return;
+        }
+        if (held.capacity() - held.remaining() < more) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.toIntExact(Math.max(held.remaining() + more,
+                    held.capacity() * 2L)));
+            bigger.put(held).flip();
+            held = bigger;
+        }
+        held.compact();
+        for (int i = offset; i < offset + length; i++) {
+            held.put(srcs[i]);
+        }
+        held.flip();
+    }
+}
