@@ -18,8 +18,10 @@ class WorkerPoolTest {
     private final List<WorkerPool> pools = new ArrayList<>();
 
     @AfterEach
-    void shutDown() {
-        pools.forEach(WorkerPool::shutdownNow);
+    void shutDown() throws InterruptedException {
+        for (WorkerPool pool : pools) {
+            pool.shutdown(0);
+        }
     }
 
     private WorkerPool pool(int maxThreads, int acceptQueue) {
@@ -148,7 +150,7 @@ class WorkerPoolTest {
         CountDownLatch done = new CountDownLatch(1);
         assertTrue(pool.tryExecute(connection(done::countDown)));
         assertTrue(done.await(WAIT_SECONDS, TimeUnit.SECONDS));
-        pool.shutdownNow();
+        pool.shutdown(0);
         Connection late = connection(() -> { });
         assertFalse(pool.tryExecute(late));
         assertFalse(late.admitted.get());
