@@ -95,6 +95,7 @@ public class ActionServlet extends HttpServlet {
                 s.setAttribute("count", count);
                 resp.getWriter().print("new=" + s.isNew() + " count=" + count + " id=" + s.getId() + "\n");
             }
+            case "lastAccessed" -> resp.getWriter().print("last=" + req.getSession(false).getLastAccessedTime() + "\n");
             case "nosession" -> resp.getWriter().print("session=" + req.getSession(false) + "\n");
             case "invalidate" -> req.getSession().invalidate();
             case "changeId" -> resp.getWriter().print("changed=" + req.changeSessionId() + "\n");

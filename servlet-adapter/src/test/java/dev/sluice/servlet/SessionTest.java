@@ -195,4 +195,14 @@ class SessionTest {
         clock.now = clock.now.plus(Duration.ofSeconds(61));
         assertTrue(run("session", "Cookie: JSESSIONID=" + id).text().startsWith("new=true count=1"));
     }
+
+    @Test
+    void aRequestNamingTheSessionIsAnAccessEvenIfItNeverAsksForIt() throws Exception {
+        String id = id(run("session"));
+        clock.now = clock.now.plus(Duration.ofSeconds(10));
+        long second = clock.now.toEpochMilli();
+        assertEquals("x", run("write:x", "Cookie: JSESSIONID=" + id).text()); // never calls getSession
+        clock.now = clock.now.plus(Duration.ofSeconds(10));
+        assertEquals("last=" + second + "\n", run("lastAccessed", "Cookie: JSESSIONID=" + id).text());
+    }
 }

@@ -49,6 +49,7 @@ public final class Invoker {
         ServletResponseImpl response = new ServletResponseImpl(coreResponse, request);
         boolean suspended = false;
         try {
+            request.sessions.accessRequested();
             ServletRequestEvent event = new ServletRequestEvent(app.context(), request);
             app.listeners().each(ServletRequestListener.class, l -> l.requestInitialized(event));
             if (core.head().method().equals(Method.TRACE) && !app.settings().allowTrace()) {

@@ -47,6 +47,17 @@ final class RequestSessions {
         return cookieIds;
     }
 
+    /**
+     * Servlet 6.1 section 7.6: a session is accessed when a request that is part of it is first handled, whether
+     * or not the servlet asks for it; so a request that names a session marks the access (and holds the session
+     * against expiry) as it enters. Requests without a cookie or a path id cost nothing here.
+     */
+    void accessRequested() {
+        if (idFromUrl != null || request.core.head().headers().contains("Cookie")) {
+            resolve();
+        }
+    }
+
     /** Finds the requested session once per request (and per context, for cross-context dispatch). */
     private void resolve() {
         if (resolved && sessionApp == request.app) {
