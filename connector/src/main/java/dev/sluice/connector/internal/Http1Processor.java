@@ -5,6 +5,7 @@ import dev.sluice.connector.ExchangeRecord;
 import dev.sluice.core.BodyFraming;
 import dev.sluice.core.HttpException;
 import dev.sluice.core.Method;
+import dev.sluice.core.Persistence;
 import dev.sluice.core.Request;
 import dev.sluice.core.RequestHead;
 import dev.sluice.core.Status;
@@ -218,7 +219,11 @@ final class Http1Processor {
                 c.discardCork(ctx.buffers);
                 c.owner.close(c);
             } else if (uncork(c)) {
-                c.owner.linger(c);
+                if (clientSendsNothingMore(c, exchange)) {
+                    c.owner.close(c);
+                } else {
+                    c.owner.linger(c);
+                }
             }
             return null;
         }
@@ -240,6 +245,16 @@ final class Http1Processor {
             c.owner.resume(c);
         }
         return null;
+    }
+
+    /**
+     * Whether a plain close is safe: the client asked to close (RFC 9112 section 9.6: it must then send no further
+     * requests), its request content was read to the end and nothing it sent is left unread, so closing cannot
+     * reset the response away. Otherwise the connection lingers (half-close, then read until the client closes).
+     */
+    private static boolean clientSendsNothingMore(Connection c, HttpExchange exchange) {
+        return !Persistence.clientWantsPersistence(exchange.head()) && exchange.requestBody().isComplete()
+                && (c.in == null || !c.in.hasRemaining());
     }
 
     /** Counts and reports an exchange that ended (with its response, or with a switch of protocols). */

@@ -94,6 +94,17 @@ class ExchangeTest {
             res.body().flush();
         });
         assertEquals(ok("Connection: close\r\n", "abc"), c.send("GET / HTTP/1.0\r\n\r\n"));
+        assertEquals(MemoryConnector.State.CLOSED, c.state()); // the client asked to close: no linger needed
+    }
+
+    @Test
+    void closeTheClientDidNotAskForLingers() {
+        MemoryConnector c = connector((req, res) -> {
+            res.body().write("abc".getBytes(StandardCharsets.ISO_8859_1));
+            res.body().flush();
+        });
+        assertEquals(ok("Connection: close\r\n", "abc"),
+                c.send("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"));
         assertEquals(MemoryConnector.State.LINGERING, c.state());
     }
 
@@ -109,7 +120,7 @@ class ExchangeTest {
     void http10WithoutKeepAliveCloses() {
         MemoryConnector c = connector(HELLO);
         assertEquals(ok("Content-Length: 5\r\nConnection: close\r\n", "hello"), c.send("GET / HTTP/1.0\r\n\r\n"));
-        assertEquals(MemoryConnector.State.LINGERING, c.state());
+        assertEquals(MemoryConnector.State.CLOSED, c.state());
     }
 
     @Test
@@ -117,6 +128,7 @@ class ExchangeTest {
         MemoryConnector c = connector(HELLO);
         assertEquals(ok("Content-Length: 5\r\nConnection: close\r\n", "hello"),
                 c.send("GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n"));
+        assertEquals(MemoryConnector.State.LINGERING, c.state()); // it sent more anyway: do not reset it away
     }
 
     @Test
