@@ -4,6 +4,7 @@ import dev.sluice.connector.ExchangeListener;
 import dev.sluice.connector.ExchangeRecord;
 import dev.sluice.core.BodyFraming;
 import dev.sluice.core.HttpException;
+import dev.sluice.core.IoCallback;
 import dev.sluice.core.Method;
 import dev.sluice.core.Persistence;
 import dev.sluice.core.Request;
@@ -13,6 +14,7 @@ import dev.sluice.core.TargetForm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -116,7 +118,7 @@ final class Http1Processor {
             return true;
         }
         long deadline = ctx.clock.millis() + ctx.limits.writeTimeout().toMillis();
-        c.transport.awaitAsync(java.nio.channels.SelectionKey.OP_WRITE, deadline, new dev.sluice.core.IoCallback() {
+        c.transport.awaitAsync(SelectionKey.OP_WRITE, deadline, new IoCallback() {
             @Override
             public void onReady() {
                 finishSuspended(c, exchange);
