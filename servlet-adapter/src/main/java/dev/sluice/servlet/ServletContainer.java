@@ -13,6 +13,7 @@ import dev.sluice.servlet.internal.LocaleEncodings;
 import dev.sluice.servlet.internal.TextSettings;
 import dev.sluice.servlet.internal.WarUnpacker;
 import dev.sluice.servlet.internal.WebApp;
+import dev.sluice.servlet.internal.WorkDirs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,6 +52,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
     private final Map<String, WebApp> apps = new ConcurrentHashMap<>();
     private volatile List<WebApp> byLength = List.of();
     private final boolean ownExecutors;
+    private final boolean ownWorkDir;
     private final java.time.Duration undeployDrain;
 
     public ServletContainer() {
@@ -71,7 +73,9 @@ public final class ServletContainer implements Handler, AutoCloseable {
             async = Executors.newCachedThreadPool(daemon("sluice-async"));
             scheduler = Executors.newSingleThreadScheduledExecutor(daemon("sluice-timer"));
         }
-        this.settings = new ContainerSettings(b.serverInfo, b.workDir, b.allowTrace,
+        this.ownWorkDir = b.workDir == null;
+        Path workDir = ownWorkDir ? WorkDirs.createPrivate() : b.workDir;
+        this.settings = new ContainerSettings(b.serverInfo, workDir, b.allowTrace,
                 Map.copyOf(b.maxConcurrentRequests), b.retryAfterSeconds, b.maxParameterCount, b.maxFormBytes,
                 async, scheduler, b.clock, Map.copyOf(b.localeEncodings), Set.copyOf(b.allowedTrailers),
                 b.crossContext, b.realm);
@@ -267,12 +271,15 @@ public final class ServletContainer implements Handler, AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (ownWorkDir) {
+            WorkDirs.remove(settings.workDir());
+        }
     }
 
     /** Options of a container; every one has a default. */
     public static final class Builder {
         private String serverInfo = "Sluice/0.1";
-        private Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "sluice-work");
+        private Path workDir;
         private boolean allowTrace;
         private final Map<String, Integer> maxConcurrentRequests = new HashMap<>();
         private int retryAfterSeconds = 1;
@@ -293,7 +300,10 @@ public final class ServletContainer implements Handler, AutoCloseable {
         /** ServletContext.getServerInfo. */
         public Builder serverInfo(String serverInfo) { this.serverInfo = serverInfo; return this; }
 
-        /** Where .war files are unpacked, one folder per archive. */
+        /**
+         * Where .war files are unpacked and webapps' temporary folders live; kept at close. Default: a new folder of
+         * this container's own in java.io.tmpdir, removed at close.
+         */
         public Builder workDir(Path workDir) { this.workDir = workDir; return this; }
 
         /** Let TRACE reach servlets (Tomcat's allowTrace); off answers 405. */

@@ -38,6 +38,28 @@ class ContainerOptionsTest {
     }
 
     @Test
+    void withoutAWorkFolderEachContainerHasItsOwnAndRemovesItAtClose() throws Exception {
+        Path log = dir.resolve("events.txt");
+        Path app = app(dir.resolve("one"), log, action("t", "tempdir", "/t")).path();
+        ServletContainer first = ServletContainer.builder().build();
+        ServletContainer second = ServletContainer.builder().build();
+        try {
+            first.deploy(app);
+            second.deploy(app);
+            Path firstTemp = Path.of(new Http(first).get("/one/t").text());
+            Path secondTemp = Path.of(new Http(second).get("/one/t").text());
+            assertTrue(java.nio.file.Files.isDirectory(firstTemp), firstTemp.toString());
+            assertTrue(!firstTemp.equals(secondTemp), "two containers share " + firstTemp);
+            first.close();
+            assertTrue(!java.nio.file.Files.exists(firstTemp.getParent().getParent()), "work folder left behind");
+            assertTrue(java.nio.file.Files.isDirectory(secondTemp), "the other container's folder is untouched");
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
+
+    @Test
     void sweeperExpiresIdleSessionsWithoutARequest() throws Exception {
         Path log = dir.resolve("events.txt");
         Webapp app = app(dir.resolve("s"), log, """
