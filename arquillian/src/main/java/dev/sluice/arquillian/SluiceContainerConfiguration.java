@@ -70,12 +70,9 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
             throw new ConfigurationException("limits: " + e.getMessage());
         }
         try {
-            RealmSettings.realm(users, realmFile);
-            toServletContainer();
-        } catch (IllegalArgumentException e) {
+            toServletContainer(); // also reads the realm once: a bad entry or an unreadable realmFile fails here
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ConfigurationException(e.getMessage());
-        } catch (java.io.IOException e) {
-            throw new ConfigurationException("realmFile: cannot read " + realmFile + ": " + e);
         }
     }
 

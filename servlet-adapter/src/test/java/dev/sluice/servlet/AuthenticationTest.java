@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.connector.HttpConnector;
-import dev.sluice.core.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,9 +88,7 @@ class AuthenticationTest {
         container.deploy(basic.path());
         container.deploy(form.path());
         container.deploy(none.path());
-        connector = HttpConnector.builder().host("127.0.0.1").port(0).limits(Limits.DEFAULTS).handler(container)
-                .serverName(null).build();
-        connector.start();
+        connector = OverSocket.start(container);
     }
 
     @AfterAll

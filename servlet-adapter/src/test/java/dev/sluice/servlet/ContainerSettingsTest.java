@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.connector.HttpConnector;
-import dev.sluice.core.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -89,9 +88,7 @@ class ContainerSettingsTest {
     }
 
     private String exchange(String request) throws Exception {
-        connector = HttpConnector.builder().host("127.0.0.1").port(0).limits(Limits.DEFAULTS).handler(container)
-                .serverName(null).build();
-        connector.start();
+        connector = OverSocket.start(container);
         try (Socket socket = new Socket()) {
             socket.connect(connector.localAddress(), 10_000);
             socket.setSoTimeout(20_000);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.connector.HttpConnector;
-import dev.sluice.core.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,9 +46,7 @@ class MultipartSocketTest {
                 """);
         container = ServletContainer.builder().workDir(dir.resolve("work")).build();
         container.deploy(app.path());
-        connector = HttpConnector.builder().host("127.0.0.1").port(0).limits(Limits.DEFAULTS).handler(container)
-                .serverName(null).build();
-        connector.start();
+        connector = OverSocket.start(container);
         uploads = dir.resolve("work/temp/up/uploads");
     }
 

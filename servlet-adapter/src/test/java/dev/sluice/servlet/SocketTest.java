@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.connector.HttpConnector;
-import dev.sluice.core.Limits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,9 +39,7 @@ class SocketTest {
                 .file("static.txt", "static content");
         container = ServletContainer.builder().workDir(dir.resolve("work")).build();
         container.deploy(shop.path());
-        connector = HttpConnector.builder().host("127.0.0.1").port(0).limits(Limits.DEFAULTS).handler(container)
-                .serverName(null).build();
-        connector.start();
+        connector = OverSocket.start(container);
     }
 
     @AfterAll
