@@ -10,7 +10,6 @@ import dev.sluice.core.TargetForm;
 import dev.sluice.servlet.internal.ContainerSettings;
 import dev.sluice.servlet.internal.Deployer;
 import dev.sluice.servlet.internal.LocaleEncodings;
-import dev.sluice.servlet.internal.TextSettings;
 import dev.sluice.servlet.internal.WarUnpacker;
 import dev.sluice.servlet.internal.WebApp;
 import dev.sluice.servlet.internal.WorkDirs;

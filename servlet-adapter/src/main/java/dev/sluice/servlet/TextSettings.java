@@ -1,6 +1,6 @@
-package dev.sluice.servlet.internal;
+package dev.sluice.servlet;
 
-import dev.sluice.servlet.ServletContainer;
+import dev.sluice.servlet.internal.LocaleEncodings;
 import java.util.Arrays;
 import java.util.List;
 
@@ -8,16 +8,16 @@ import java.util.List;
  * The container settings in text form, as {@code conf/sluice.properties} and {@code arquillian.xml} give them,
  * applied to a builder: one parser, so every place accepts the same syntax and reports the same errors.
  */
-public final class TextSettings {
+final class TextSettings {
     /** The keys {@link #apply} takes. */
-    public static final List<String> KEYS = List.of("serverInfo", "allowTrace", "maxParameterCount",
+    static final List<String> KEYS = List.of("serverInfo", "allowTrace", "maxParameterCount",
             "maxFormBytes", "localeEncodings", "allowedTrailers", "crossContext");
 
     private TextSettings() {
     }
 
     /** @throws IllegalArgumentException for an unknown key or a malformed value, naming the key */
-    public static void apply(ServletContainer.Builder b, String key, String value) {
+    static void apply(ServletContainer.Builder b, String key, String value) {
         if (!KEYS.contains(key)) {
             throw new IllegalArgumentException("Unknown setting " + key);
         }
