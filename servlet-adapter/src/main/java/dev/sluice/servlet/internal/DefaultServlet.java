@@ -29,11 +29,11 @@ import java.util.UUID;
 public final class DefaultServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
-    private transient WebApp app;
+    private transient StaticSource app;
 
     @Override
     public void init() {
-        app = ((ServletContextImpl) getServletContext()).app();
+        app = (StaticSource) getServletContext();
     }
 
     @Override
@@ -128,8 +128,8 @@ public final class DefaultServlet extends HttpServlet {
                 resp.sendRedirect(location);
                 return;
             }
-            if (app.config().directoryListing && !included) {
-                DirectoryListing.write(app, path, req, resp, content);
+            if (app.directoryListing() && !included) {
+                DirectoryListing.write(app.resources(), path, req, resp, content);
                 return;
             }
             notFound(req, resp, included);
@@ -218,7 +218,7 @@ public final class DefaultServlet extends HttpServlet {
         while (r instanceof jakarta.servlet.ServletResponseWrapper w) {
             r = w.getResponse();
         }
-        return r instanceof ServletResponseImpl impl && impl.output().written() > 0;
+        return r instanceof ContentWritten impl && impl.contentWritten() > 0;
     }
 
     private static BasicFileAttributes attributes(Path file) {

@@ -11,20 +11,20 @@ final class DirectoryListing {
     private DirectoryListing() {
     }
 
-    static void write(WebApp app, String path, HttpServletRequest req, HttpServletResponse resp, boolean content)
+    static void write(Resources resources, String path, HttpServletRequest req, HttpServletResponse resp, boolean content)
             throws IOException {
-        Set<String> children = app.resources().children(path);
+        Set<String> children = resources.children(path);
         StringBuilder html = new StringBuilder("<!doctype html><html><head><title>Index of ")
-                .append(ErrorPages.escape(path)).append("</title></head><body><h1>Index of ")
-                .append(ErrorPages.escape(path)).append("</h1><ul>");
+                .append(HtmlText.escape(path)).append("</title></head><body><h1>Index of ")
+                .append(HtmlText.escape(path)).append("</h1><ul>");
         if (children != null) {
             for (String child : children) {
                 if (DefaultServlet.isProtected(child)) {
                     continue;
                 }
                 String name = child.substring(path.length());
-                html.append("<li><a href=\"").append(ErrorPages.escape(name)).append("\">")
-                        .append(ErrorPages.escape(name)).append("</a></li>");
+                html.append("<li><a href=\"").append(HtmlText.escape(name)).append("\">")
+                        .append(HtmlText.escape(name)).append("</a></li>");
             }
         }
         html.append("</ul></body></html>");

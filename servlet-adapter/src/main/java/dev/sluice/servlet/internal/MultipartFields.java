@@ -44,7 +44,7 @@ final class MultipartFields {
         }
         Charset fallback = fallback(fields, requestEncoding);
         for (UploadPart f : fields) {
-            String declared = RequestContent.charsetOf(f.getContentType());
+            String declared = ContentCharsets.charsetOf(f.getContentType());
             Charset cs = declared == null ? fallback : charsetOr(declared, fallback);
             map.computeIfAbsent(f.getName(), k -> new ArrayList<>()).add(new String(bytes(f), cs));
         }
@@ -64,7 +64,7 @@ final class MultipartFields {
 
     private static Charset charsetOr(String name, Charset otherwise) {
         try {
-            return RequestContent.charsetFor(name);
+            return ContentCharsets.charsetFor(name);
         } catch (IOException e) {
             return otherwise;
         }

@@ -52,11 +52,6 @@ final class MultipartUpload {
         return f.isAbsolute() ? f.toPath() : tempDir.toPath().resolve(configured);
     }
 
-    /** The configured multipart handling of {@code request}'s servlet, or null (section 3.2). */
-    static MultipartConfigElement configOf(ServletRequestImpl request) {
-        return request.match == null ? null : request.match.holder().multipartConfig();
-    }
-
     static boolean isMultipartFormData(String contentType) {
         return contentType != null && HeaderParams.parse(contentType).type().equals("multipart/form-data");
     }

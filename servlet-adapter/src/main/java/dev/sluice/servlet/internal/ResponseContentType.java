@@ -45,7 +45,7 @@ final class ResponseContentType {
             updateHeader();
             return;
         }
-        String cs = RequestContent.charsetOf(type);
+        String cs = ContentCharsets.charsetOf(type);
         if (cs == null) {
             mimeType = type.trim();
         } else {

@@ -3,6 +3,7 @@ package dev.sluice.servlet.internal;
 import java.util.ArrayDeque;
 import java.util.function.Supplier;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs the listener callbacks of one request (or upgraded connection) one at a time and in order, with the
@@ -12,6 +13,9 @@ import java.util.logging.Level;
  * thread running the current one runs it next.
  */
 final class SerialCallbacks {
+    /** The container's logger, the one WebApp uses, named here so this package needs no upward reference. */
+    private static final Logger LOG = Logger.getLogger("dev.sluice.servlet");
+
     private final Supplier<ClassLoader> loader;
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     private boolean busy;
@@ -71,7 +75,7 @@ final class SerialCallbacks {
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
-                WebApp.LOG.log(Level.WARNING, "Listener callback failed", e);
+                LOG.log(Level.WARNING, "Listener callback failed", e);
             } finally {
                 thread.setContextClassLoader(previous);
             }

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * response; this class adds content type and character encoding rules (Servlet 6.1 section 5.5), the
  * writer/stream choice, cookies, sendError and sendRedirect, URL rewriting and trailers.
  */
-final class ServletResponseImpl extends CoreResponseView {
+final class ServletResponseImpl extends CoreResponseView implements ContentWritten {
     private final ServletRequestImpl request;
     private final ServletOutput output;
     private final ResponseContentType contentType;
@@ -48,6 +48,11 @@ final class ServletResponseImpl extends CoreResponseView {
 
     ServletOutput output() {
         return output;
+    }
+
+    @Override
+    public long contentWritten() {
+        return output.written();
     }
 
     /** Set by sendError: the error page or default report is produced once the servlet returns. */
@@ -149,7 +154,7 @@ final class ServletResponseImpl extends CoreResponseView {
             String enc = getCharacterEncoding();
             Charset cs;
             try {
-                cs = RequestContent.charsetFor(enc);
+                cs = ContentCharsets.charsetFor(enc);
             } catch (UnsupportedEncodingException e) {
                 throw new UnsupportedEncodingException("Unsupported response encoding " + enc);
             }

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * One received part (Servlet 6.1 {@link Part}): content up to the multipart config's file-size-threshold is held
@@ -19,6 +20,9 @@ import java.util.List;
  * the request completes unless {@link #write} has moved it to the application's own file.
  */
 final class UploadPart implements Part {
+    /** The container's logger, the one WebApp uses, named here so this package needs no upward reference. */
+    private static final Logger LOG = Logger.getLogger("dev.sluice.servlet");
+
     private static final byte[] EMPTY = new byte[0];
 
     private final PartHeaders headers;
@@ -90,7 +94,7 @@ final class UploadPart implements Part {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
-                WebApp.LOG.warning("Cannot delete the upload temporary file " + file + ": " + e.getMessage());
+                LOG.warning("Cannot delete the upload temporary file " + file + ": " + e.getMessage());
             }
             temporary = false;
         }
