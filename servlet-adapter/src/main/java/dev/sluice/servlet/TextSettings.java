@@ -1,6 +1,6 @@
 package dev.sluice.servlet;
 
-import dev.sluice.servlet.internal.LocaleEncodings;
+import dev.sluice.servlet.internal.http.LocaleEncodings;
 import java.util.Arrays;
 import java.util.List;
 

@@ -3,6 +3,7 @@ package dev.sluice.servlet.internal;
 import dev.sluice.core.HttpVersion;
 import dev.sluice.servlet.Realm;
 import dev.sluice.servlet.RealmUser;
+import dev.sluice.servlet.internal.http.BasicCredentials;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

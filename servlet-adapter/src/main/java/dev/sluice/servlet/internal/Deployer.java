@@ -1,5 +1,11 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.deploy.AnnotationScanner;
+import dev.sluice.servlet.internal.deploy.ContainerSettings;
+import dev.sluice.servlet.internal.deploy.Fragments;
+import dev.sluice.servlet.internal.deploy.WebAppConfig;
+import dev.sluice.servlet.internal.deploy.WebXmlParser;
+import dev.sluice.servlet.internal.deploy.WebappClassLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -2,6 +2,8 @@ package dev.sluice.servlet.internal;
 
 import dev.sluice.core.HttpException;
 import dev.sluice.core.Status;
+import dev.sluice.servlet.internal.http.HtmlText;
+import dev.sluice.servlet.internal.multipart.UploadFailure;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;

@@ -4,6 +4,8 @@ import dev.sluice.core.Method;
 import dev.sluice.core.Request;
 import dev.sluice.core.Response;
 import dev.sluice.core.Status;
+import dev.sluice.servlet.internal.http.AllowedMethods;
+import dev.sluice.servlet.internal.staticfiles.DefaultServlet;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;

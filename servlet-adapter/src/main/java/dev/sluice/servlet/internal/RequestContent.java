@@ -2,6 +2,14 @@ package dev.sluice.servlet.internal;
 
 import dev.sluice.core.HttpException;
 import dev.sluice.core.Request;
+import dev.sluice.servlet.internal.async.ReadListenerDriver;
+import dev.sluice.servlet.internal.async.SerialCallbacks;
+import dev.sluice.servlet.internal.deploy.ContainerSettings;
+import dev.sluice.servlet.internal.http.ContentCharsets;
+import dev.sluice.servlet.internal.http.FormDecoder;
+import dev.sluice.servlet.internal.multipart.MultipartFields;
+import dev.sluice.servlet.internal.multipart.MultipartLimitException;
+import dev.sluice.servlet.internal.multipart.MultipartUpload;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

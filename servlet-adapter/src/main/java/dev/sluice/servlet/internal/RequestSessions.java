@@ -53,7 +53,7 @@ final class RequestSessions {
      * against expiry) as it enters. Requests without a cookie or a path id cost nothing here.
      */
     void accessRequested() {
-        if (idFromUrl != null || request.core.head().headers().contains("Cookie")) {
+        if (idFromUrl != null || request.core().head().headers().contains("Cookie")) {
             resolve();
         }
     }

@@ -1,6 +1,8 @@
 package dev.sluice.servlet.internal;
 
 import dev.sluice.core.Response;
+import dev.sluice.servlet.internal.http.ContentCharsets;
+import dev.sluice.servlet.internal.http.LocaleEncodings;
 import java.util.Locale;
 import java.util.Map;
 

@@ -1,5 +1,8 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.deploy.Resources;
+import dev.sluice.servlet.internal.staticfiles.MimeTypes;
+import dev.sluice.servlet.internal.staticfiles.StaticSource;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.RequestDispatcher;

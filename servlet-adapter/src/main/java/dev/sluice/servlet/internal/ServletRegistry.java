@@ -1,5 +1,6 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.staticfiles.DefaultServlet;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletException;
 import java.util.ArrayList;

@@ -390,7 +390,7 @@ final class ServletRequestImpl extends CallerRequestView {
     }
 
     @Override
-    boolean trailerAllowed(String name) {
+    public boolean trailerAllowed(String name) {
         return app.settings().trailerAllowed(name);
     }
 }

@@ -4,6 +4,10 @@ import dev.sluice.core.Headers;
 import dev.sluice.core.HttpVersion;
 import dev.sluice.core.Response;
 import dev.sluice.core.Status;
+import dev.sluice.servlet.internal.http.ContentCharsets;
+import dev.sluice.servlet.internal.http.CookieCodec;
+import dev.sluice.servlet.internal.http.CoreResponseView;
+import dev.sluice.servlet.internal.staticfiles.ContentWritten;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
@@ -280,7 +284,7 @@ final class ServletResponseImpl extends CoreResponseView implements ContentWritt
     // Headers
 
     @Override
-    boolean headersLocked() {
+    public boolean headersLocked() {
         return isCommitted() || redirected || request.dispatcherType == jakarta.servlet.DispatcherType.INCLUDE;
     }
 

@@ -1,5 +1,6 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.deploy.WebAppConfig;
 import jakarta.servlet.SessionCookieConfig;
 import java.util.Collections;
 import java.util.LinkedHashMap;

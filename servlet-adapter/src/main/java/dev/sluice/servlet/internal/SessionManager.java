@@ -2,6 +2,7 @@ package dev.sluice.servlet.internal;
 
 import dev.sluice.servlet.SessionData;
 import dev.sluice.servlet.SessionStore;
+import dev.sluice.servlet.internal.deploy.WebAppConfig;
 import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionIdListener;

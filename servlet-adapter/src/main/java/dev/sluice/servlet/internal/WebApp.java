@@ -1,5 +1,10 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.deploy.ContainerSettings;
+import dev.sluice.servlet.internal.deploy.Initializers;
+import dev.sluice.servlet.internal.deploy.Resources;
+import dev.sluice.servlet.internal.deploy.WebAppConfig;
+import dev.sluice.servlet.internal.deploy.WebappClassLoader;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContextEvent;

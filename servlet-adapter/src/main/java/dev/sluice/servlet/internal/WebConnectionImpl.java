@@ -1,6 +1,9 @@
 package dev.sluice.servlet.internal;
 
 import dev.sluice.core.UpgradedConnection;
+import dev.sluice.servlet.internal.async.ReadListenerDriver;
+import dev.sluice.servlet.internal.async.SerialCallbacks;
+import dev.sluice.servlet.internal.async.WriteListenerDriver;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
