@@ -7,9 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Stands in for a servlet declared with {@code <jsp-file>} or added by {@code addJspFile}: Sluice has no JSP
- * engine, so the webapp deploys and such a servlet answers every request with 500, as a container without a
- * JSP compiler (Tomcat without Jasper) would, rather than serving the page's source.
+ * Stands in for a servlet declared with {@code <jsp-file>} or added by {@code addJspFile} when no JSP module
+ * registered a servlet named {@code jsp}: the webapp deploys and such a servlet answers every request with 500,
+ * as a container without a JSP compiler (Tomcat without Jasper) would, rather than serving the page's source.
  */
 final class JspUnsupportedServlet extends GenericServlet {
     private final String jspFile;

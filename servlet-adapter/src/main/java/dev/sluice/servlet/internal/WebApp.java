@@ -20,9 +20,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EventListener;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,8 +30,8 @@ import java.util.logging.Logger;
 
 /**
  * One deployed webapp: its class loader, registrations and lifecycle (Servlet 6.1 chapter 10). Start-up runs,
- * in order: descriptor and annotation registrations, ServletContainerInitializers, ServletContextListeners,
- * filters, load-on-startup servlets. Registration methods are open only until the listeners have run.
+ * in order: descriptor and annotation registrations, ServletContainerInitializers (the container modules', then
+ * the webapp's), ServletContextListeners, filters, load-on-startup servlets. Registration methods are open only until the listeners have run.
  */
 public final class WebApp {
     static final Logger LOG = Logger.getLogger("dev.sluice.servlet");
@@ -46,7 +44,7 @@ public final class WebApp {
     private final WebAppConfig config;
     private final ContainerSettings settings;
     private final Function<String, WebApp> contexts;
-    private final Map<String, Set<Class<?>>> handlesTypes;
+    private final Initializers initializers;
     private final ServletContextImpl context;
     private final ServletRegistry servlets = new ServletRegistry(this);
     private final FilterRegistry filters = new FilterRegistry();
@@ -64,20 +62,15 @@ public final class WebApp {
     private volatile boolean undeclaredListenerRunning;
     private final AtomicLong initCounter = new AtomicLong();
 
-    /**
-     * @param handlesTypes for each ServletContainerInitializer class name, the classes its @HandlesTypes
-     *                     selects (from the annotation scan)
-     * @param contexts     finds another webapp by URI, for ServletContext.getContext
-     */
+    /** @param contexts finds another webapp by URI, for ServletContext.getContext */
     public WebApp(String contextPath, Path root, WebappClassLoader loader, WebAppConfig config,
-                  ContainerSettings settings, Map<String, Set<Class<?>>> handlesTypes,
-                  Function<String, WebApp> contexts) {
+                  ContainerSettings settings, Initializers initializers, Function<String, WebApp> contexts) {
         this.contextPath = contextPath;
         this.root = root;
         this.loader = loader;
         this.config = config;
         this.settings = settings;
-        this.handlesTypes = handlesTypes;
+        this.initializers = initializers;
         this.contexts = contexts;
         this.resources = new Resources(root, loader);
         this.context = new ServletContextImpl(this);
@@ -168,12 +161,17 @@ public final class WebApp {
         return authenticator;
     }
 
-    /** Section 8.2.4: each initializer found in WEB-INF/lib gets the classes its @HandlesTypes selects. */
+    /**
+     * Section 8.2.4: each initializer gets the classes its @HandlesTypes selects; the container modules' run
+     * first, and the mappings of the servlets they add yield to the webapp's own.
+     */
     private void runInitializers() throws ServletException {
+        for (ServletContainerInitializer sci : initializers.fromModules()) {
+            servlets.asModule(() -> context.registrations().asInitializer(
+                    () -> sci.onStartup(initializers.selectedFor(sci), context)));
+        }
         for (ServletContainerInitializer sci : Initializers.load(loader)) {
-            Set<Class<?>> types = handlesTypes.get(sci.getClass().getName());
-            Set<Class<?>> selected = types == null || types.isEmpty() ? null : new LinkedHashSet<>(types);
-            context.registrations().asInitializer(() -> sci.onStartup(selected, context));
+            context.registrations().asInitializer(() -> sci.onStartup(initializers.selectedFor(sci), context));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.sluice.servlet.internal.deploy;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletContainerInitializer;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.servlet.annotation.HandlesTypes;
 import jakarta.servlet.annotation.WebFilter;
@@ -38,9 +39,20 @@ public final class AnnotationScanner {
     private AnnotationScanner() {
     }
 
+    /**
+     * @param moduleInitializers the container modules' initializers, whose @HandlesTypes select from this webapp
+     *                           as those the webapp ships do
+     */
     public static void scan(Path root, WebAppConfig config, Fragments.Result fragments, ClassLoader loader,
-                     Map<String, Set<Class<?>>> handlesTypes) throws IOException {
+                            List<ServletContainerInitializer> moduleInitializers,
+                            Map<String, Set<Class<?>>> handlesTypes) throws IOException {
         Map<String, Set<String>> wanted = handlesTypesWanted(loader);
+        for (ServletContainerInitializer sci : moduleInitializers) {
+            Set<String> names = handlesTypeNames(sci.getClass());
+            if (names != null) {
+                wanted.put(sci.getClass().getName(), names);
+            }
+        }
         boolean needHierarchy = !wanted.isEmpty();
         Map<String, ClassInfo> hierarchy = new HashMap<>();
         Path classes = root.resolve("WEB-INF/classes");
@@ -102,13 +114,8 @@ public final class AnnotationScanner {
         for (URL url : Collections.list(loader.getResources(SCI_SERVICE))) {
             for (String name : serviceNames(url)) {
                 try {
-                    Class<?> sci = Class.forName(name, false, loader);
-                    HandlesTypes ht = sci.getAnnotation(HandlesTypes.class);
-                    if (ht != null) {
-                        Set<String> names = new LinkedHashSet<>();
-                        for (Class<?> c : ht.value()) {
-                            names.add(c.getName());
-                        }
+                    Set<String> names = handlesTypeNames(Class.forName(name, false, loader));
+                    if (names != null) {
                         wanted.put(name, names);
                     }
                 } catch (ClassNotFoundException | LinkageError e) {
@@ -117,6 +124,19 @@ public final class AnnotationScanner {
             }
         }
         return wanted;
+    }
+
+    /** The names of the types {@code sci}'s @HandlesTypes names, or null without the annotation. */
+    private static Set<String> handlesTypeNames(Class<?> sci) {
+        HandlesTypes ht = sci.getAnnotation(HandlesTypes.class);
+        if (ht == null) {
+            return null;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (Class<?> c : ht.value()) {
+            names.add(c.getName());
+        }
+        return names;
     }
 
     private static List<String> serviceNames(URL url) throws IOException {

@@ -1,6 +1,7 @@
 package dev.sluice.servlet.internal.deploy;
 
 import dev.sluice.servlet.Realm;
+import dev.sluice.servlet.internal.module.ContainerModules;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -25,13 +26,14 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param allowedTrailers        request trailer names getTrailerFields shows, lower case; "*" is any
  * @param crossContext           whether ServletContext.getContext may return another webapp's context
  * @param realm                  users and roles for every webapp's login; null when there is none
+ * @param modules                the container modules every webapp gets
  */
 public record ContainerSettings(String serverInfo, Path workDir, boolean allowTrace,
                                 Map<String, Integer> maxConcurrentRequests, int retryAfterSeconds,
                                 int maxParameterCount, int maxFormBytes, ExecutorService asyncExecutor,
                                 ScheduledExecutorService scheduler, Clock clock,
                                 Map<String, String> localeEncodings, java.util.Set<String> allowedTrailers,
-                                boolean crossContext, Realm realm) {
+                                boolean crossContext, Realm realm, ContainerModules modules) {
 
     public int maxConcurrentRequestsFor(String contextPath) {
         Integer limit = maxConcurrentRequests.get(contextPath);

@@ -20,7 +20,7 @@ public final class WebAppConfig {
     public static final class ServletDef {
         public String name;
         public String className;
-        /** A {@code <jsp-file>} given instead of a class: Sluice has no JSP engine (see ServletHolder). */
+        /** A {@code <jsp-file>} given instead of a class: served by the JSP module if any (see ServletHolder). */
         public String jspFile;
         public final Map<String, String> initParams = new LinkedHashMap<>();
         public final List<String> mappings = new ArrayList<>();

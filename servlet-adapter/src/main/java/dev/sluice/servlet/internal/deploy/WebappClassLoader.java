@@ -13,30 +13,36 @@ import java.util.stream.Stream;
 
 /**
  * One webapp's class loader: WEB-INF/classes, then WEB-INF/lib/*.jar, searched before anything else
- * (child-first, Servlet 6.1 section 10.7.2). Three kinds of class are never taken from the webapp: the JDK's
- * (they come from the platform loader), and the servlet and annotation APIs (shared with the container, so that a
- * webapp's servlet is the container's {@code jakarta.servlet.Servlet}). Every other class of the container,
- * Sluice's own and its libraries, is invisible: a webapp sees only what it ships.
+ * (child-first, Servlet 6.1 section 10.7.2). Some classes are never taken from the webapp: the JDK's (they come
+ * from the platform loader), and the shared packages: the servlet and annotation APIs and the API packages of the
+ * container modules (shared with the container, so that a webapp's servlet is the container's
+ * {@code jakarta.servlet.Servlet}). Every other class of the container, Sluice's own, its libraries and the
+ * modules' implementations, is invisible: a webapp sees only what it ships.
  */
 public final class WebappClassLoader extends URLClassLoader {
     static {
         ClassLoader.registerAsParallelCapable();
     }
 
-    private static final String[] SHARED = {"jakarta.servlet.", "jakarta.annotation."};
-    private static final String[] SHARED_RESOURCES = {"jakarta/servlet/", "jakarta/annotation/"};
-
+    private final String[] shared;
+    private final String[] sharedResources;
     private final ClassLoader container;
     private final ClassLoader platform = ClassLoader.getPlatformClassLoader();
 
-    private WebappClassLoader(String name, URL[] urls, ClassLoader container) {
+    private WebappClassLoader(String name, URL[] urls, ClassLoader container, List<String> sharedPackages) {
         super(name, urls, ClassLoader.getPlatformClassLoader());
         this.container = container;
+        this.shared = sharedPackages.toArray(new String[0]);
+        this.sharedResources = sharedPackages.stream().map(p -> p.replace('.', '/')).toArray(String[]::new);
     }
 
-    /** A loader over {@code webappRoot}/WEB-INF/classes and the jars of WEB-INF/lib in name order. */
-    public static WebappClassLoader create(String name, Path webappRoot, ClassLoader container)
-            throws IOException {
+    /**
+     * A loader over {@code webappRoot}/WEB-INF/classes and the jars of WEB-INF/lib in name order.
+     *
+     * @param sharedPackages prefixes such as {@code "jakarta.servlet."} whose classes come from {@code container}
+     */
+    public static WebappClassLoader create(String name, Path webappRoot, ClassLoader container,
+                                           List<String> sharedPackages) throws IOException {
         List<URL> urls = new ArrayList<>();
         Path classes = webappRoot.resolve("WEB-INF/classes");
         if (Files.isDirectory(classes)) {
@@ -45,7 +51,7 @@ public final class WebappClassLoader extends URLClassLoader {
         for (Path jar : libraryJars(webappRoot)) {
             urls.add(jar.toUri().toURL());
         }
-        return new WebappClassLoader(name, urls.toArray(new URL[0]), container);
+        return new WebappClassLoader(name, urls.toArray(new URL[0]), container, sharedPackages);
     }
 
     /** The jars of WEB-INF/lib, sorted by name so that the search order does not depend on the file system. */
@@ -76,7 +82,7 @@ public final class WebappClassLoader extends URLClassLoader {
 
     /**
      * The container's copy of a shared API class. An API the container does not ship (the JSP API under
-     * jakarta.servlet.jsp) may come from the webapp.
+     * jakarta.servlet.jsp, without a JSP module) may come from the webapp.
      */
     private Class<?> loadShared(String name) throws ClassNotFoundException {
         try {
@@ -94,8 +100,8 @@ public final class WebappClassLoader extends URLClassLoader {
         }
     }
 
-    private static boolean shared(String name) {
-        for (String prefix : SHARED) {
+    private boolean shared(String name) {
+        for (String prefix : shared) {
             if (name.startsWith(prefix)) {
                 return true;
             }
@@ -103,8 +109,8 @@ public final class WebappClassLoader extends URLClassLoader {
         return false;
     }
 
-    private static boolean sharedResource(String name) {
-        for (String prefix : SHARED_RESOURCES) {
+    private boolean sharedResource(String name) {
+        for (String prefix : sharedResources) {
             if (name.startsWith(prefix)) {
                 return true;
             }

@@ -24,7 +24,7 @@ import java.util.UUID;
  * with validators and conditional requests (RFC 9110 sections 8.8 and 13), byte ranges (section 14), media types
  * from the webapp's mime-mappings and then a built-in table, a redirect of a directory to its trailing slash,
  * a 404 for anything under WEB-INF or META-INF (Servlet 6.1 section 10.5), and a 500 instead of the source of a
- * JSP page, since Sluice has no JSP engine.
+ * JSP page that reaches it (no JSP module mapped {@code *.jsp}).
  */
 public final class DefaultServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -109,8 +109,8 @@ public final class DefaultServlet extends HttpServlet {
             return;
         }
         if (isJsp(path)) {
-            // Tomcat's global web.xml maps *.jsp and *.jspx to its JSP engine. Sluice has none, and must never
-            // answer a page's source instead: the same error a declared <jsp-file> servlet gives.
+            // Tomcat's global web.xml maps *.jsp and *.jspx to its JSP engine; here a JSP module would. Without
+            // one, never answer a page's source instead: the same error a declared <jsp-file> servlet gives.
             if (!included) {
                 resp.sendError(500, "JSP is not supported");
             }
