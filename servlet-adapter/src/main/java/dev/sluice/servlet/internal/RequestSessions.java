@@ -1,5 +1,7 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.session.SessionManager;
+import dev.sluice.servlet.internal.session.StandardSession;
 import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.http.Cookie;
 import java.util.ArrayList;

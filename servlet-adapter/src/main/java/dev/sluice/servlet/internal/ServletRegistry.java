@@ -1,5 +1,6 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.mapping.ServletMapper;
 import dev.sluice.servlet.internal.staticfiles.DefaultServlet;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletException;
@@ -19,7 +20,7 @@ import java.util.logging.Level;
  */
 final class ServletRegistry {
     private final WebApp app;
-    private final ServletMapper mapper = new ServletMapper();
+    private final ServletMapper<ServletHolder> mapper = new ServletMapper<>();
     private final Map<String, ServletHolder> servlets = new LinkedHashMap<>();
     /**
      * The container's servlets: its DefaultServlet and those container modules add. Their mappings yield: a
@@ -32,7 +33,7 @@ final class ServletRegistry {
         this.app = app;
     }
 
-    ServletMapper mapper() {
+    ServletMapper<ServletHolder> mapper() {
         return mapper;
     }
 

@@ -1,10 +1,16 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.component.AppScope;
+import dev.sluice.servlet.internal.component.Lifecycle;
+import dev.sluice.servlet.internal.component.Listeners;
 import dev.sluice.servlet.internal.deploy.ContainerSettings;
 import dev.sluice.servlet.internal.deploy.Initializers;
 import dev.sluice.servlet.internal.deploy.Resources;
 import dev.sluice.servlet.internal.deploy.WebAppConfig;
 import dev.sluice.servlet.internal.deploy.WebappClassLoader;
+import dev.sluice.servlet.internal.mapping.ServletMapper;
+import dev.sluice.servlet.internal.session.MemorySessionStore;
+import dev.sluice.servlet.internal.session.SessionManager;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContextEvent;
@@ -31,9 +37,10 @@ import java.util.logging.Logger;
 /**
  * One deployed webapp: its class loader, registrations and lifecycle (Servlet 6.1 chapter 10). Start-up runs,
  * in order: descriptor and annotation registrations, ServletContainerInitializers (the container modules', then
- * the webapp's), ServletContextListeners, filters, load-on-startup servlets. Registration methods are open only until the listeners have run.
+ * the webapp's), ServletContextListeners, filters, load-on-startup servlets. Registration methods are open only
+ * until the listeners have run.
  */
-public final class WebApp {
+public final class WebApp implements AppScope {
     static final Logger LOG = Logger.getLogger("dev.sluice.servlet");
 
     enum State { NEW, CONFIGURING, STARTED, STOPPED }
@@ -80,6 +87,7 @@ public final class WebApp {
         this.authenticator = new Authenticator(this, security, settings.realm());
     }
 
+    @Override
     public String contextPath() {
         return contextPath;
     }
@@ -116,7 +124,7 @@ public final class WebApp {
             stop();
             throw e;
         } finally {
-            exit(previous);
+            AppScope.exit(previous);
         }
     }
 
@@ -199,7 +207,7 @@ public final class WebApp {
             }
             listeners.clear();
         } finally {
-            exit(previous);
+            AppScope.exit(previous);
             resources.close();
             try {
                 loader.close();
@@ -242,8 +250,8 @@ public final class WebApp {
         }
     }
 
-    /** @throws IllegalStateException once the webapp is initialized (Servlet 6.1 section 4.4) */
-    void checkConfigurable() {
+    @Override
+    public void checkConfigurable() {
         if (state != State.CONFIGURING) {
             throw new IllegalStateException("The ServletContext of " + displayPath() + " is already initialized");
         }
@@ -275,35 +283,17 @@ public final class WebApp {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ServletException("Cannot create " + type.getName(), cause);
         } finally {
-            exit(previous);
+            AppScope.exit(previous);
         }
     }
 
-    /** Runs cleanup code whose failure must not stop the rest of a shutdown. */
-    void runSafely(String what, ThrowingRunnable action) {
+    @Override
+    public void runSafely(String what, ThrowingRunnable action) {
         try {
             action.run();
         } catch (Throwable e) {
             LOG.log(Level.WARNING, what + " in " + displayPath() + " failed", e);
         }
-    }
-
-    /** Cleanup code that may throw anything. */
-    @FunctionalInterface
-    interface ThrowingRunnable {
-        void run() throws Exception;
-    }
-
-    /** Makes the webapp's loader the thread context class loader; returns the previous one. */
-    ClassLoader enter() {
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        t.setContextClassLoader(loader);
-        return previous;
-    }
-
-    static void exit(ClassLoader previous) {
-        Thread.currentThread().setContextClassLoader(previous);
     }
 
     /**
@@ -321,8 +311,8 @@ public final class WebApp {
         return dir;
     }
 
-    /** "/" for ROOT, for log lines. */
-    String displayPath() {
+    @Override
+    public String displayPath() {
         return contextPath.isEmpty() ? "/" : contextPath;
     }
 
@@ -351,7 +341,8 @@ public final class WebApp {
         return contexts.apply(uri);
     }
 
-    ServletContextImpl context() {
+    @Override
+    public ServletContextImpl context() {
         return context;
     }
 
@@ -359,7 +350,7 @@ public final class WebApp {
         return invoker;
     }
 
-    ServletMapper mapper() {
+    ServletMapper<ServletHolder> mapper() {
         return servlets.mapper();
     }
 
@@ -367,15 +358,18 @@ public final class WebApp {
         return filters;
     }
 
-    Listeners listeners() {
+    @Override
+    public Listeners listeners() {
         return listeners;
     }
 
-    WebAppConfig config() {
+    @Override
+    public WebAppConfig config() {
         return config;
     }
 
-    ContainerSettings settings() {
+    @Override
+    public ContainerSettings settings() {
         return settings;
     }
 
@@ -387,7 +381,8 @@ public final class WebApp {
         return sessions;
     }
 
-    WebappClassLoader loader() {
+    @Override
+    public WebappClassLoader loader() {
         return loader;
     }
 

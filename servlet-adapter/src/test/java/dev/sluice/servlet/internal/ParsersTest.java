@@ -6,6 +6,7 @@ import dev.sluice.servlet.internal.deploy.WarUnpacker;
 import dev.sluice.servlet.internal.http.AcceptLanguage;
 import dev.sluice.servlet.internal.http.CookieCodec;
 import dev.sluice.servlet.internal.http.FormDecoder;
+import dev.sluice.servlet.internal.mapping.ServletMapper;
 import dev.sluice.servlet.internal.staticfiles.ByteRanges;
 import jakarta.servlet.http.Cookie;
 import java.io.IOException;

@@ -1,9 +1,11 @@
-package dev.sluice.servlet.internal;
+package dev.sluice.servlet.internal.upgrade;
 
 import dev.sluice.core.UpgradedConnection;
 import dev.sluice.servlet.internal.async.ReadListenerDriver;
 import dev.sluice.servlet.internal.async.SerialCallbacks;
 import dev.sluice.servlet.internal.async.WriteListenerDriver;
+import dev.sluice.servlet.internal.component.AppScope;
+import dev.sluice.servlet.internal.component.Lifecycle;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
@@ -12,6 +14,8 @@ import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The {@link WebConnection} of an upgraded connection: its streams are the raw connection, blocking until a
@@ -19,16 +23,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * destroy and all listener callbacks run one at a time with the webapp's class loader. Closing the connection,
  * the output stream, or the client going away ends with {@code destroy()}, exactly once.
  */
-final class WebConnectionImpl implements WebConnection {
+public final class WebConnectionImpl implements WebConnection {
+    private static final Logger LOG = Logger.getLogger("dev.sluice.servlet");
+
     private final UpgradedConnection connection;
-    private final WebApp app;
+    private final AppScope app;
     private final HttpUpgradeHandler handler;
     private final SerialCallbacks callbacks;
     private final AtomicBoolean destroyed = new AtomicBoolean();
     private final Input input = new Input();
     private final Output output = new Output();
 
-    private WebConnectionImpl(WebApp app, HttpUpgradeHandler handler, UpgradedConnection connection) {
+    private WebConnectionImpl(AppScope app, HttpUpgradeHandler handler, UpgradedConnection connection) {
         this.app = app;
         this.handler = handler;
         this.connection = connection;
@@ -36,21 +42,21 @@ final class WebConnectionImpl implements WebConnection {
     }
 
     /** From the connector, on a worker, after the 101 went out. */
-    static void start(WebApp app, HttpUpgradeHandler handler, UpgradedConnection connection) {
+    public static void start(AppScope app, HttpUpgradeHandler handler, UpgradedConnection connection) {
         WebConnectionImpl wc = new WebConnectionImpl(app, handler, connection);
         connection.onClose(wc::destroy);
         wc.callbacks.run(() -> {
             try {
                 handler.init(wc);
             } catch (RuntimeException | Error e) {
-                Upgrades.initFailed(app, connection, e);
+                initFailed(app, connection, e);
             }
         });
     }
 
     private void destroy() {
         if (destroyed.compareAndSet(false, true)) {
-            callbacks.run(() -> Upgrades.destroy(app, handler));
+            callbacks.run(() -> destroy(app, handler));
         }
     }
 
@@ -188,5 +194,24 @@ final class WebConnectionImpl implements WebConnection {
             nonBlocking = new WriteListenerDriver(connection.nonBlockingOutput(), callbacks, writeListener);
             nonBlocking.start();
         }
+    }
+
+    /** Ends a handler that will never be initialized, or one whose connection closed. */
+    public static void destroy(AppScope app, HttpUpgradeHandler handler) {
+        ClassLoader previous = app.enter();
+        try {
+            handler.destroy();
+            Lifecycle.preDestroy(handler);
+        } catch (Throwable t) {
+            LOG.log(Level.WARNING, "HttpUpgradeHandler.destroy failed in " + app.displayPath(), t);
+        } finally {
+            AppScope.exit(previous);
+        }
+    }
+
+    /** Logs and closes when init fails. */
+    public static void initFailed(AppScope app, UpgradedConnection connection, Throwable t) {
+        LOG.log(Level.WARNING, "HttpUpgradeHandler.init failed in " + app.displayPath(), t);
+        connection.close();
     }
 }

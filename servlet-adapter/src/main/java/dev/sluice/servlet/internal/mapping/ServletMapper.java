@@ -1,5 +1,6 @@
-package dev.sluice.servlet.internal;
+package dev.sluice.servlet.internal.mapping;
 
+import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.MappingMatch;
 import java.util.Collection;
@@ -12,12 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * section 12.1: exact match, then the longest path prefix ({@code /a/b/*}), then extension ({@code *.jsp}),
  * then the default servlet ({@code /}). The empty pattern maps exactly the context root.
  *
+ * <p>{@code T} is what a pattern maps to: the webapp runtime's servlet holder.
+ *
  * <p>Mappings are added while the webapp starts and read by every request thread: the maps are concurrent.
  */
-final class ServletMapper {
+public final class ServletMapper<T extends ServletRegistration> {
     /** The outcome of mapping one path. Also the request's {@link HttpServletMapping}. */
-    record Match(ServletHolder holder, String servletPath, String pathInfo, MappingMatch mappingMatch,
-                 String pattern, String matchValue) implements HttpServletMapping {
+    public record Match<T extends ServletRegistration>(T holder, String servletPath, String pathInfo,
+                                                       MappingMatch mappingMatch, String pattern, String matchValue)
+            implements HttpServletMapping {
         @Override
         public String getMatchValue() {
             return matchValue;
@@ -39,19 +43,19 @@ final class ServletMapper {
         }
     }
 
-    private final Map<String, ServletHolder> exact = new ConcurrentHashMap<>();
-    private final Map<String, ServletHolder> prefix = new ConcurrentHashMap<>();
-    private final Map<String, ServletHolder> extension = new ConcurrentHashMap<>();
-    private final Map<String, ServletHolder> owners = new ConcurrentHashMap<>();
-    private volatile ServletHolder contextRoot;
-    private volatile ServletHolder defaultServlet;
+    private final Map<String, T> exact = new ConcurrentHashMap<>();
+    private final Map<String, T> prefix = new ConcurrentHashMap<>();
+    private final Map<String, T> extension = new ConcurrentHashMap<>();
+    private final Map<String, T> owners = new ConcurrentHashMap<>();
+    private volatile T contextRoot;
+    private volatile T defaultServlet;
 
     /**
      * Whether {@code pattern} is one of the kinds section 12.2 defines. A pattern starting with '/' that is not a
      * path mapping ("/x/*") is an exact match, even with a '*' elsewhere ("/On*", "/a/*&#47;b": "all other strings
      * are used for exact matches only"), as Tomcat treats it.
      */
-    static boolean isValid(String pattern) {
+    public static boolean isValid(String pattern) {
         if (pattern.isEmpty() || pattern.equals("/")) {
             return true;
         }
@@ -62,12 +66,12 @@ final class ServletMapper {
     }
 
     /** The servlet already mapped to {@code pattern}, or null. */
-    ServletHolder owner(String pattern) {
+    public T owner(String pattern) {
         return owners.get(pattern);
     }
 
     /** Maps {@code pattern} to {@code holder}, replacing a previous owner (the caller checks conflicts). */
-    void add(String pattern, ServletHolder holder) {
+    public void add(String pattern, T holder) {
         if (!isValid(pattern)) {
             throw new IllegalArgumentException("Invalid url-pattern '" + pattern + "'");
         }
@@ -86,16 +90,16 @@ final class ServletMapper {
     }
 
     /** Whether the webapp itself mapped a default servlet (else the container's is used). */
-    boolean hasDefault() {
+    public boolean hasDefault() {
         return defaultServlet != null;
     }
 
-    Collection<String> patternsOf(ServletHolder holder) {
+    public Collection<String> patternsOf(T holder) {
         return owners.entrySet().stream().filter(e -> e.getValue() == holder).map(Map.Entry::getKey).toList();
     }
 
     /** Maps {@code path} (decoded, starting with {@code /}); null when nothing matches and there is no default. */
-    Match map(String path) {
+    public Match<T> map(String path) {
         Match m = exactOrPrefix(path);
         if (m != null) {
             return m;
@@ -105,13 +109,13 @@ final class ServletMapper {
     }
 
     /** Rules 1 and 2 of section 12.1, and the context root. */
-    Match exactOrPrefix(String path) {
+    public Match<T> exactOrPrefix(String path) {
         if (path.equals("/") && contextRoot != null) {
-            return new Match(contextRoot, "", "/", MappingMatch.CONTEXT_ROOT, "", "");
+            return new Match<>(contextRoot, "", "/", MappingMatch.CONTEXT_ROOT, "", "");
         }
-        ServletHolder h = exact.get(path);
+        T h = exact.get(path);
         if (h != null) {
-            return new Match(h, path, null, MappingMatch.EXACT, path, path.substring(1));
+            return new Match<>(h, path, null, MappingMatch.EXACT, path, path.substring(1));
         }
         String candidate = path;
         while (true) {
@@ -119,7 +123,7 @@ final class ServletMapper {
             if (h != null) {
                 String info = path.length() > candidate.length() ? path.substring(candidate.length()) : null;
                 String value = candidate.isEmpty() ? "" : candidate.substring(1);
-                return new Match(h, candidate, info, MappingMatch.PATH, candidate + "/*", value);
+                return new Match<>(h, candidate, info, MappingMatch.PATH, candidate + "/*", value);
             }
             if (candidate.isEmpty()) {
                 return null;
@@ -129,32 +133,32 @@ final class ServletMapper {
     }
 
     /** Rule 3: the extension of the last segment. */
-    Match byExtension(String path) {
+    public Match<T> byExtension(String path) {
         int slash = path.lastIndexOf('/');
         int dot = path.lastIndexOf('.');
         if (dot <= slash) {
             return null;
         }
-        ServletHolder h = extension.get(path.substring(dot + 1));
+        T h = extension.get(path.substring(dot + 1));
         if (h == null) {
             return null;
         }
-        return new Match(h, path, null, MappingMatch.EXTENSION, "*." + path.substring(dot + 1),
+        return new Match<>(h, path, null, MappingMatch.EXTENSION, "*." + path.substring(dot + 1),
                 path.substring(1, dot));
     }
 
     /** Rule 4: the default servlet, which serves the whole path as its servlet path. */
-    Match byDefault(String path) {
-        ServletHolder h = defaultServlet;
-        return h == null ? null : new Match(h, path, null, MappingMatch.DEFAULT, "/", "");
+    public Match<T> byDefault(String path) {
+        T h = defaultServlet;
+        return h == null ? null : new Match<>(h, path, null, MappingMatch.DEFAULT, "/", "");
     }
 
     /** A match for a named dispatch or a servlet without a mapping. */
-    static Match named(ServletHolder holder, String servletPath, String pathInfo) {
-        return new Match(holder, servletPath, pathInfo, null, null, null);
+    public static <T extends ServletRegistration> Match<T> named(T holder, String servletPath, String pathInfo) {
+        return new Match<>(holder, servletPath, pathInfo, null, null, null);
     }
 
-    Map<String, ServletHolder> snapshot() {
+    public Map<String, T> snapshot() {
         return new HashMap<>(owners);
     }
 }

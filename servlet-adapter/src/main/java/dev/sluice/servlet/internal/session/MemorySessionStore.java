@@ -1,4 +1,4 @@
-package dev.sluice.servlet.internal;
+package dev.sluice.servlet.internal.session;
 
 import dev.sluice.servlet.SessionData;
 import dev.sluice.servlet.SessionStore;
@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The default {@link SessionStore}: live sessions in a concurrent map of this process. */
-final class MemorySessionStore implements SessionStore {
+public final class MemorySessionStore implements SessionStore {
     private final Map<String, SessionData> sessions = new ConcurrentHashMap<>();
 
     @Override

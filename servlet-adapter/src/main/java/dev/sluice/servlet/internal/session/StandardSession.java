@@ -1,6 +1,7 @@
-package dev.sluice.servlet.internal;
+package dev.sluice.servlet.internal.session;
 
 import dev.sluice.servlet.SessionData;
+import dev.sluice.servlet.internal.component.Listeners;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.HttpSessionAttributeListener;
@@ -11,7 +12,7 @@ import java.util.Enumeration;
 import java.util.List;
 
 /** The {@link HttpSession} view of a stored {@link SessionData}, with the binding events of section 7.4. */
-final class StandardSession implements HttpSession {
+public final class StandardSession implements HttpSession {
     private final SessionManager manager;
     private final SessionData data;
     private volatile boolean isNew;
@@ -21,22 +22,22 @@ final class StandardSession implements HttpSession {
     /** Container state kept with the session but hidden from the webapp (the FORM login's caller). */
     private final java.util.Map<String, Object> notes = new java.util.concurrent.ConcurrentHashMap<>();
 
-    StandardSession(SessionManager manager, SessionData data, boolean isNew) {
+    public StandardSession(SessionManager manager, SessionData data, boolean isNew) {
         this.manager = manager;
         this.data = data;
         this.isNew = isNew;
     }
 
-    SessionManager manager() {
+    public SessionManager manager() {
         return manager;
     }
 
-    Object note(String name) {
+    public Object note(String name) {
         return notes.get(name);
     }
 
     /** Sets a note; null removes it. */
-    void note(String name, Object value) {
+    public void note(String name, Object value) {
         if (value == null) {
             notes.remove(name);
         } else {
@@ -44,23 +45,23 @@ final class StandardSession implements HttpSession {
         }
     }
 
-    SessionData data() {
+    public SessionData data() {
         return data;
     }
 
-    void enter() {
+    public void enter() {
         users.incrementAndGet();
     }
 
-    void leave() {
+    public void leave() {
         users.decrementAndGet();
     }
 
-    boolean inUse() {
+    public boolean inUse() {
         return users.get() > 0;
     }
 
-    boolean isValid() {
+    public boolean isValid() {
         return valid;
     }
 
@@ -70,7 +71,7 @@ final class StandardSession implements HttpSession {
      * Starts invalidation; false if it already started. The session stays usable until {@link #markInvalid}, so
      * sessionDestroyed listeners can still read it (Servlet 6.1 section 11.2.2).
      */
-    synchronized boolean beginInvalidate() {
+    public synchronized boolean beginInvalidate() {
         if (expiring || !valid) {
             return false;
         }
@@ -78,11 +79,11 @@ final class StandardSession implements HttpSession {
         return true;
     }
 
-    void markInvalid() {
+    public void markInvalid() {
         valid = false;
     }
 
-    void notNew() {
+    public void notNew() {
         isNew = false;
     }
 
@@ -181,7 +182,7 @@ final class StandardSession implements HttpSession {
         manager.app().listeners().each(HttpSessionAttributeListener.class, x -> x.attributeRemoved(e));
     }
 
-    void unbindAll() {
+    public void unbindAll() {
         for (String name : List.copyOf(data.attributes().keySet())) {
             remove(name);
         }

@@ -1,4 +1,4 @@
-package dev.sluice.servlet.internal;
+package dev.sluice.servlet.internal.component;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -13,23 +13,23 @@ import java.util.List;
  * {@code @PostConstruct} after construction, {@code @PreDestroy} before release (Servlet 6.1 section 15.5.1).
  * Callbacks of superclasses run first, as Common Annotations 3.0 section 2.5 requires.
  */
-final class Lifecycle {
+public final class Lifecycle {
     private Lifecycle() {
     }
 
     /** A new instance of {@code type} through its public no-argument constructor, post-constructed. */
-    static <T> T create(Class<T> type) throws ReflectiveOperationException {
+    public static <T> T create(Class<T> type) throws ReflectiveOperationException {
         T instance = type.getConstructor().newInstance();
         postConstruct(instance);
         return instance;
     }
 
-    static void postConstruct(Object instance) throws ReflectiveOperationException {
+    public static void postConstruct(Object instance) throws ReflectiveOperationException {
         invoke(instance, PostConstruct.class);
     }
 
     /** Runs {@code @PreDestroy}; a failing callback is reported to the caller. */
-    static void preDestroy(Object instance) throws ReflectiveOperationException {
+    public static void preDestroy(Object instance) throws ReflectiveOperationException {
         invoke(instance, PreDestroy.class);
     }
 

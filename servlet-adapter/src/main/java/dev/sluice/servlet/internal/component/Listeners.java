@@ -1,4 +1,4 @@
-package dev.sluice.servlet.internal;
+package dev.sluice.servlet.internal.component;
 
 import jakarta.servlet.ServletContextAttributeListener;
 import jakarta.servlet.ServletContextListener;
@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * The listeners of one webapp, in registration order (Servlet 6.1 section 11.3.3: declaration order on the
  * way in, reverse order for destruction events). Registration happens during start-up; firing from any thread.
  */
-final class Listeners {
-    static final List<Class<? extends EventListener>> TYPES = List.of(
+public final class Listeners {
+    public static final List<Class<? extends EventListener>> TYPES = List.of(
             ServletContextListener.class, ServletContextAttributeListener.class, ServletRequestListener.class,
             ServletRequestAttributeListener.class, jakarta.servlet.http.HttpSessionListener.class,
             HttpSessionAttributeListener.class, jakarta.servlet.http.HttpSessionIdListener.class);
@@ -24,7 +24,7 @@ final class Listeners {
     private final List<EventListener> all = new CopyOnWriteArrayList<>();
 
     /** Whether {@code type} is a listener type a webapp may register. */
-    static boolean isListenerType(Class<?> type) {
+    public static boolean isListenerType(Class<?> type) {
         for (Class<?> t : TYPES) {
             if (t.isAssignableFrom(type)) {
                 return true;
@@ -33,15 +33,15 @@ final class Listeners {
         return false;
     }
 
-    void add(EventListener listener) {
+    public void add(EventListener listener) {
         all.add(listener);
     }
 
-    List<EventListener> all() {
+    public List<EventListener> all() {
         return all;
     }
 
-    boolean has(Class<?> type) {
+    public boolean has(Class<?> type) {
         for (EventListener l : all) {
             if (type.isInstance(l)) {
                 return true;
@@ -51,7 +51,7 @@ final class Listeners {
     }
 
     /** Calls {@code action} on every listener of {@code type}, in registration order. */
-    <T> void each(Class<T> type, Consumer<T> action) {
+    public <T> void each(Class<T> type, Consumer<T> action) {
         for (EventListener l : all) {
             if (type.isInstance(l)) {
                 action.accept(type.cast(l));
@@ -60,7 +60,7 @@ final class Listeners {
     }
 
     /** Calls {@code action} on every listener of {@code type}, in reverse registration order. */
-    <T> void eachReverse(Class<T> type, Consumer<T> action) {
+    public <T> void eachReverse(Class<T> type, Consumer<T> action) {
         List<EventListener> copy = new ArrayList<>(all);
         for (int i = copy.size() - 1; i >= 0; i--) {
             if (type.isInstance(copy.get(i))) {
@@ -69,7 +69,7 @@ final class Listeners {
         }
     }
 
-    void clear() {
+    public void clear() {
         all.clear();
     }
 }

@@ -1,5 +1,6 @@
-package dev.sluice.servlet.internal;
+package dev.sluice.servlet.internal.session;
 
+import dev.sluice.servlet.internal.component.AppScope;
 import dev.sluice.servlet.internal.deploy.WebAppConfig;
 import jakarta.servlet.SessionCookieConfig;
 import java.util.Collections;
@@ -7,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The session cookie settings of a webapp (Servlet 6.1 section 7.1.1); fixed once the webapp is initialized. */
-final class SessionCookieConfigImpl implements SessionCookieConfig {
-    private final WebApp app;
+public final class SessionCookieConfigImpl implements SessionCookieConfig {
+    private final AppScope app;
     private String name = "JSESSIONID";
     private String domain;
     private String path;
@@ -17,7 +18,7 @@ final class SessionCookieConfigImpl implements SessionCookieConfig {
     private int maxAge = -1;
     private final Map<String, String> attributes = new LinkedHashMap<>();
 
-    SessionCookieConfigImpl(WebApp app, WebAppConfig.CookieDef def) {
+    public SessionCookieConfigImpl(AppScope app, WebAppConfig.CookieDef def) {
         this.app = app;
         if (def.name != null) {
             name = def.name;
@@ -70,7 +71,7 @@ final class SessionCookieConfigImpl implements SessionCookieConfig {
         return path;
     }
 
-    String effectivePath() {
+    public String effectivePath() {
         return path != null ? path : app.contextPath().isEmpty() ? "/" : app.contextPath();
     }
 

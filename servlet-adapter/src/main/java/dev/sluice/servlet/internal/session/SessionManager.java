@@ -1,7 +1,8 @@
-package dev.sluice.servlet.internal;
+package dev.sluice.servlet.internal.session;
 
 import dev.sluice.servlet.SessionData;
 import dev.sluice.servlet.SessionStore;
+import dev.sluice.servlet.internal.component.AppScope;
 import dev.sluice.servlet.internal.deploy.WebAppConfig;
 import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.http.HttpSessionEvent;
@@ -21,10 +22,10 @@ import java.util.concurrent.TimeUnit;
  * The sessions of one webapp (Servlet 6.1 chapter 7): creation with an unguessable id, lookup with expiry,
  * id change, invalidation with its events, and a periodic sweep that expires idle sessions.
  */
-final class SessionManager {
+public final class SessionManager {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final WebApp app;
+    private final AppScope app;
     private final Clock clock;
     private final SessionStore store;
     private final SessionCookieConfigImpl cookieConfig;
@@ -33,7 +34,7 @@ final class SessionManager {
     private volatile int timeoutMinutes;
     private ScheduledFuture<?> sweeper;
 
-    SessionManager(WebApp app, Clock clock, SessionStore store) {
+    public SessionManager(AppScope app, Clock clock, SessionStore store) {
         this.app = app;
         this.clock = clock;
         this.store = store;
@@ -45,14 +46,14 @@ final class SessionManager {
                 : EnumSet.copyOf(config.trackingModes);
     }
 
-    void start() {
+    public void start() {
         if (app.settings().scheduler() != null) {
             sweeper = app.settings().scheduler().scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
         }
     }
 
     /** Expires every session (undeploy): their listeners are told, their attributes unbound. */
-    void stop() {
+    public void stop() {
         if (sweeper != null) {
             sweeper.cancel(false);
         }
@@ -64,12 +65,12 @@ final class SessionManager {
         }
     }
 
-    long now() {
+    public long now() {
         return clock.millis();
     }
 
     /** Expires the sessions idle past their limit. */
-    void sweep() {
+    public void sweep() {
         long now = now();
         for (String id : store.ids()) {
             SessionData data = store.load(id);
@@ -87,12 +88,12 @@ final class SessionManager {
         try {
             r.run();
         } finally {
-            WebApp.exit(previous);
+            AppScope.exit(previous);
         }
     }
 
     /** The live session with {@code id}, or null when there is none or it has expired (then it is expired). */
-    StandardSession find(String id) {
+    public StandardSession find(String id) {
         if (id == null) {
             return null;
         }
@@ -116,7 +117,7 @@ final class SessionManager {
         return views.computeIfAbsent(id, k -> new StandardSession(this, data, false));
     }
 
-    StandardSession create() {
+    public StandardSession create() {
         String id = newId();
         SessionData data = new SessionData(id, now(), timeoutMinutes * 60);
         StandardSession s = new StandardSession(this, data, true);
@@ -129,14 +130,14 @@ final class SessionManager {
     }
 
     /** Marks the start of a request that uses the session; {@link #release} marks its end. */
-    void access(StandardSession s) {
+    public void access(StandardSession s) {
         s.enter();
         s.data().access(now());
         store.save(s.data());
     }
 
     /** A request that used the session (found or created it) has ended; the idle time starts now. */
-    void release(StandardSession s) {
+    public void release(StandardSession s) {
         if (s.isValid()) {
             s.data().endAccess(now());
             store.save(s.data());
@@ -145,7 +146,7 @@ final class SessionManager {
         s.leave();
     }
 
-    String changeId(StandardSession s) {
+    public String changeId(StandardSession s) {
         String old = s.getId();
         String id = newId();
         views.remove(old);
@@ -159,7 +160,7 @@ final class SessionManager {
     }
 
     /** Section 7.4: sessionDestroyed before the attributes are unbound; listeners in reverse order. */
-    void invalidate(StandardSession s) {
+    public void invalidate(StandardSession s) {
         if (!s.beginInvalidate()) {
             return;
         }
@@ -180,27 +181,27 @@ final class SessionManager {
         return HexFormat.of().withUpperCase().formatHex(bytes);
     }
 
-    WebApp app() {
+    public AppScope app() {
         return app;
     }
 
-    SessionCookieConfigImpl cookieConfig() {
+    public SessionCookieConfigImpl cookieConfig() {
         return cookieConfig;
     }
 
-    Set<SessionTrackingMode> trackingModes() {
+    public Set<SessionTrackingMode> trackingModes() {
         return EnumSet.copyOf(trackingModes);
     }
 
-    void setTrackingModes(Set<SessionTrackingMode> modes) {
+    public void setTrackingModes(Set<SessionTrackingMode> modes) {
         trackingModes = modes.isEmpty() ? EnumSet.noneOf(SessionTrackingMode.class) : EnumSet.copyOf(modes);
     }
 
-    int timeoutMinutes() {
+    public int timeoutMinutes() {
         return timeoutMinutes;
     }
 
-    void setTimeoutMinutes(int minutes) {
+    public void setTimeoutMinutes(int minutes) {
         timeoutMinutes = minutes;
     }
 }
