@@ -1,6 +1,7 @@
 package dev.sluice.servlet.internal;
 
 import dev.sluice.servlet.internal.deploy.WebAppConfig;
+import dev.sluice.servlet.internal.module.JspUnsupportedServlet;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletConfig;

@@ -1,4 +1,4 @@
-package dev.sluice.servlet.internal;
+package dev.sluice.servlet.internal.module;
 
 import jakarta.servlet.GenericServlet;
 import jakarta.servlet.ServletRequest;
@@ -11,10 +11,10 @@ import java.io.IOException;
  * registered a servlet named {@code jsp}: the webapp deploys and such a servlet answers every request with 500,
  * as a container without a JSP compiler (Tomcat without Jasper) would, rather than serving the page's source.
  */
-final class JspUnsupportedServlet extends GenericServlet {
+public final class JspUnsupportedServlet extends GenericServlet {
     private final String jspFile;
 
-    JspUnsupportedServlet(String jspFile) {
+    public JspUnsupportedServlet(String jspFile) {
         this.jspFile = jspFile;
     }
 
