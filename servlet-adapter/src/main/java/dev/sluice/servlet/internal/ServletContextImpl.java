@@ -1,5 +1,6 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.component.ContextAttributes;
 import dev.sluice.servlet.internal.deploy.Resources;
 import dev.sluice.servlet.internal.staticfiles.MimeTypes;
 import dev.sluice.servlet.internal.staticfiles.StaticSource;

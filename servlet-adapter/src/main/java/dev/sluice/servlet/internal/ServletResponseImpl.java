@@ -7,6 +7,7 @@ import dev.sluice.core.Status;
 import dev.sluice.servlet.internal.http.ContentCharsets;
 import dev.sluice.servlet.internal.http.CookieCodec;
 import dev.sluice.servlet.internal.http.CoreResponseView;
+import dev.sluice.servlet.internal.http.ResponseContentType;
 import dev.sluice.servlet.internal.session.SessionCookieConfigImpl;
 import dev.sluice.servlet.internal.staticfiles.ContentWritten;
 import jakarta.servlet.ServletOutputStream;

@@ -1,4 +1,4 @@
-package dev.sluice.servlet.internal;
+package dev.sluice.servlet.internal.component;
 
 import dev.sluice.servlet.internal.component.Listeners;
 import jakarta.servlet.ServletContext;
@@ -11,26 +11,26 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The attributes of a ServletContext, telling the ServletContextAttributeListeners of each change. */
-final class ContextAttributes {
+public final class ContextAttributes {
     private final ServletContext context;
     private final Listeners listeners;
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
 
-    ContextAttributes(ServletContext context, Listeners listeners) {
+    public ContextAttributes(ServletContext context, Listeners listeners) {
         this.context = context;
         this.listeners = listeners;
     }
 
-    Object get(String name) {
+    public Object get(String name) {
         return attributes.get(name);
     }
 
-    Enumeration<String> names() {
+    public Enumeration<String> names() {
         return Collections.enumeration(Set.copyOf(attributes.keySet()));
     }
 
     /** Setting null removes, as ServletContext.setAttribute says. */
-    void set(String name, Object object) {
+    public void set(String name, Object object) {
         if (name == null) {
             throw new NullPointerException("name");
         }
@@ -48,7 +48,7 @@ final class ContextAttributes {
         }
     }
 
-    void remove(String name) {
+    public void remove(String name) {
         Object old = attributes.remove(name);
         if (old != null) {
             ServletContextAttributeEvent e = new ServletContextAttributeEvent(context, name, old);

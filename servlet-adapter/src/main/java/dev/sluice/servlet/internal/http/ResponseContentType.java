@@ -1,4 +1,4 @@
-package dev.sluice.servlet.internal;
+package dev.sluice.servlet.internal.http;
 
 import dev.sluice.core.Response;
 import dev.sluice.servlet.internal.http.ContentCharsets;
@@ -11,33 +11,33 @@ import java.util.Map;
  * with the Content-Type and Content-Language headers. The caller checks commit and include state first;
  * {@code writerChosen} is whether getWriter has fixed the encoding, after which it no longer changes.
  */
-final class ResponseContentType {
+public final class ResponseContentType {
     private final Response core;
     private String mimeType;
     private String charset;
     private boolean charsetExplicit;
     private Locale locale;
 
-    ResponseContentType(Response core) {
+    public ResponseContentType(Response core) {
         this.core = core;
     }
 
     /** The encoding set, else the webapp's configured one ({@code configured}, may be null), else ISO-8859-1. */
-    String characterEncoding(String configured) {
+    public String characterEncoding(String configured) {
         if (charset != null) {
             return charset;
         }
         return configured != null ? configured : "ISO-8859-1";
     }
 
-    String contentType() {
+    public String contentType() {
         if (mimeType == null) {
             return null;
         }
         return charset != null ? mimeType + ";charset=" + charset : mimeType;
     }
 
-    void setContentType(String type, boolean writerChosen) {
+    public void setContentType(String type, boolean writerChosen) {
         if (type == null) {
             mimeType = null;
             if (!writerChosen) {
@@ -72,14 +72,14 @@ final class ResponseContentType {
         return sb.toString();
     }
 
-    void setCharacterEncoding(String encoding) {
+    public void setCharacterEncoding(String encoding) {
         charset = encoding;
         charsetExplicit = encoding != null;
         updateHeader();
     }
 
     /** getWriter fixes the encoding it writes with, explicit or not. */
-    void fixEncoding(String encoding) {
+    public void fixEncoding(String encoding) {
         charset = encoding;
         updateHeader();
     }
@@ -89,7 +89,7 @@ final class ResponseContentType {
      * setContentType) or getWriter fixed it, the locale's encoding applies: the webapp's
      * locale-encoding-mapping-list first, then the container's table.
      */
-    void setLocale(Locale loc, boolean writerChosen, Map<String, String> webappTable,
+    public void setLocale(Locale loc, boolean writerChosen, Map<String, String> webappTable,
                    Map<String, String> containerTable) {
         locale = loc;
         core.headers().set("Content-Language", loc.toLanguageTag());
@@ -105,12 +105,12 @@ final class ResponseContentType {
         }
     }
 
-    Locale locale() {
+    public Locale locale() {
         return locale != null ? locale : Locale.getDefault();
     }
 
     /** Forgets all; the caller's core reset has already dropped the headers. */
-    void reset() {
+    public void reset() {
         mimeType = null;
         charset = null;
         charsetExplicit = false;
