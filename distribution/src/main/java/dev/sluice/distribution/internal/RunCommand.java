@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code sluice run}: serves in the foreground until SIGTERM or Ctrl-C, then stops gracefully with exit 0. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Serve in the foreground until SIGTERM or Ctrl-C.",
         description = "Start the server in the foreground. Every flag also reads from the config file.")
 final class RunCommand implements Callable<Integer> {
     @Spec
