@@ -43,7 +43,7 @@ public final class AccessLog implements AutoCloseable {
             if (!today.equals(day)) {
                 rotate(today);
             }
-            writer.write(format.format(entry));
+            writer.write(format.format(entry, zone));
             writer.write('\n');
             failed = false;
         } catch (IOException e) {
