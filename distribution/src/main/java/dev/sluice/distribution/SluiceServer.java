@@ -45,6 +45,7 @@ public final class SluiceServer implements AutoCloseable {
         ServletContainer.Builder servlets = ServletContainer.builder()
                 .maxConcurrentRequests(b.limits.maxConcurrentRequests())
                 .retryAfterSeconds(b.limits.retryAfterSeconds());
+        b.webappMaxConcurrentRequests.forEach(servlets::maxConcurrentRequests);
         if (b.workDir != null) {
             servlets.workDir(b.workDir);
         }
@@ -167,8 +168,18 @@ public final class SluiceServer implements AutoCloseable {
         private AccessLogFormat accessLogFormat;
         private Realm realm;
         private final java.util.Map<String, String> containerSettings = new java.util.LinkedHashMap<>();
+        private final java.util.Map<String, Integer> webappMaxConcurrentRequests = new java.util.LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * The {@code maxConcurrentRequests} of one webapp, by context path ({@code ""} for ROOT), instead of the
+         * global one of {@link #limits}; 0 is off for that webapp. Past it, that webapp alone answers 503.
+         */
+        public Builder maxConcurrentRequests(String contextPath, int limit) {
+            this.webappMaxConcurrentRequests.put(Objects.requireNonNull(contextPath, "contextPath"), limit);
+            return this;
         }
 
         /** Users and roles for BASIC and FORM login in every webapp; null (the default) for none. */

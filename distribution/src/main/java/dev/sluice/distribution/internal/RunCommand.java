@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
         ServerLogging.configure(settings.logLevel(), settings.logs());
         SluiceServer server;
         try {
-            server = SluiceServer.builder()
+            SluiceServer.Builder builder = SluiceServer.builder()
                     .host(settings.host())
                     .port(settings.port())
                     .limits(settings.limits())
@@ -67,8 +67,9 @@ final class RunCommand implements Callable<Integer> {
                     .accessLog(settings.logs(), settings.accessLog())
                     .workDir(ServerSettings.home().resolve("work"))
                     .realm(RealmLoader.load(settings.realm()))
-                    .containerSettings(settings.containerSettings())
-                    .start();
+                    .containerSettings(settings.containerSettings());
+            settings.webappMaxConcurrentRequests().forEach(builder::maxConcurrentRequests);
+            server = builder.start();
         } catch (BindException e) {
             throw new StartupException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
                     + e.getMessage());
