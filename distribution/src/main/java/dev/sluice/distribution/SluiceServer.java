@@ -7,6 +7,7 @@ import dev.sluice.distribution.internal.WebappsWatcher;
 import dev.sluice.distribution.internal.accesslog.AccessLog;
 import dev.sluice.distribution.internal.accesslog.AccessLogFormat;
 import dev.sluice.distribution.internal.accesslog.AccessLogListener;
+import dev.sluice.distribution.internal.httperr.HttpErrLog;
 import dev.sluice.distribution.internal.status.FiguresSource;
 import dev.sluice.distribution.internal.status.ServerFigures;
 import dev.sluice.distribution.internal.status.ServerMBean;
@@ -37,6 +38,8 @@ public final class SluiceServer implements AutoCloseable {
     /** Hot deploy scans and access log flushes: small periodic jobs on one daemon thread. */
     private final ScheduledExecutorService housekeeping;
     private final AccessLog accessLog;
+    /** The connector's own 503s and canned errors (IIS HTTPERR); null without a logs folder. */
+    private final HttpErrLog httpErrLog;
     private final Duration hotDeployInterval;
     private final FiguresSource figures;
     private Runnable unregisterMBean = () -> { };
@@ -58,12 +61,14 @@ public final class SluiceServer implements AutoCloseable {
         Handler handler = b.statusPages ? new StatusHandler(container, this::currentFigures, webapps) : container;
         this.accessLog = b.accessLogFormat == null ? null
                 : new AccessLog(b.logs, b.accessLogFormat, "Sluice", Clock.systemDefaultZone());
+        this.httpErrLog = b.logs == null ? null : new HttpErrLog(b.logs);
         this.connector = HttpConnector.builder()
                 .host(b.host)
                 .port(b.port)
                 .limits(b.limits)
                 .handler(handler)
                 .exchangeListener(accessLog == null ? null : new AccessLogListener(accessLog))
+                .refusalListener(httpErrLog)
                 .build();
         this.figures = b.statusPages ? new FiguresSource(connector, webapps) : null;
         this.watcher = b.webapps == null ? null
@@ -133,6 +138,9 @@ public final class SluiceServer implements AutoCloseable {
             if (accessLog != null) {
                 housekeeping.scheduleWithFixedDelay(accessLog::flush, 1, 1, TimeUnit.SECONDS);
             }
+            if (httpErrLog != null) {
+                housekeeping.scheduleWithFixedDelay(httpErrLog::flush, 1, 1, TimeUnit.SECONDS);
+            }
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -151,6 +159,9 @@ public final class SluiceServer implements AutoCloseable {
             container.close();
             if (accessLog != null) {
                 accessLog.close();
+            }
+            if (httpErrLog != null) {
+                httpErrLog.close(); // after the connector: its last refusals are written too
             }
         }
     }
@@ -225,7 +236,11 @@ public final class SluiceServer implements AutoCloseable {
             return this;
         }
 
-        /** Writes an access log of this format in {@code logs}, one file a day; a null format writes none. */
+        /**
+         * Writes an access log of this format in {@code logs}, one file a day; a null format writes none. The
+         * connector's own 503s and canned errors go to {@code logs/httperr.<date>.log} whenever {@code logs} is
+         * given.
+         */
         public Builder accessLog(Path logs, AccessLogFormat format) {
             this.logs = logs;
             this.accessLogFormat = format;
