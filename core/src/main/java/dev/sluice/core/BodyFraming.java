@@ -64,7 +64,10 @@ public final class BodyFraming {
         return of(head).within(maxBodyBytes);
     }
 
-    /** This framing, or 413 when its Content-Length exceeds {@code maxBodyBytes} (as {@link #of(RequestHead, long)}). */
+    /**
+     * This framing, or 413 when its Content-Length exceeds {@code maxBodyBytes}, as {@link #of(RequestHead, long)}
+     * (for a caller that has other checks to make between the two).
+     */
     public BodyFraming within(long maxBodyBytes) {
         if (kind == Kind.LENGTH && length > maxBodyBytes) {
             throw new HttpException(Status.CONTENT_TOO_LARGE, "Request content larger than " + maxBodyBytes

@@ -24,7 +24,8 @@ public enum AccessLogFormat {
         String format(AccessEntry e, ZoneId zone) {
             StringBuilder sb = new StringBuilder(200);
             sb.append(e.clientIp).append(" - ").append(dash(e.user)).append(" [")
-                    .append(NCSA_TIME.withZone(zone).format(e.received)).append("] \"").append(quoted(e.method)).append(' ')
+                    .append(NCSA_TIME.withZone(zone).format(e.received)).append("] \"").append(quoted(e.method))
+                    .append(' ')
                     .append(quoted(e.target)).append(' ').append(e.protocol).append("\" ").append(e.status)
                     .append(' ').append(e.bytesSent <= 0 ? "-" : Long.toString(e.bytesSent)).append(" \"")
                     .append(quoted(dash(e.referer))).append("\" \"").append(quoted(dash(e.userAgent)))
