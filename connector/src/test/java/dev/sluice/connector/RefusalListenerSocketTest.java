@@ -115,6 +115,19 @@ class RefusalListenerSocketTest {
     }
 
     @Test
+    void aBadPipelinedHeadParsedByTheWorkerIsRefusedToo() throws Exception {
+        start(Limits.DEFAULTS, (req, res) -> res.body().write('k'));
+        try (RawClient c = new RawClient(connector.localAddress())) {
+            c.send(RawClient.get("/") + "GET / HTTP/1.1\r\n\r\n"); // both in one write: the second waits in the buffer
+            assertEquals(200, c.read().status());
+            assertEquals(400, c.read().status());
+        }
+        Refusal refusal = only();
+        assertEquals(Refusal.Reason.BAD_REQUEST, refusal.reason());
+        assertEquals("Missing Host header", refusal.message());
+    }
+
+    @Test
     void aBodyOverTheLimitIsRefusedAtTheGate() throws Exception {
         start(Limits.builder().maxBodyBytes(10).build(), (req, res) -> { });
         try (RawClient c = new RawClient(connector.localAddress())) {

@@ -239,6 +239,7 @@ final class Http1Processor {
                     return next;
                 }
             } catch (HttpException e) {
+                Refusals.badRequest(ctx, c, e.status().code(), e.getMessage()); // a pipelined head, bad
                 refuse(c, null, e.status(), e.getMessage(), -1);
                 return null;
             }
