@@ -32,16 +32,34 @@ class WebappLimitIT {
             OutputStream out = held.getOutputStream();
             out.write("GET /slow/sleep?ms=40000 HTTP/1.1\r\nHost: t\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            // The held request enters service some time after it was sent: until then /slow still answers.
+            // The held request runs on a worker some time after it was sent; wait for that, not for a guess.
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (server.connector().metrics().busyWorkers() == 0 && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // a millisecond between looks
+            }
+            assertTrue(server.connector().metrics().busyWorkers() > 0, () -> "the held request never ran: "
+                    + server.connector().metrics() + ", held got: " + available(held));
+            // Its worker takes /slow's one place as the servlet starts: a moment after it became busy.
             String shed;
             do {
                 shed = get(server, "/slow/sleep?ms=0");
             } while (shed.startsWith("HTTP/1.1 200 ") && System.nanoTime() < deadline);
-            assertTrue(shed.startsWith("HTTP/1.1 503 Service Unavailable\r\n"), shed);
+            String last = shed;
+            assertTrue(shed.startsWith("HTTP/1.1 503 Service Unavailable\r\n"),
+                    () -> last + "\nheld got: " + available(held) + ", " + server.connector().metrics());
             assertTrue(shed.contains("\r\nRetry-After: "), shed);
             assertTrue(get(server, "/hello/").startsWith("HTTP/1.1 200 OK\r\n"), "other webapps are not limited");
             assertTrue(get(server, "/slow/sleep?ms=0").startsWith("HTTP/1.1 503 "), "still held");
+        }
+    }
+
+    /** What the held connection has received so far, without waiting. */
+    private static String available(Socket socket) {
+        try {
+            java.io.InputStream in = socket.getInputStream();
+            return new String(in.readNBytes(in.available()), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return e.toString();
         }
     }
 
