@@ -102,7 +102,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
                 c.deadline = ctx.clock.millis() + ctx.limits.headerTimeout().toMillis();
                 ctx.stats.idle.incrementAndGet();
                 if (!holdsSlot) {
-                    ctx.stats.reject(ConnectorStats.Rejection.CONNECTION_LIMIT);
+                    ctx.reject(c, ConnectorStats.Rejection.CONNECTION_LIMIT, "Too many open connections");
                     closer.sendCanned(c, Status.SERVICE_UNAVAILABLE, "Too many open connections",
                             ctx.limits.retryAfterSeconds(), true);
                 }
@@ -202,6 +202,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         } catch (HttpException e) {
             ctx.stats.bytesIn.add(n);
             c.setIdle(ctx.stats, false);
+            Refusals.badRequest(ctx, c, e.status().code(), e.getMessage());
             closer.sendCanned(c, e.status(), e.getMessage(), -1, true);
             return;
         }
@@ -226,7 +227,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
     private void admit(Connection c) {
         boolean withContent = !c.pendingHead.method().equals(Method.HEAD);
         if (ctx.draining) {
-            ctx.stats.reject(ConnectorStats.Rejection.DRAINING);
+            ctx.reject(c, ConnectorStats.Rejection.DRAINING, "Server is shutting down");
             closer.sendCanned(c, Status.SERVICE_UNAVAILABLE, "Server is shutting down", ctx.limits.retryAfterSeconds(),
                     withContent);
             return;
@@ -237,7 +238,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         c.queuedAtMillis = ctx.clock.millis();
         c.queuedAtNanos = System.nanoTime();
         if (!pool.tryExecute(c)) {
-            ctx.stats.reject(ConnectorStats.Rejection.QUEUE_FULL);
+            ctx.reject(c, ConnectorStats.Rejection.QUEUE_FULL, "Server busy, try again later");
             closer.sendCanned(c, Status.SERVICE_UNAVAILABLE, "Server busy, try again later",
                     ctx.limits.retryAfterSeconds(), withContent);
         }
@@ -253,7 +254,8 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             if (c.phase == Connection.Phase.QUEUED && queueTimeout > 0 && now - c.queuedAtMillis > queueTimeout
                     && pool.remove(c)) {
                 // waited too long while every worker stayed busy: told now rather than when a worker frees up
-                ctx.stats.reject(ConnectorStats.Rejection.QUEUE_TIMEOUT);
+                ctx.reject(c, ConnectorStats.Rejection.QUEUE_TIMEOUT,
+                        "Server busy, request waited too long in the queue");
                 closer.sendCanned(c, Status.SERVICE_UNAVAILABLE, "Server busy, request waited too long in the queue",
                         ctx.limits.retryAfterSeconds(), !c.pendingHead.method().equals(Method.HEAD));
                 continue;
@@ -268,6 +270,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             switch (c.phase) {
                 case READ_HEAD -> {
                     if (c.parser.hasStarted()) {
+                        Refusals.headerTimeout(ctx, c, "Request head not received in time");
                         closer.sendCanned(c, Status.REQUEST_TIMEOUT, "Request head not received in time", -1, true);
                     } else {
                         closer.closeNow(c); // idle keep-alive, or nothing sent at all: close silently

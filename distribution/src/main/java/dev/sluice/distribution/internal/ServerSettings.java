@@ -27,10 +27,13 @@ final class ServerSettings {
     private final AccessLogFormat accessLog;
     private final Path realm;
     private final java.util.Map<String, String> containerSettings;
+    private final java.util.Map<String, Integer> webappMaxConcurrentRequests;
 
     private ServerSettings(String host, int port, Path webapps, Limits limits, Duration hotDeployInterval,
                            Level logLevel, Path logs, AccessLogFormat accessLog, Path realm,
-                           java.util.Map<String, String> containerSettings) {
+                           java.util.Map<String, String> containerSettings,
+                           java.util.Map<String, Integer> webappMaxConcurrentRequests) {
+        this.webappMaxConcurrentRequests = webappMaxConcurrentRequests;
         this.accessLog = accessLog;
         this.realm = realm;
         this.containerSettings = containerSettings;
@@ -79,7 +82,8 @@ final class ServerSettings {
         }
         AccessLogFormat accessLog = accessLogFormat(merged.getProperty("accessLog", "combined"));
         return new ServerSettings(host, port, webapps, limits, hotDeploy, logLevel, home.resolve("logs"),
-                accessLog, realmFile(merged, flags, home), ContainerFlags.from(merged));
+                accessLog, realmFile(merged, flags, home), ContainerFlags.from(merged),
+                WebappLimits.maxConcurrentRequests(merged));
     }
 
     /** The realm file: a flag against the working folder, the file's value against the home; "off" for none. */
@@ -188,6 +192,11 @@ final class ServerSettings {
     /** The access log's format, or null when it is off. */
     AccessLogFormat accessLog() {
         return accessLog;
+    }
+
+    /** {@code webapp.<name>.maxConcurrentRequests} by context path; webapps not named use the global value. */
+    java.util.Map<String, Integer> webappMaxConcurrentRequests() {
+        return webappMaxConcurrentRequests;
     }
 
     /** The servlet container settings given (file or flags), by key; absent ones keep their defaults. */
