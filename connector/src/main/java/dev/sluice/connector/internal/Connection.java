@@ -27,8 +27,8 @@ final class Connection implements Runnable {
     /** When the pending head was queued, on the connector clock and in nanoTime (for the histogram). */
     long queuedAtMillis;
     long queuedAtNanos;
-    /** Whether this connection holds one of the worker pool's admissions (see WorkerPool). */
-    final java.util.concurrent.atomic.AtomicBoolean admitted = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The worker pool's admission of this connection's latest queued run, or null (see WorkerPool). */
+    volatile WorkerPool.Admission admission;
     /** The exchange running the head, for the queue task. */
     Runnable task;
 

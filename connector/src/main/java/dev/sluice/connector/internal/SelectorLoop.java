@@ -49,6 +49,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
     private final WorkerPool pool;
     private final ConnectionSlots slots;
     private final ConnectionCloser closer;
+    private final QueuedReads queueWatch;
     private final Selector selector;
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
@@ -65,6 +66,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         this.pool = pool;
         this.selector = Selector.open();
         this.closer = new ConnectionCloser(ctx, slots, scratch, pool);
+        this.queueWatch = new QueuedReads(ctx, pool, closer);
         this.thread = new Thread(this, name);
     }
 
@@ -108,10 +110,10 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
                 }
             } catch (IOException e) {
                 ConnectionCloser.closeChannel(channel);
-                ctx.stats.open.decrementAndGet();
                 if (holdsSlot) {
-                    slots.release();
+                    slots.release(); // before open-- is published, as in ConnectionCloser.closeNow
                 }
+                ctx.stats.open.decrementAndGet();
             }
         });
     }
@@ -170,12 +172,15 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             case WORKER_WAIT -> ReadinessWaits.fire(c, key.readyOps());
             case WRITE_CANNED -> closer.writeCanned(c);
             case LINGER -> closer.discard(c);
-            default -> {
-                // bytes (or EOF) while a worker owns the connection: stop watching until it comes back
-                key.interestOps(0);
-                c.interestCleared = true;
-            }
+            case QUEUED -> queueWatch.readWhileQueued(c);
+            default -> stopWatching(c);
         }
+    }
+
+    /** Bytes (or EOF) while a worker owns the connection: stop watching until it comes back. */
+    static void stopWatching(Connection c) {
+        c.key.interestOps(0);
+        c.interestCleared = true;
     }
 
     private void readHead(Connection c) {
