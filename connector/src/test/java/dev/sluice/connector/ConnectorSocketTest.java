@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -205,13 +206,19 @@ class ConnectorSocketTest {
 
     @Test
     void backlogPolicyLeavesTheExtraConnectionWaitingUntilASlotFrees() throws Exception {
-        start(Limits.builder().maxConnections(1).connectionPolicy(Limits.ConnectionPolicy.BACKLOG).build(), HELLO);
+        connector = HttpConnector.builder().host("127.0.0.1").port(0).name("backlog").clock(clock).handler(HELLO)
+                .limits(Limits.builder().maxConnections(1).connectionPolicy(Limits.ConnectionPolicy.BACKLOG).build())
+                .build();
+        connector.start();
         RawClient a = new RawClient(connector.localAddress());
         assertEquals(200, a.send(RawClient.get("/")).read().status());
         try (RawClient b = new RawClient(connector.localAddress())) { // completes in the OS backlog
             b.send(RawClient.get("/waiting"));
-            Thread.sleep(300); // give a wrong implementation the chance to answer b early
+            // an event instead of a sleep: the acceptor is parked waiting for a slot, so b cannot be accepted; an
+            // implementation that accepts without a slot never parks there (it blocks in accept)
+            awaitTrue(() -> threadWaitsIn("backlog-acceptor", "ConnectionSlots", "acquire"));
             assertEquals(1, connector.metrics().accepted());
+            assertEquals(0, b.available(), "nothing answered to b yet");
             a.close();
             RawClient.Response r = b.read();
             assertEquals(200, r.status());
@@ -401,6 +408,20 @@ class ConnectorSocketTest {
             }
         }
         assertEquals(0, connector.metrics().rejected(ConnectorMetrics.RejectReason.CONNECTION_LIMIT));
+    }
+
+    /** Whether the thread named {@code name} is parked (WAITING) inside {@code className.method}. */
+    static boolean threadWaitsIn(String name, String className, String method) {
+        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            if (e.getKey().getName().equals(name) && e.getKey().getState() == Thread.State.WAITING) {
+                for (StackTraceElement frame : e.getValue()) {
+                    if (frame.getClassName().endsWith("." + className) && frame.getMethodName().equals(method)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
