@@ -104,8 +104,8 @@ class QueuedClientGoneSocketTest {
             long before = connector.metrics().bytesIn();
             a.send("56789");
             awaitTrue(() -> connector.metrics().bytesIn() == before + 5); // read by the selector while queued
+            // (no queue-depth check here: while the selector reads a queued connection it is briefly out of the queue)
             a.send("POST /large HTTP/1.1\r\nHost: t\r\nContent-Length: " + large.length() + "\r\n\r\n" + large);
-            assertEquals(1, connector.metrics().queueDepth());
             release.countDown();
             assertEquals(200, blocker.read().status());
             assertEquals("/small 10 " + small.hashCode(), a.read().body());

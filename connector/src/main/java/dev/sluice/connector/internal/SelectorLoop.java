@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *                     shut down output, read and discard briefly, so the client       (EOF, linger deadline
  *                     reads the response instead of a reset                            or byte cap; slot freed)
  *  idle past keepAliveTimeout, nothing sent before headerTimeout, client EOF, I/O error ──────────► CLOSED
+ *  QUEUED and the client closes or resets before a worker takes it: out of the queue, counted ───────► CLOSED
  * </pre>
  *
  * Workers talk to the loop only through {@link #execute} commands (resume, dispatch, linger, close, await
