@@ -103,6 +103,7 @@ public final class ConnectorMetrics {
         return "open=" + openConnections + " idle=" + idleConnections + " busy=" + busyWorkers + " queued="
                 + queueDepth + " accepted=" + accepted + " completed=" + completed + " rejected=" + rejectedTotal()
                 + java.util.Arrays.toString(rejected)
-                + " abandonedInQueue=" + abandonedInQueue + " in=" + bytesIn + " out=" + bytesOut + " upgraded=" + upgraded;
+                + " abandonedInQueue=" + abandonedInQueue + " in=" + bytesIn + " out=" + bytesOut
+                + " upgraded=" + upgraded;
     }
 }

@@ -327,7 +327,8 @@ class ConnectorSocketTest {
                     switch (req.head().path()) {
                         case "/boom" -> throw new IllegalStateException("handler failure");
                         case "/big" -> {
-                            try { // 64 MiB: far more than loopback buffers hold, so the worker is still writing at the reset
+                            // 64 MiB: far more than loopback buffers hold, so the worker is still writing at the reset
+                            try {
                                 for (int i = 0; i < 1000; i++) {
                                     res.body().write(chunk);
                                     writing.countDown();

@@ -7,7 +7,9 @@ import java.nio.channels.SelectionKey;
 /**
  * One client connection. At any time it is owned by exactly one party: its selector loop (waiting for a head,
  * writing a canned response, lingering) or one worker (running an exchange). Ownership passes only through the
- * {@link ConnectionOwner} hand-offs and the request queue, which publish the fields safely.
+ * {@link ConnectionOwner} hand-offs and the request queue, which publish the fields safely. While a connection waits
+ * in the queue its loop may take it back out to read what the client sent meanwhile ({@link QueuedReads}); the
+ * queue's lock publishes that too.
  */
 final class Connection implements Runnable {
     /** Where the selector loop is with this connection; read and written by the selector thread only. */

@@ -23,8 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Each admission is its own {@link Admission} object, the task the executor queues: a worker finishing one run
  * of a connection gives back that run's admission only, never the one the connection's next request may already
- * hold (the selector can queue it as soon as the worker handed the connection back). So the queue never holds
- * more than acceptQueue requests.
+ * hold (the selector can queue it as soon as the worker handed the connection back). Before, that release freed
+ * the running next request's permit, and for as long as it ran one more request than maxThreads + acceptQueue
+ * could be admitted. Now the queue exceeds acceptQueue only by the workers that are between a hand-back and their
+ * thread's return, for that instant.
  */
 final class WorkerPool {
     private final ThreadPoolExecutor executor;

@@ -144,7 +144,7 @@ class WorkerPoolTest {
     /**
      * Issue 14: a worker hands its connection back (giving back its admission) and the selector queues the
      * connection's next request before the worker has returned; the end of the first run must not give back the
-     * next request's admission, or the queue would hold more than acceptQueue.
+     * next request's admission, or one request more than maxThreads + acceptQueue would be admitted.
      */
     @Test
     void theEndOfARunNeverGivesBackTheNextRequestsAdmission() throws Exception {
