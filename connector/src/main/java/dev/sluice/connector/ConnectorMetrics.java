@@ -22,6 +22,7 @@ public final class ConnectorMetrics {
     private final long bytesIn;
     private final long bytesOut;
     private final long upgraded;
+    private final long abandonedInQueue;
     private final Histogram requestsPerConnection;
     private final Histogram queueTime;
     private final Histogram serviceTime;
@@ -39,6 +40,7 @@ public final class ConnectorMetrics {
         this.bytesIn = stats.bytesIn();
         this.bytesOut = stats.bytesOut();
         this.upgraded = stats.upgraded();
+        this.abandonedInQueue = stats.abandonedInQueue();
         this.requestsPerConnection = stats.requestsPerConnection();
         this.queueTime = stats.queueTimeMicros();
         this.serviceTime = stats.serviceTimeMicros();
@@ -81,6 +83,12 @@ public final class ConnectorMetrics {
     /** Connections that switched protocols (101) and left HTTP, since start. */
     public long upgradedConnections() { return upgraded; }
 
+    /**
+     * Requests that waited in the queue and were dropped there, without a worker or a response, because their
+     * client closed or reset the connection first (since start). They are not counted as rejected.
+     */
+    public long abandonedInQueue() { return abandonedInQueue; }
+
     /** Requests served per closed connection. */
     public Histogram requestsPerConnection() { return requestsPerConnection; }
 
@@ -95,6 +103,7 @@ public final class ConnectorMetrics {
         return "open=" + openConnections + " idle=" + idleConnections + " busy=" + busyWorkers + " queued="
                 + queueDepth + " accepted=" + accepted + " completed=" + completed + " rejected=" + rejectedTotal()
                 + java.util.Arrays.toString(rejected)
-                + " in=" + bytesIn + " out=" + bytesOut + " upgraded=" + upgraded;
+                + " abandonedInQueue=" + abandonedInQueue + " in=" + bytesIn + " out=" + bytesOut
+                + " upgraded=" + upgraded;
     }
 }

@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *                     shut down output, read and discard briefly, so the client       (EOF, linger deadline
  *                     reads the response instead of a reset                            or byte cap; slot freed)
  *  idle past keepAliveTimeout, nothing sent before headerTimeout, client EOF, I/O error ──────────► CLOSED
+ *  QUEUED and the client closes or resets before a worker takes it: out of the queue, counted ───────► CLOSED
  * </pre>
  *
  * Workers talk to the loop only through {@link #execute} commands (resume, dispatch, linger, close, await
@@ -49,6 +50,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
     private final WorkerPool pool;
     private final ConnectionSlots slots;
     private final ConnectionCloser closer;
+    private final QueuedReads queueWatch;
     private final Selector selector;
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
@@ -65,6 +67,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         this.pool = pool;
         this.selector = Selector.open();
         this.closer = new ConnectionCloser(ctx, slots, scratch, pool);
+        this.queueWatch = new QueuedReads(ctx, pool, closer);
         this.thread = new Thread(this, name);
     }
 
@@ -108,10 +111,10 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
                 }
             } catch (IOException e) {
                 ConnectionCloser.closeChannel(channel);
-                ctx.stats.open.decrementAndGet();
                 if (holdsSlot) {
-                    slots.release();
+                    slots.release(); // before open-- is published, as in ConnectionCloser.closeNow
                 }
+                ctx.stats.open.decrementAndGet();
             }
         });
     }
@@ -170,12 +173,15 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             case WORKER_WAIT -> ReadinessWaits.fire(c, key.readyOps());
             case WRITE_CANNED -> closer.writeCanned(c);
             case LINGER -> closer.discard(c);
-            default -> {
-                // bytes (or EOF) while a worker owns the connection: stop watching until it comes back
-                key.interestOps(0);
-                c.interestCleared = true;
-            }
+            case QUEUED -> queueWatch.readWhileQueued(c);
+            default -> stopWatching(c);
         }
+    }
+
+    /** Bytes (or EOF) while a worker owns the connection: stop watching until it comes back. */
+    static void stopWatching(Connection c) {
+        c.key.interestOps(0);
+        c.interestCleared = true;
     }
 
     private void readHead(Connection c) {
