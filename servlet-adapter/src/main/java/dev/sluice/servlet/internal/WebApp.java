@@ -9,6 +9,7 @@ import dev.sluice.servlet.internal.deploy.Resources;
 import dev.sluice.servlet.internal.deploy.WebAppConfig;
 import dev.sluice.servlet.internal.deploy.WebappClassLoader;
 import dev.sluice.servlet.internal.mapping.ServletMapper;
+import dev.sluice.servlet.internal.security.SecurityConstraints;
 import dev.sluice.servlet.internal.session.MemorySessionStore;
 import dev.sluice.servlet.internal.session.SessionManager;
 import jakarta.servlet.Servlet;
