@@ -8,6 +8,7 @@ import dev.sluice.servlet.internal.deploy.Initializers;
 import dev.sluice.servlet.internal.deploy.Resources;
 import dev.sluice.servlet.internal.deploy.WebAppConfig;
 import dev.sluice.servlet.internal.deploy.WebappClassLoader;
+import dev.sluice.servlet.internal.dispatch.RequestSlots;
 import dev.sluice.servlet.internal.mapping.ServletMapper;
 import dev.sluice.servlet.internal.security.SecurityConstraints;
 import dev.sluice.servlet.internal.session.MemorySessionStore;
