@@ -23,6 +23,7 @@ public final class ConnectorMetrics {
     private final long bytesOut;
     private final long upgraded;
     private final long abandonedInQueue;
+    private final long proxyHeaderRefused;
     private final Histogram requestsPerConnection;
     private final Histogram queueTime;
     private final Histogram serviceTime;
@@ -41,6 +42,7 @@ public final class ConnectorMetrics {
         this.bytesOut = stats.bytesOut();
         this.upgraded = stats.upgraded();
         this.abandonedInQueue = stats.abandonedInQueue();
+        this.proxyHeaderRefused = stats.proxyHeaderRefused();
         this.requestsPerConnection = stats.requestsPerConnection();
         this.queueTime = stats.queueTimeMicros();
         this.serviceTime = stats.serviceTimeMicros();
@@ -89,6 +91,12 @@ public final class ConnectorMetrics {
      */
     public long abandonedInQueue() { return abandonedInQueue; }
 
+    /**
+     * Connections closed without a response on a PROXY protocol listener because their header was missing,
+     * invalid or not complete within headerTimeout (since start).
+     */
+    public long proxyHeaderRefused() { return proxyHeaderRefused; }
+
     /** Requests served per closed connection. */
     public Histogram requestsPerConnection() { return requestsPerConnection; }
 
@@ -104,6 +112,6 @@ public final class ConnectorMetrics {
                 + queueDepth + " accepted=" + accepted + " completed=" + completed + " rejected=" + rejectedTotal()
                 + java.util.Arrays.toString(rejected)
                 + " abandonedInQueue=" + abandonedInQueue + " in=" + bytesIn + " out=" + bytesOut
-                + " upgraded=" + upgraded;
+                + " upgraded=" + upgraded + " proxyHeaderRefused=" + proxyHeaderRefused;
     }
 }

@@ -30,7 +30,8 @@ class ForwardedClientTest {
             "10.0.0.5|X-Forwarded-For: 203.0.113.7:4711|203.0.113.7 4711 - - -1",
             "10.0.0.5|Forwarded: for=192.0.2.60;proto=https;by=203.0.113.43|192.0.2.60 0 https - -1",
             "10.0.0.5|Forwarded: For=\"[2001:db8:cafe::17]:4711\"|2001:db8:cafe:0:0:0:0:17 4711 - - -1",
-            "10.0.0.5|Forwarded: for=192.0.2.43;host=\"example.com:8443\";proto=https|192.0.2.43 0 https example.com 8443",
+            "10.0.0.5|Forwarded: for=192.0.2.43;host=\"example.com:8443\";proto=https"
+                    + "|192.0.2.43 0 https example.com 8443",
             "10.0.0.5|Forwarded: for=192.0.2.43 ; host=\"[2001:db8::1]\"|192.0.2.43 0 - [2001:db8::1] -1",
             "10.0.0.5|Forwarded: for=unknown;proto=https|unknown 0 https - -1",
             "10.0.0.5|Forwarded: for=\"_hidden:_port\"|_hidden 0 - - -1",

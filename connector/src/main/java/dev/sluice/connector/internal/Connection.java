@@ -51,6 +51,17 @@ final class Connection implements Runnable {
     Waiter writeWaiter;
     /** Run once on the pool when the connection closes (an upgraded connection's owner); or null. */
     volatile Runnable onClose;
+    /** Reads the PROXY protocol header until it is complete, then null; null from the start without one. */
+    ProxyHeaderParser proxyHeader;
+    /** The client's address from the PROXY protocol header, or null: then the socket's peer. */
+    java.net.InetSocketAddress proxiedSource;
+
+    /** The peer as requests see it: the PROXY protocol header's source, else the socket's. */
+    java.net.InetSocketAddress remoteAddress() {
+        java.net.InetSocketAddress source = proxiedSource;
+        return source != null ? source : transport.remoteAddress();
+    }
+
     /** Whether this connection counts against maxConnections (false for one accepted only to be refused). */
     boolean holdsSlot;
 

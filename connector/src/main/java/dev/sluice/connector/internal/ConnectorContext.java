@@ -5,6 +5,7 @@ import dev.sluice.connector.RefusalListener;
 import dev.sluice.core.Handler;
 import dev.sluice.core.HttpDate;
 import dev.sluice.core.Limits;
+import dev.sluice.core.TrustedProxies;
 import java.time.Clock;
 
 /** What every part of one connector shares: its settings, clock, buffers, figures and stop flag. */
@@ -25,6 +26,10 @@ final class ConnectorContext {
     /** Told of every response the connector writes itself, or null. */
     final RefusalListener refusals;
     volatile boolean draining;
+    /** Peers whose Forwarded and X-Forwarded-* fields are believed; set before start. */
+    TrustedProxies trustedProxies = TrustedProxies.NONE;
+    /** Whether every connection starts with a PROXY protocol header; set before start. */
+    boolean proxyProtocol;
 
     ConnectorContext(Limits limits, Clock clock, String serverName, Handler handler, ConnectorStats stats) {
         this(limits, clock, serverName, handler, stats, null);

@@ -25,6 +25,8 @@ public final class ConnectorStats {
     final LongAdder upgraded = new LongAdder();
     /** Queued requests dropped because their client closed or reset the connection before a worker took them. */
     final LongAdder abandonedInQueue = new LongAdder();
+    /** Connections closed on a PROXY protocol listener for a missing, invalid or incomplete header. */
+    final LongAdder proxyHeaderRefused = new LongAdder();
     private final LongAdder[] rejected = new LongAdder[Rejection.values().length];
     /** Microseconds from a complete head to a worker starting it. */
     private final ConcurrentHistogram queueTime = new ConcurrentHistogram(3_600_000_000L, 2);
@@ -70,6 +72,7 @@ public final class ConnectorStats {
     public long bytesOut() { return bytesOut.sum(); }
     public long upgraded() { return upgraded.sum(); }
     public long abandonedInQueue() { return abandonedInQueue.sum(); }
+    public long proxyHeaderRefused() { return proxyHeaderRefused.sum(); }
     public long rejected(Rejection why) { return rejected[why.ordinal()].sum(); }
     public Histogram queueTimeMicros() { return queueTime.copy(); }
     public Histogram serviceTimeMicros() { return serviceTime.copy(); }

@@ -34,7 +34,8 @@ class ProxyHeaderParserTest {
             "PROXY UNKNOWN\\r\\n|1 null null",
             "PROXY UNKNOWN ffff:f...f:ffff ffff:f...f:ffff 65535 65535\\r\\n|1 null null",
             // v2 PROXY, TCP over IPv4: 192.0.2.1:56324 -> 10.0.0.1:8080, no TLV
-            "hex:" + SIG + "21" + "11" + "000c" + "c0000201" + "0a000001" + "dc04" + "1f90|2 /192.0.2.1:56324 /10.0.0.1:8080",
+            "hex:" + SIG + "21" + "11" + "000c" + "c0000201" + "0a000001" + "dc04" + "1f90"
+                    + "|2 /192.0.2.1:56324 /10.0.0.1:8080",
             // the same with a 7-byte TLV (PP2_TYPE_AUTHORITY "a.b.c"... skipped unread)
             "hex:" + SIG + "21" + "11" + "0014" + "c0000201" + "0a000001" + "dc04" + "1f90" + "0200056162632e64"
                     + "|2 /192.0.2.1:56324 /10.0.0.1:8080",
@@ -94,7 +95,8 @@ class ProxyHeaderParserTest {
             "PROXY TCP4 1.2.3.4 5.6.7.8 080 2\\r\\n|V1_MALFORMED",
             "PROXY UDP4 1.2.3.4 5.6.7.8 1 2\\r\\n|V1_MALFORMED",
             "PROXY TCP4 1.2.3.4 5.6.7.8 1 2"
-                    + " xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\\r\\n|V1_TOO_LONG",
+                    + " xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                    + "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\\r\\n|V1_TOO_LONG",
             "hex:0d0a0d0a000d0a5155495420|NOT_A_PROXY_HEADER",
             "hex:" + SIG + "11" + "11" + "000c|V2_VERSION",
             "hex:" + SIG + "22" + "11" + "000c|V2_COMMAND",
