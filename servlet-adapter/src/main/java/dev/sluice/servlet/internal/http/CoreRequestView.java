@@ -1,5 +1,6 @@
 package dev.sluice.servlet.internal.http;
 
+import dev.sluice.core.ClientView;
 import dev.sluice.core.Headers;
 import dev.sluice.core.Request;
 import dev.sluice.core.RequestHead;
@@ -52,13 +53,19 @@ public abstract class CoreRequestView implements HttpServletRequest {
         return head.version().text();
     }
 
+    /** The scheme the client used: as a trusted proxy reported it ({@link Request#client()}), else the connection's. */
     @Override
     public String getScheme() {
-        return "http";
+        ClientView client = core.client();
+        return client != null && client.scheme() != null ? client.scheme() : "http";
     }
 
     @Override
     public String getServerName() {
+        ClientView client = core.client();
+        if (client != null && client.host() != null) {
+            return client.host();
+        }
         String authority = head.authority();
         if (authority == null || authority.isEmpty()) {
             return core.localAddress().getHostString();
@@ -71,11 +78,23 @@ public abstract class CoreRequestView implements HttpServletRequest {
         return colon < 0 ? authority : authority.substring(0, colon);
     }
 
+    /**
+     * The port the client asked for: a trusted proxy's report, the Host field's port, or the scheme's default; the
+     * local port only for a request without Host.
+     */
     @Override
     public int getServerPort() {
+        ClientView client = core.client();
+        int defaultPort = "https".equals(getScheme()) ? 443 : 80;
+        if (client != null && client.port() > 0) {
+            return client.port();
+        }
+        if (client != null && client.host() != null) {
+            return defaultPort; // the proxy named the host without a port
+        }
         String authority = head.authority();
         if (authority == null || authority.isEmpty()) {
-            return core.localAddress().getPort();
+            return client != null && client.scheme() != null ? defaultPort : core.localAddress().getPort();
         }
         int bracket = authority.lastIndexOf(']');
         int colon = authority.lastIndexOf(':');
@@ -83,15 +102,22 @@ public abstract class CoreRequestView implements HttpServletRequest {
             try {
                 return Integer.parseInt(authority.substring(colon + 1));
             } catch (NumberFormatException e) {
-                return 80;
+                return defaultPort;
             }
         }
-        return 80;
+        return defaultPort;
     }
 
+    /** The client's address: as trusted proxies reported it (a name such as {@code unknown} when they hid it). */
     @Override
     public String getRemoteAddr() {
-        return core.remoteAddress().getAddress().getHostAddress();
+        java.net.InetSocketAddress remote = clientAddress();
+        return remote.isUnresolved() ? remote.getHostString() : remote.getAddress().getHostAddress();
+    }
+
+    private java.net.InetSocketAddress clientAddress() {
+        ClientView client = core.client();
+        return client != null ? client.address() : core.remoteAddress();
     }
 
     /** As Tomcat with enableLookups off: no reverse DNS, the address. */
@@ -102,7 +128,7 @@ public abstract class CoreRequestView implements HttpServletRequest {
 
     @Override
     public int getRemotePort() {
-        return core.remoteAddress().getPort();
+        return clientAddress().getPort();
     }
 
     @Override
@@ -122,7 +148,7 @@ public abstract class CoreRequestView implements HttpServletRequest {
 
     @Override
     public boolean isSecure() {
-        return false;
+        return "https".equals(getScheme());
     }
 
     @Override
