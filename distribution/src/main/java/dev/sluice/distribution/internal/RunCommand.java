@@ -67,7 +67,11 @@ final class RunCommand implements Callable<Integer> {
                     .accessLog(settings.logs(), settings.accessLog())
                     .workDir(ServerSettings.home().resolve("work"))
                     .realm(RealmLoader.load(settings.realm()))
-                    .containerSettings(settings.containerSettings());
+                    .containerSettings(settings.containerSettings())
+                    .trustedProxies(settings.scaleOut().trustedProxies())
+                    .proxyProtocol(settings.scaleOut().proxyProtocol())
+                    .drainDelay(settings.scaleOut().drainDelay())
+                    .readyQueueFraction(settings.scaleOut().readyQueueFraction());
             settings.webappMaxConcurrentRequests().forEach(builder::maxConcurrentRequests);
             server = builder.start();
         } catch (BindException e) {
@@ -77,12 +81,12 @@ final class RunCommand implements Callable<Integer> {
             throw new StartupException("cannot start: " + e.getMessage());
         }
         CountDownLatch stop = new CountDownLatch(1);
-        StopSignals.onStop(stop::countDown, server::close);
+        StopSignals.onStop(stop::countDown, server::shutdown);
         InetSocketAddress bound = server.localAddress();
         System.out.println("Sluice listening on http://" + settings.host() + ":" + bound.getPort());
         System.out.flush();
         stop.await();
-        server.close();
+        server.shutdown(); // ready turns 503, serving goes on for drainDelay, then the graceful stop
         return 0;
     }
 
@@ -99,6 +103,10 @@ final class RunCommand implements Callable<Integer> {
         for (LimitFlags.Flag flag : LimitFlags.ALL) {
             OptionSpec option = spec.findOption("--" + flag.key);
             put(p, flag.key, option == null ? null : option.getValue());
+        }
+        for (ScaleOutSettings.Setting setting : ScaleOutSettings.ALL) {
+            OptionSpec option = spec.findOption("--" + setting.key());
+            put(p, setting.key(), option == null ? null : option.getValue());
         }
         for (ContainerFlags.Flag flag : ContainerFlags.ALL) {
             OptionSpec option = spec.findOption("--" + flag.key());

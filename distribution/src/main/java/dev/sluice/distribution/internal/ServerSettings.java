@@ -28,6 +28,7 @@ final class ServerSettings {
     private final Path realm;
     private final java.util.Map<String, String> containerSettings;
     private final java.util.Map<String, Integer> webappMaxConcurrentRequests;
+    private ScaleOutSettings scaleOut;
 
     private ServerSettings(String host, int port, Path webapps, Limits limits, Duration hotDeployInterval,
                            Level logLevel, Path logs, AccessLogFormat accessLog, Path realm,
@@ -81,9 +82,11 @@ final class ServerSettings {
                     + "' (SEVERE, WARNING, INFO, FINE, FINER, FINEST)");
         }
         AccessLogFormat accessLog = accessLogFormat(merged.getProperty("accessLog", "combined"));
-        return new ServerSettings(host, port, webapps, limits, hotDeploy, logLevel, home.resolve("logs"),
-                accessLog, realmFile(merged, flags, home), ContainerFlags.from(merged),
+        ServerSettings settings = new ServerSettings(host, port, webapps, limits, hotDeploy, logLevel,
+                home.resolve("logs"), accessLog, realmFile(merged, flags, home), ContainerFlags.from(merged),
                 WebappLimits.maxConcurrentRequests(merged));
+        settings.scaleOut = ScaleOutSettings.from(merged);
+        return settings;
     }
 
     /** The realm file: a flag against the working folder, the file's value against the home; "off" for none. */
@@ -197,6 +200,11 @@ final class ServerSettings {
     /** {@code webapp.<name>.maxConcurrentRequests} by context path; webapps not named use the global value. */
     java.util.Map<String, Integer> webappMaxConcurrentRequests() {
         return webappMaxConcurrentRequests;
+    }
+
+    /** Behind a proxy or balancer: trusted proxies, PROXY protocol, drain delay, readiness. */
+    ScaleOutSettings scaleOut() {
+        return scaleOut;
     }
 
     /** The servlet container settings given (file or flags), by key; absent ones keep their defaults. */
