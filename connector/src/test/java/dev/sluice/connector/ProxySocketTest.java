@@ -125,6 +125,8 @@ class ProxySocketTest {
             RawClient.Response r = client.read();
             assertEquals("HTTP/1.1 400 Bad Request", r.statusLine());
             assertEquals("400 Bad Request: Malformed Forwarded header from a trusted proxy\n", r.body());
+            assertEquals("close", r.header("Connection"));
+            assertTrue(client.atEof(), "closed after the 400");
         }
     }
 
