@@ -57,8 +57,7 @@ public final class ForwardedClient {
             }
             if (hop.host != null) {
                 host = host(hop.host, hop.field);
-                int p = authorityPort(hop.host);
-                port = p >= 0 ? p : port;
+                port = authorityPort(hop.host); // a host named without a port means the scheme's default
             }
             if (hop.port != null) {
                 port = port(hop.port, "X-Forwarded-Port");

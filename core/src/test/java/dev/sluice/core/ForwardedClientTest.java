@@ -46,6 +46,9 @@ class ForwardedClientTest {
             "10.0.0.5|Forwarded: for=192.0.2.43;proto=https, for=10.0.0.9;proto=http|192.0.2.43 0 https - -1",
             "10.0.0.5|Forwarded: for=192.0.2.43, for=198.51.100.17;proto=http, for=10.0.0.9|198.51.100.17 0 http - -1",
             "10.0.0.5|Forwarded: for=192.0.2.43 ~ Forwarded: for=10.0.0.9|192.0.2.43 0 - - -1",
+            // the host the client asked for names its own port, or none: a nearer proxy's port does not leak in
+            "10.0.0.5|Forwarded: for=192.0.2.43;host=a.example, for=10.0.0.9;host=\"b.internal:8080\""
+                    + "|192.0.2.43 0 - a.example -1",
             "::ffff:10.0.0.5|X-Forwarded-For: 203.0.113.7|203.0.113.7 0 - - -1",
             "2001:db8:cafe::2|X-Forwarded-For: 203.0.113.7|203.0.113.7 0 - - -1",
             // Forwarded wins over X-Forwarded-* (the standard field; both are from the same proxies)

@@ -147,7 +147,8 @@ final class Http1Processor {
         ClientView client;
         try {
             framing = ctx.gate.check(head);
-            client = ForwardedClient.resolve(c.remoteAddress(), head.headers(), ctx.trustedProxies);
+            client = ctx.trustedProxies.isEmpty() ? null
+                    : ForwardedClient.resolve(c.remoteAddress(), head.headers(), ctx.trustedProxies);
         } catch (HttpException e) {
             Refusals.badRequest(ctx, c, e.status().code(), e.getMessage());
             refuse(c, head, e.status(), e.getMessage(), -1);
