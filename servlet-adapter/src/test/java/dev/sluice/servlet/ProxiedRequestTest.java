@@ -25,7 +25,15 @@ class ProxiedRequestTest {
     @BeforeAll
     static void start() throws Exception {
         Webapp app = TestSupport.app(dir.resolve("p"), dir.resolve("events.txt"),
-                action("client", "client", "/client") + action("redirect", "redirect:/p/there", "/redirect"));
+                action("client", "client", "/client") + action("redirect", "redirect:/p/there", "/redirect")
+                + action("confidential", "write:over tls", "/tls/*") + """
+                <security-constraint>
+                  <web-resource-collection><web-resource-name>tls</web-resource-name>
+                    <url-pattern>/tls/*</url-pattern></web-resource-collection>
+                  <user-data-constraint><transport-guarantee>CONFIDENTIAL</transport-guarantee>
+                  </user-data-constraint>
+                </security-constraint>
+                """);
         container = ServletContainer.builder().workDir(dir.resolve("work")).build();
         container.deploy(app.path());
         trusting = connector(TrustedProxies.parse("127.0.0.0/8"));
@@ -65,6 +73,16 @@ class ProxiedRequestTest {
                 "X-Forwarded-Proto: https", "X-Forwarded-Host: shop.example");
         assertTrue(r.startsWith("HTTP/1.1 302 Found\r\n"), r);
         assertTrue(r.contains("\r\nLocation: https://shop.example/p/there\r\n"), r);
+    }
+
+    @Test
+    void aConfidentialConstraintIsMetWhenATrustedProxyReportsHttps() throws Exception {
+        String r = OverSocket.get(trusting.localAddress(), "/p/tls/x", "X-Forwarded-Proto: https");
+        assertTrue(r.startsWith("HTTP/1.1 200 OK\r\n") && r.endsWith("\r\n\r\nover tls"), r);
+        r = OverSocket.get(trusting.localAddress(), "/p/tls/x", "X-Forwarded-Proto: http");
+        assertTrue(r.startsWith("HTTP/1.1 403 "), r);
+        r = OverSocket.get(distrusting.localAddress(), "/p/tls/x", "X-Forwarded-Proto: https");
+        assertTrue(r.startsWith("HTTP/1.1 403 "), "spoofed https from an untrusted peer: " + r);
     }
 
     @Test
