@@ -299,8 +299,8 @@ final class ServletResponseImpl extends CoreResponseView implements ContentWritt
     }
 
     /** The session cookie, replacing one set earlier in this response (changeSessionId). */
-    void addSessionCookie(String id) {
-        SessionCookieConfigImpl config = request.app.sessions().cookieConfig();
+    /** Sets the session cookie of the context whose {@code config} is given (the request's own, cross-context). */
+    void addSessionCookie(SessionCookieConfigImpl config, String id) {
         Cookie c = new Cookie(config.getName(), id);
         c.setPath(config.effectivePath());
         c.setHttpOnly(config.isHttpOnly());
