@@ -74,6 +74,13 @@ class CrossContextSessionTest {
         assertEquals("no session\n", browser.get("/a/x", "X-Do: peek"));
     }
 
+    @Test
+    void aSessionCreatedEarlierInTheRequestIsStillThereAfterACrossContextInclude() throws IOException {
+        String body = new CookieJar().get("/a/x", "X-Do: session;crossInclude:/b,/peek;peek");
+        String id = body.substring(body.indexOf("id=") + 3, body.indexOf('\n'));
+        assertEquals("new=true count=1 id=" + id + "\nno session\nsession " + id + " count=1\n", body);
+    }
+
     /**
      * Keeps cookies as a browser does, by name and Path, and sends each only to paths its Path matches (RFC 6265
      * sections 5.1.4 and 5.4).
