@@ -118,7 +118,14 @@ public final class SessionManager {
     }
 
     public StandardSession create() {
-        String id = newId();
+        return create(newId());
+    }
+
+    /**
+     * A new session under an id the request's own context gave its session: how a context the request was
+     * dispatched into (cross-context) keeps its own session for the id the client holds (Servlet 6.1 section 7.3).
+     */
+    public StandardSession create(String id) {
         SessionData data = new SessionData(id, now(), timeoutMinutes * 60);
         StandardSession s = new StandardSession(this, data, true);
         s.enter();
