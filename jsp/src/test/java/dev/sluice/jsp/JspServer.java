@@ -23,8 +23,13 @@ final class JspServer implements AutoCloseable {
     private final ServletContainer container;
     private final HttpConnector connector;
 
-    JspServer(Path workDir, List<ContainerModule> modules) throws IOException {
-        container = ServletContainer.builder().workDir(workDir).modules(modules).build();
+    /** @param settings container settings in text form, name then value, as conf/sluice.properties gives them */
+    JspServer(Path workDir, List<ContainerModule> modules, String... settings) throws IOException {
+        ServletContainer.Builder builder = ServletContainer.builder().workDir(workDir).modules(modules);
+        for (int i = 0; i < settings.length; i += 2) {
+            builder.setting(settings[i], settings[i + 1]);
+        }
+        container = builder.build();
         connector = HttpConnector.builder().host("127.0.0.1").port(0).handler(container).serverName(null).build();
         connector.start();
     }
