@@ -26,6 +26,17 @@ class JspPagesTest {
     static void start() throws Exception {
         server = new JspServer(dir.resolve("work"), List.of(new JspModule()));
         server.container().deploy(JspServer.testWebapp(dir.resolve("app"), true));
+        // A webapp whose own servlet is the default ("/") and that has no index.jsp, as the hello sample.
+        Path slash = JspServer.testWebapp(dir.resolve("slash"), false);
+        java.nio.file.Files.delete(slash.resolve("index.jsp"));
+        JspServer.write(slash.resolve("WEB-INF/web.xml"), """
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.1">
+                  <servlet><servlet-name>own</servlet-name>
+                    <servlet-class>dev.sluice.jsp.testapp.OwnServlet</servlet-class></servlet>
+                  <servlet-mapping><servlet-name>own</servlet-name><url-pattern>/</url-pattern></servlet-mapping>
+                </web-app>
+                """);
+        server.container().deploy(slash);
     }
 
     @AfterAll
@@ -102,6 +113,13 @@ class JspPagesTest {
     @Test
     void aJspWelcomeFile() throws Exception {
         assertEquals("welcome 2\n", ok("/app/"));
+    }
+
+    @Test
+    void aMissingIndexJspIsNoWelcomeFileSoTheWebappsDefaultServletAnswers() throws Exception {
+        // Servlet 6.1 section 10.10 and Tomcat's resource-only JSP servlet: *.jsp serves a welcome file that exists.
+        assertEquals("own servlet null", ok("/slash/"));
+        assertEquals("hello Ada, 42, true, scriptlet\n", ok("/slash/el.jsp?name=Ada"), "its pages still render");
     }
 
     @Test
