@@ -80,7 +80,7 @@ class JspLifecycleTest {
     void aBadSettingValueIsRefusedWithItsName() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> dev.sluice.servlet.ServletContainer.builder().modules(List.of(new JspModule()))
-                        .setting("jspPrecompile", "yes").build());
+                        .setting("jspPrecompile", "yes"));
         assertEquals("Invalid value for jspPrecompile: 'yes' (true or false)", e.getMessage());
     }
 }

@@ -45,7 +45,8 @@ public interface ContainerModule {
     }
 
     /**
-     * Applies one of {@link #settingKeys()}, once, when the container is built and before any webapp deploys.
+     * Applies one of {@link #settingKeys()}: when the builder is given it, and again when the container is built,
+     * before any webapp deploys; the last value wins.
      *
      * @throws IllegalArgumentException for a malformed value
      */

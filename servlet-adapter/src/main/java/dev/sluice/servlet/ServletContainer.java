@@ -377,8 +377,8 @@ public final class ServletContainer implements Handler, AutoCloseable {
          * separated by commas, empty for none), {@code crossContext} ({@code true}/{@code false}), and
          * {@code serverInfo}, {@code allowTrace}, {@code maxParameterCount}, {@code maxFormBytes}.
          *
-         * Any other key is a container module's ({@code jspDevelopment}): kept, and given to the module that
-         * declares it when the container is built ({@link ContainerModule#settingKeys()}).
+         * Any other key is a container module's ({@code jspDevelopment}, {@link ContainerModule#settingKeys()}):
+         * given to the module that declares it now, and again when the container is built.
          *
          * @throws IllegalArgumentException for a key neither the container nor a module takes, or a malformed
          *                                  value, naming the key
@@ -387,6 +387,9 @@ public final class ServletContainer implements Handler, AutoCloseable {
             if (TextSettings.KEYS.contains(key)) {
                 TextSettings.apply(this, key, value);
             } else if (modulesInUse().all().stream().anyMatch(m -> m.settingKeys().contains(key))) {
+                // Applied now, so a bad value fails here naming the key, and again at build for the modules then
+                // in use (modules(list) may come after).
+                modulesInUse().applySettings(Map.of(key, value));
                 moduleSettings.put(key, value);
             } else {
                 throw new IllegalArgumentException("Unknown setting " + key);

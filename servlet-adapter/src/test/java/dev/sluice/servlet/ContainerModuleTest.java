@@ -244,9 +244,9 @@ class ContainerModuleTest {
         };
         ServletContainer.Builder builder = ServletContainer.builder().workDir(dir.resolve("work"))
                 .modules(List.of(configurable)).setting("probeLevel", " 3 ");
-        assertEquals(List.of(), applied, "applied when the container is built, not before");
+        assertEquals(List.of("probeLevel=3"), applied, "applied when given, so a bad value fails there");
         container = builder.build();
-        assertEquals(List.of("probeLevel=3"), applied);
+        assertEquals(List.of("probeLevel=3", "probeLevel=3"), applied, "and again for the modules built with");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ServletContainer.builder().modules(List.of(configurable)).setting("probeLevle", "3"));
         assertEquals("Unknown setting probeLevle", e.getMessage());
