@@ -56,7 +56,7 @@ public final class SluiceCommand implements Runnable {
                             + flag.current.apply(dev.sluice.core.Limits.DEFAULTS) + ")")
                     .build());
         }
-        for (ContainerFlags.Flag flag : ContainerFlags.ALL) {
+        for (ContainerFlags.Flag flag : ContainerFlags.WITH_MODULES) {
             run.addOption(OptionSpec.builder("--" + flag.key()).paramLabel("VALUE").type(String.class)
                     .description(flag.description()).build());
         }
