@@ -21,6 +21,18 @@ import org.apache.tomcat.util.scan.StandardJarScanner;
  * as Tomcat's global web.xml and ContextConfig do. The servlet adapter lets the webapp's own mappings win.
  */
 final class JspInitializer implements ServletContainerInitializer {
+    /**
+     * Jasper's descriptor parser warns at every start that XMLSchema.dtd, datatypes.dtd and xml.xsd are missing:
+     * Tomcat's own servlet-api jar carries them, jakarta.servlet-api does not. They matter only for validating
+     * descriptors, which Sluice does not ask for, so the warning is noise. Held here: JUL keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger SCHEMA_LOG =
+            java.util.logging.Logger.getLogger("org.apache.tomcat.util.descriptor.DigesterFactory");
+
+    static {
+        SCHEMA_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private final boolean development;
     private final boolean precompile;
 
