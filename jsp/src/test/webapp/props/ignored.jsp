@@ -1,1 +1,1 @@
-<%@ page contentType="text/plain;charset=UTF-8" %>el stays ${1 + 1} caf<%= "\u00e9" %>
+<%@ page contentType="text/plain;charset=UTF-8" %>el stays ${1 + 1} café

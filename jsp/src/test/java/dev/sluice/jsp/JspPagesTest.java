@@ -131,7 +131,9 @@ class JspPagesTest {
     void propertyGroupElIgnoredAndPageEncoding() throws Exception {
         String response = server.get("/app/props/ignored.jsp");
         assertTrue(response.startsWith("HTTP/1.1 200 OK\r\n"), response);
-        assertEquals("el stays ${1 + 1} café\n", body(response));
+        assertEquals("el stays ${1 + 1} café\n", body(response), "the byte E9 read as ISO-8859-1, sent as UTF-8");
+        // The same byte outside the group: the page's encoding is its contentType's charset, UTF-8 (JSP.4.1).
+        assertEquals("caf\uFFFD\n", ok("/app/latin1.jsp"));
     }
 
     @Test
