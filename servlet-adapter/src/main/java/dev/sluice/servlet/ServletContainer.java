@@ -74,11 +74,12 @@ public final class ServletContainer implements Handler, AutoCloseable {
         }
         this.ownWorkDir = b.workDir == null;
         Path workDir = ownWorkDir ? WorkDirs.createPrivate() : b.workDir;
+        ContainerModules modules = b.modulesInUse();
+        modules.applySettings(b.moduleSettings);
         this.settings = new ContainerSettings(b.serverInfo, workDir, b.allowTrace,
                 Map.copyOf(b.maxConcurrentRequests), b.retryAfterSeconds, b.maxParameterCount, b.maxFormBytes,
                 async, scheduler, b.clock, Map.copyOf(b.localeEncodings), Set.copyOf(b.allowedTrailers),
-                b.crossContext, b.realm, b.modules != null ? new ContainerModules(b.modules)
-                        : ContainerModules.discover(ServletContainer.class.getClassLoader()));
+                b.crossContext, b.realm, modules);
     }
 
     public static Builder builder() {
@@ -285,6 +286,8 @@ public final class ServletContainer implements Handler, AutoCloseable {
         private Set<String> allowedTrailers = Set.of("*");
         private boolean crossContext;
         private List<ContainerModule> modules;
+        private final Map<String, String> moduleSettings = new java.util.LinkedHashMap<>();
+        private ContainerModules discovered;
 
         private Builder() {
         }
@@ -374,11 +377,35 @@ public final class ServletContainer implements Handler, AutoCloseable {
          * separated by commas, empty for none), {@code crossContext} ({@code true}/{@code false}), and
          * {@code serverInfo}, {@code allowTrace}, {@code maxParameterCount}, {@code maxFormBytes}.
          *
-         * @throws IllegalArgumentException for an unknown key or a malformed value, naming the key
+         * Any other key is a container module's ({@code jspDevelopment}, {@link ContainerModule#settingKeys()}):
+         * given to the module that declares it now, and again when the container is built.
+         *
+         * @throws IllegalArgumentException for a key neither the container nor a module takes, or a malformed
+         *                                  value, naming the key
          */
         public Builder setting(String key, String value) {
-            TextSettings.apply(this, key, value);
+            if (TextSettings.KEYS.contains(key)) {
+                TextSettings.apply(this, key, value);
+            } else if (modulesInUse().all().stream().anyMatch(m -> m.settingKeys().contains(key))) {
+                // Applied now, so a bad value fails here naming the key, and again at build for the modules then
+                // in use (modules(list) may come after).
+                modulesInUse().applySettings(Map.of(key, value));
+                moduleSettings.put(key, value);
+            } else {
+                throw new IllegalArgumentException("Unknown setting " + key);
+            }
             return this;
+        }
+
+        /** The modules named by {@link #modules}, else those on the server class path (found once). */
+        private ContainerModules modulesInUse() {
+            if (modules != null) {
+                return new ContainerModules(modules);
+            }
+            if (discovered == null) {
+                discovered = ContainerModules.discover(ServletContainer.class.getClassLoader());
+            }
+            return discovered;
         }
 
         /** The keys {@link #setting} takes. */

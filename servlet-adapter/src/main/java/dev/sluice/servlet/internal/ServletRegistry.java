@@ -57,6 +57,11 @@ final class ServletRegistry {
         }
     }
 
+    /** Whether {@code h} is the container's (its DefaultServlet, or a container module's) rather than the webapp's. */
+    synchronized boolean isContainers(ServletHolder h) {
+        return yielding.contains(h);
+    }
+
     synchronized ServletHolder get(String name) {
         return servlets.get(name);
     }
