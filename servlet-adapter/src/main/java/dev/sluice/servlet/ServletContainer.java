@@ -15,6 +15,7 @@ import dev.sluice.servlet.internal.deploy.WarUnpacker;
 import dev.sluice.servlet.internal.deploy.WorkDirs;
 import dev.sluice.servlet.internal.http.LocaleEncodings;
 import dev.sluice.servlet.internal.module.ContainerModules;
+import dev.sluice.servlet.internal.module.ModuleChoice;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,10 +60,8 @@ public final class ServletContainer implements Handler, AutoCloseable {
     }
 
     private ServletContainer(Builder b) {
-        // A cached jar: URL connection keeps its JarFile open in a JVM-wide cache that closing the class loader
-        // does not reach; webapps and libraries read jar: URLs (e.g. Spring reading META-INF resources), so
-        // without this an undeployed webapp's jars would stay open. Tomcat's JreMemoryLeakPreventionListener
-        // makes the same JVM-wide choice.
+        // A cached jar: URL connection keeps its JarFile open in a JVM-wide cache that closing a class loader does
+        // not reach, so an undeployed webapp's jars would stay open (Tomcat makes the same JVM-wide choice).
         java.net.URLConnection.setDefaultUseCaches("jar", false);
         ExecutorService async = b.asyncExecutor;
         ScheduledExecutorService scheduler = b.scheduler;
@@ -74,8 +73,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
         }
         this.ownWorkDir = b.workDir == null;
         Path workDir = ownWorkDir ? WorkDirs.createPrivate() : b.workDir;
-        ContainerModules modules = b.modulesInUse();
-        modules.applySettings(b.moduleSettings);
+        ContainerModules modules = b.modules.build();
         this.settings = new ContainerSettings(b.serverInfo, workDir, b.allowTrace,
                 Map.copyOf(b.maxConcurrentRequests), b.retryAfterSeconds, b.maxParameterCount, b.maxFormBytes,
                 async, scheduler, b.clock, Map.copyOf(b.localeEncodings), Set.copyOf(b.allowedTrailers),
@@ -285,9 +283,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
         private Map<String, String> localeEncodings = LocaleEncodings.DEFAULTS;
         private Set<String> allowedTrailers = Set.of("*");
         private boolean crossContext;
-        private List<ContainerModule> modules;
-        private final Map<String, String> moduleSettings = new java.util.LinkedHashMap<>();
-        private ContainerModules discovered;
+        private final ModuleChoice modules = new ModuleChoice(ServletContainer.class.getClassLoader());
 
         private Builder() {
         }
@@ -369,7 +365,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
         public Builder crossContext(boolean crossContext) { this.crossContext = crossContext; return this; }
 
         /** The container modules every webapp gets; default: those ServiceLoader finds on the server class path. */
-        public Builder modules(List<ContainerModule> modules) { this.modules = List.copyOf(modules); return this; }
+        public Builder modules(List<ContainerModule> modules) { this.modules.name(modules); return this; }
 
         /**
          * Sets a setting from its text form, as {@code conf/sluice.properties} and {@code arquillian.xml} give it:
@@ -386,26 +382,10 @@ public final class ServletContainer implements Handler, AutoCloseable {
         public Builder setting(String key, String value) {
             if (TextSettings.KEYS.contains(key)) {
                 TextSettings.apply(this, key, value);
-            } else if (modulesInUse().all().stream().anyMatch(m -> m.settingKeys().contains(key))) {
-                // Applied now, so a bad value fails here naming the key, and again at build for the modules then
-                // in use (modules(list) may come after).
-                modulesInUse().applySettings(Map.of(key, value));
-                moduleSettings.put(key, value);
-            } else {
+            } else if (!modules.offer(key, value)) {
                 throw new IllegalArgumentException("Unknown setting " + key);
             }
             return this;
-        }
-
-        /** The modules named by {@link #modules}, else those on the server class path (found once). */
-        private ContainerModules modulesInUse() {
-            if (modules != null) {
-                return new ContainerModules(modules);
-            }
-            if (discovered == null) {
-                discovered = ContainerModules.discover(ServletContainer.class.getClassLoader());
-            }
-            return discovered;
         }
 
         /** The keys {@link #setting} takes. */
