@@ -256,6 +256,30 @@ class NonBlockingServletTest {
         assertEquals(upgradedBefore + 1, connector.metrics().upgradedConnections(), "this test's one upgrade");
     }
 
+    /** Issue 14: undeploy ends the webapp's upgraded connections, each handler destroyed once, before it returns. */
+    @Test
+    void undeployClosesTheWebappsUpgradedConnectionsAndDestroysTheirHandlers() throws Exception {
+        Path events = dir.resolve("gone-events.txt");
+        Webapp gone = Webapp.at(dir.resolve("gone"))
+                .classes(EchoUpgradeServlet.class, EchoUpgradeHandler.class, testapps.Events.class)
+                .webXml("<context-param><param-name>events</param-name><param-value>" + events
+                        + "</param-value></context-param>\n" + asyncServlet("upgrade", EchoUpgradeServlet.class, "/u"));
+        container.deploy(gone.path());
+        try (Client first = new Client(); Client second = new Client()) {
+            for (Client c : List.of(first, second)) {
+                c.send("GET /gone/u HTTP/1.1\r\nHost: t\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\n");
+                c.head();
+                assertEquals("hello\n", c.exactly(6));
+            }
+            assertTrue(container.undeploy("/gone"));
+            assertEquals(List.of("upgrade handler destroyed", "upgrade handler destroyed"),
+                    TestSupport.events(events), "both handlers destroyed by the time undeploy returned");
+            assertEquals(-1, first.in.read(), "the server closed the first connection");
+            assertEquals(-1, second.in.read(), "the server closed the second connection");
+        }
+        assertEquals(2, TestSupport.events(events).size(), "the clients' own close destroys nothing again");
+    }
+
     @Test
     void clientClosingAnUpgradedConnectionDestroysTheHandler() throws Exception {
         String before = upgradeStats();
