@@ -16,7 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * POST ?id=N: reads the body with a ReadListener that neither completes nor dispatches on error, and records the
- * ReadListener's and the AsyncListener's calls under N. GET ?events=N: those calls, comma-separated.
+ * ReadListener's and the AsyncListener's calls under N. GET ?write=N: writes 64 KiB pieces with a WriteListener
+ * until the client is gone, recorded alike. GET ?events=N: those calls, comma-separated.
  */
 public class NioFailureServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -24,15 +25,38 @@ public class NioFailureServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        resp.getWriter().print(String.join(",", EVENTS.getOrDefault(req.getParameter("events"), List.of())));
+        if (req.getParameter("write") == null) {
+            resp.getWriter().print(String.join(",", EVENTS.getOrDefault(req.getParameter("events"), List.of())));
+            return;
+        }
+        List<String> events = EVENTS.computeIfAbsent(req.getParameter("write"), k -> new CopyOnWriteArrayList<>());
+        Throwable[] writeFailure = new Throwable[1];
+        AsyncContext ac = startAsync(req, events, writeFailure);
+        jakarta.servlet.ServletOutputStream out = resp.getOutputStream();
+        byte[] piece = new byte[64 * 1024];
+        out.setWriteListener(new jakarta.servlet.WriteListener() {
+            @Override
+            public void onWritePossible() throws IOException {
+                while (out.isReady()) {
+                    out.write(piece);
+                }
+                if (!events.contains("WriteListener.notReady")) {
+                    events.add("WriteListener.notReady");
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                writeFailure[0] = t;
+                events.add("WriteListener.onError");
+            }
+        });
     }
 
-    @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        List<String> events = EVENTS.computeIfAbsent(req.getParameter("id"), k -> new CopyOnWriteArrayList<>());
+    /** startAsync with no timeout and a listener recording its calls; {@code failure} is the I/O failure seen. */
+    private static AsyncContext startAsync(HttpServletRequest req, List<String> events, Throwable[] failure) {
         AsyncContext ac = req.startAsync();
         ac.setTimeout(0); // only the failure may end this request
-        Throwable[] readFailure = new Throwable[1];
         ac.addListener(new AsyncListener() {
             @Override
             public void onComplete(AsyncEvent event) {
@@ -46,7 +70,7 @@ public class NioFailureServlet extends HttpServlet {
 
             @Override
             public void onError(AsyncEvent event) {
-                events.add("AsyncListener.onError same=" + (event.getThrowable() == readFailure[0]));
+                events.add("AsyncListener.onError same=" + (event.getThrowable() == failure[0]));
             }
 
             @Override
@@ -54,6 +78,14 @@ public class NioFailureServlet extends HttpServlet {
                 events.add("AsyncListener.onStartAsync");
             }
         });
+        return ac;
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        List<String> events = EVENTS.computeIfAbsent(req.getParameter("id"), k -> new CopyOnWriteArrayList<>());
+        Throwable[] readFailure = new Throwable[1];
+        startAsync(req, events, readFailure);
         ServletInputStream in = req.getInputStream();
         in.setReadListener(new ReadListener() {
             @Override

@@ -231,6 +231,20 @@ class NonBlockingServletTest {
                 + "AsyncListener.onComplete", get("/app/fail?events=gone"));
     }
 
+    /** As above for a WriteListener whose client resets the connection while it writes. */
+    @Test
+    void aFailedNonBlockingWriteAlsoTellsTheAsyncListeners() throws Exception {
+        try (Client c = new Client()) {
+            c.send("GET /app/fail?write=reset HTTP/1.1\r\nHost: t\r\n\r\n");
+            c.head();
+            await(() -> get("/app/fail?events=reset").contains("WriteListener.notReady"));
+            c.socket.setSoLinger(true, 0); // close with a reset, the unread response still queued
+        }
+        await(() -> get("/app/fail?events=reset").endsWith("AsyncListener.onComplete"));
+        assertEquals("WriteListener.notReady,WriteListener.onError,AsyncListener.onError same=true,"
+                + "AsyncListener.onComplete", get("/app/fail?events=reset"));
+    }
+
     @Test
     void upgradeSwitchesToTheEchoProtocolAndDestroysTheHandlerOnClose() throws Exception {
         String before = upgradeStats();
