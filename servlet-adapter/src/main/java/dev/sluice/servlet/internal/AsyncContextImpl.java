@@ -133,8 +133,9 @@ final class AsyncContextImpl implements AsyncContext, IoFailures {
         }
     }
 
+    /** Schedules the timeout, unless a complete or dispatch from another thread already ended the wait. */
     private synchronized void armTimer() {
-        if (timeout > 0 && base.app.settings().scheduler() != null) {
+        if (timeout > 0 && base.app.settings().scheduler() != null && state.state() == AsyncState.State.SUSPENDED) {
             timer = base.app.settings().scheduler().schedule(this::onTimeout, timeout, TimeUnit.MILLISECONDS);
         }
     }
