@@ -38,6 +38,23 @@ public class GreetingResource {
                 .execute(() -> response.resume("Later, " + name));
     }
 
+    /** Times out after 100 ms; its timeout handler answers 504 (issue 14). */
+    @GET
+    @Path("timeout")
+    @Produces(MediaType.TEXT_PLAIN)
+    public void timeout(@Suspended AsyncResponse response) {
+        response.setTimeoutHandler(r -> r.resume(Response.status(504).entity("gave up waiting").build()));
+        response.setTimeout(100, TimeUnit.MILLISECONDS);
+    }
+
+    /** Times out with no handler: Jersey's default, 503. */
+    @GET
+    @Path("never")
+    @Produces(MediaType.TEXT_PLAIN)
+    public void never(@Suspended AsyncResponse response) {
+        response.setTimeout(100, TimeUnit.MILLISECONDS);
+    }
+
     /** Content negotiation: the Accept header picks the representation (406 when none fits). */
     @GET
     @Path("negotiate")

@@ -36,6 +36,23 @@ public class HelloController {
         return result;
     }
 
+    /**
+     * Times out (after 100 ms) and its onTimeout callback answers 504: the callback runs in the container's
+     * AsyncListener.onTimeout, so the container must not answer first (issue 14).
+     */
+    @GetMapping("/deferred/timeout")
+    public DeferredResult<ResponseEntity<String>> deferredTimeout() {
+        DeferredResult<ResponseEntity<String>> result = new DeferredResult<>(100L);
+        result.onTimeout(() -> result.setResult(ResponseEntity.status(504).body("gave up waiting")));
+        return result;
+    }
+
+    /** Times out with no callback: Spring's default, AsyncRequestTimeoutException, answered 503. */
+    @GetMapping("/deferred/never")
+    public DeferredResult<String> deferredNever() {
+        return new DeferredResult<>(100L);
+    }
+
     /** Content negotiation: the Accept header picks the representation (406 when none fits). */
     @GetMapping(value = "/greeting", produces = {"text/plain", "text/html"})
     public String greeting() {

@@ -68,6 +68,21 @@ public class AsyncCasesServlet extends HttpServlet {
                 AsyncContext ac = req.startAsync(new MarkedRequest(req), new MarkedResponse(resp));
                 ac.dispatch("/cases/target");
             }
+            case "otherContext", "otherContextUncaught" -> {
+                AsyncContext ac = req.startAsync();
+                ac.setTimeout(0); // no timeout: the exchange ends only by what the dispatch failure does
+                // Another webapp's context is null while crossContext is off (ServletContext.getContext).
+                jakarta.servlet.ServletContext other = getServletContext().getContext("/elsewhere");
+                if (c.endsWith("Uncaught")) {
+                    ac.dispatch(other, "/cases/target");
+                }
+                try {
+                    ac.dispatch(other, "/cases/target");
+                } catch (RuntimeException e) {
+                    out.print(e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
+                ac.complete();
+            }
             case "target" -> out.print("target ran: X-Mark=" + req.getHeader("X-Mark") + " response wrapped="
                     + (resp instanceof MarkedResponse) + " type=" + req.getDispatcherType());
             case "twice" -> {

@@ -15,6 +15,7 @@ public class EchoUpgradeHandler implements HttpUpgradeHandler {
     static final AtomicInteger INIT = new AtomicInteger();
     static final AtomicInteger DESTROY = new AtomicInteger();
     private String prefix = "";
+    private jakarta.servlet.ServletContext events;
     private boolean constructed;
 
     static String stats() {
@@ -29,6 +30,11 @@ public class EchoUpgradeHandler implements HttpUpgradeHandler {
 
     void prefix(String prefix) {
         this.prefix = prefix;
+    }
+
+    /** Where destroy is logged ({@link Events}: only when the webapp names an events file). */
+    void events(jakarta.servlet.ServletContext context) {
+        this.events = context;
     }
 
     @Override
@@ -86,5 +92,8 @@ public class EchoUpgradeHandler implements HttpUpgradeHandler {
     @Override
     public void destroy() {
         DESTROY.incrementAndGet();
+        if (events != null) {
+            Events.log(events, "upgrade handler destroyed");
+        }
     }
 }

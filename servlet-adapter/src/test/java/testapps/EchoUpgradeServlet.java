@@ -20,6 +20,7 @@ public class EchoUpgradeServlet extends HttpServlet {
             resp.setHeader("Connection", "Upgrade");
             EchoUpgradeHandler handler = req.upgrade(EchoUpgradeHandler.class);
             handler.prefix("> "); // customized after upgrade() and before init(), as section 2.3.3.5 allows
+            handler.events(getServletContext());
         } else {
             resp.getWriter().print("no upgrade");
         }

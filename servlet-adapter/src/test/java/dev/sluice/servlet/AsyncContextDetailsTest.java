@@ -88,6 +88,23 @@ class AsyncContextDetailsTest {
         assertEquals("first;second;third;still third", dechunk(response.substring(response.indexOf("\r\n\r\n") + 4)));
     }
 
+    /** Issue 14: it was a NullPointerException inside Sluice, and the client waited for the async timeout. */
+    @Test
+    void dispatchToANullContextFailsAtOnceWithAClearException() throws Exception {
+        MemoryExchange x = http.get("/a/cases/otherContext");
+        assertEquals(200, x.code());
+        assertEquals("IllegalArgumentException: AsyncContext.dispatch: the ServletContext is null (getContext returns"
+                + " null for another webapp unless crossContext is on)", x.text());
+    }
+
+    /** Servlet 6.1 section 2.3.3.3: an exception after startAsync ends the exchange with its error at once. */
+    @Test
+    void anUncaughtDispatchFailureAnswers500WithoutWaitingForATimeout() throws Exception {
+        MemoryExchange x = http.get("/a/cases/otherContextUncaught"); // the servlet set no timeout at all
+        assertEquals(500, x.code());
+        assertEquals(0, container.suspendedRequests());
+    }
+
     static String dechunk(String chunked) {
         return SameAsTomcatTest.Answer.dechunk(chunked);
     }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import testapps.EchoUpgradeHandler;
 import testapps.EchoUpgradeServlet;
 import testapps.NioEchoServlet;
+import testapps.NioFailureServlet;
 import testapps.NioStreamServlet;
 import testapps.NioTraceServlet;
 
@@ -44,11 +45,12 @@ class NonBlockingServletTest {
     static void start() throws Exception {
         Webapp app = Webapp.at(dir.resolve("app"))
                 .classes(NioEchoServlet.class, NioStreamServlet.class, EchoUpgradeServlet.class,
-                        EchoUpgradeHandler.class, NioTraceServlet.class)
+                        EchoUpgradeHandler.class, NioTraceServlet.class, NioFailureServlet.class)
                 .webXml(asyncServlet("echo", NioEchoServlet.class, "/echo")
                         + asyncServlet("stream", NioStreamServlet.class, "/stream")
                         + asyncServlet("upgrade", EchoUpgradeServlet.class, "/upgrade")
-                        + asyncServlet("trace", NioTraceServlet.class, "/trace"));
+                        + asyncServlet("trace", NioTraceServlet.class, "/trace")
+                        + asyncServlet("fail", NioFailureServlet.class, "/fail"));
         container = ServletContainer.builder().workDir(dir.resolve("work")).build();
         container.deploy(app.path());
         connector = HttpConnector.builder().host("127.0.0.1").port(0).name("nio")
@@ -213,9 +215,49 @@ class NonBlockingServletTest {
         return round == 3 ? chunk + "0\r\n\r\n" : chunk;
     }
 
+    /**
+     * Issue 14 (AsyncListener javadoc, Servlet 6.1 section 2.3.3.3): a non-blocking read that fails (the client
+     * leaves in the middle of the body) reaches the ReadListener's onError, then the AsyncListeners' onError with the
+     * same failure; neither completed, so the container does, and onComplete follows.
+     */
+    @Test
+    void aFailedNonBlockingReadAlsoTellsTheAsyncListeners() throws Exception {
+        try (Client c = new Client()) {
+            c.send("POST /app/fail?id=gone HTTP/1.1\r\nHost: t\r\nContent-Length: 100\r\n\r\nonly ten b");
+            await(() -> get("/app/fail?events=gone").contains("ReadListener.onDataAvailable"));
+        } // leaves with 90 bytes unsent
+        assertEventsCome("gone", "ReadListener.onDataAvailable,ReadListener.onError,AsyncListener.onError same=true,"
+                + "AsyncListener.onComplete");
+    }
+
+    /** As above for a WriteListener whose client resets the connection while it writes. */
+    @Test
+    void aFailedNonBlockingWriteAlsoTellsTheAsyncListeners() throws Exception {
+        try (Client c = new Client()) {
+            c.send("GET /app/fail?write=reset HTTP/1.1\r\nHost: t\r\n\r\n");
+            c.head();
+            await(() -> get("/app/fail?events=reset").contains("WriteListener.notReady"));
+            c.socket.setSoLinger(true, 0); // close with a reset, the unread response still queued
+        }
+        assertEventsCome("reset", "WriteListener.notReady,WriteListener.onError,AsyncListener.onError same=true,"
+                + "AsyncListener.onComplete");
+    }
+
+    /** Waits up to 20 s for the events of NioFailureServlet request {@code id} to be {@code expected}. */
+    private static void assertEventsCome(String id, String expected) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        String events = get("/app/fail?events=" + id);
+        while (!events.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            events = get("/app/fail?events=" + id);
+        }
+        assertEquals(expected, events);
+    }
+
     @Test
     void upgradeSwitchesToTheEchoProtocolAndDestroysTheHandlerOnClose() throws Exception {
         String before = upgradeStats();
+        long upgradedBefore = connector.metrics().upgradedConnections(); // the connector is shared by the class
         try (Client c = new Client()) {
             c.send("GET /app/upgrade HTTP/1.1\r\nHost: t\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\n");
             String head = c.head();
@@ -234,7 +276,31 @@ class NonBlockingServletTest {
         await(() -> counter(upgradeStats(), "destroy") - counter(before, "destroy") == 1);
         String after = upgradeStats();
         assertEquals(1, counter(after, "postConstruct") - counter(before, "postConstruct"));
-        assertTrue(connector.metrics().upgradedConnections() >= 1);
+        assertEquals(upgradedBefore + 1, connector.metrics().upgradedConnections(), "this test's one upgrade");
+    }
+
+    /** Issue 14: undeploy ends the webapp's upgraded connections, each handler destroyed once, before it returns. */
+    @Test
+    void undeployClosesTheWebappsUpgradedConnectionsAndDestroysTheirHandlers() throws Exception {
+        Path events = dir.resolve("gone-events.txt");
+        Webapp gone = Webapp.at(dir.resolve("gone"))
+                .classes(EchoUpgradeServlet.class, EchoUpgradeHandler.class, testapps.Events.class)
+                .webXml("<context-param><param-name>events</param-name><param-value>" + events
+                        + "</param-value></context-param>\n" + asyncServlet("upgrade", EchoUpgradeServlet.class, "/u"));
+        container.deploy(gone.path());
+        try (Client first = new Client(); Client second = new Client()) {
+            for (Client c : List.of(first, second)) {
+                c.send("GET /gone/u HTTP/1.1\r\nHost: t\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\n");
+                c.head();
+                assertEquals("hello\n", c.exactly(6));
+            }
+            assertTrue(container.undeploy("/gone"));
+            assertEquals(List.of("upgrade handler destroyed", "upgrade handler destroyed"),
+                    TestSupport.events(events), "both handlers destroyed by the time undeploy returned");
+            assertEquals(-1, first.in.read(), "the server closed the first connection");
+            assertEquals(-1, second.in.read(), "the server closed the second connection");
+        }
+        assertEquals(2, TestSupport.events(events).size(), "the clients' own close destroys nothing again");
     }
 
     @Test

@@ -54,6 +54,27 @@ class SpecDetailsTest {
         assertEquals("other at /other", http.get("/d/other").text());
     }
 
+    /** Issue 14: the 503 says when to come back (RFC 9110 section 10.2.3), counting down on the container's clock. */
+    @Test
+    void temporaryUnavailabilityTellsTheSecondsLeftInRetryAfter() throws Exception {
+        SessionTest.MutableClock clock = new SessionTest.MutableClock();
+        container = ServletContainer.builder().workDir(dir.resolve("work")).clock(clock).build();
+        container.deploy(detail("busy").path());
+        Http http = new Http(container);
+        MemoryExchange first = http.get("/d/busy"); // service throws UnavailableException("busy", 60)
+        assertEquals(503, first.code());
+        assertEquals("60", first.header("Retry-After"));
+        clock.now = clock.now.plusSeconds(45);
+        MemoryExchange refused = http.get("/d/busy"); // the servlet is not called while unavailable
+        assertEquals(503, refused.code());
+        assertEquals("15", refused.header("Retry-After"));
+        clock.now = clock.now.plusSeconds(15);
+        MemoryExchange again = http.get("/d/busy"); // available again: called, and unavailable for 60 s more
+        assertEquals("60", again.header("Retry-After"));
+        List<String> log = events(dir.resolve("events.txt"));
+        assertEquals(2, log.stream().filter(l -> l.equals("busy called")).count(), log.toString());
+    }
+
     @Test
     void temporaryUnavailabilityIs503AndLastsItsSeconds() throws Exception {
         Http http = deploy(detail("busy"));

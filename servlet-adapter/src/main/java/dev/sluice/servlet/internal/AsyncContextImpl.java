@@ -1,5 +1,7 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.async.AsyncState;
+import dev.sluice.servlet.internal.async.IoFailures;
 import dev.sluice.servlet.internal.component.AppScope;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -19,27 +21,27 @@ import java.util.logging.Level;
 /**
  * Async processing of one request (Servlet 6.1 section 2.3.3.3) on the core model: startAsync suspends the core
  * response, so the worker thread goes back to the pool when the servlet returns; complete, a dispatch or the
- * timeout later finishes the exchange from another thread. complete or dispatch called while the starting
- * dispatch is still running take effect when it returns, as the specification requires.
+ * timeout later finishes the exchange from another thread. Where the request stands is one {@link AsyncState}:
+ * complete or dispatch called while a container thread holds the request (the dispatch that started async, or
+ * listeners told of a timeout or an I/O failure) take effect when that thread lets go, as the specification
+ * requires; only when no listener completed or dispatched does the container answer a timeout with its own 500.
  *
- * <p>All state changes are synchronized on this object; listener and servlet code runs outside the lock.
+ * <p>Thread-safe: the state is {@link AsyncState}'s; the listeners, the wrapped request and response and the
+ * timer are guarded by this object. Listener and servlet code runs outside any lock.
  */
-final class AsyncContextImpl implements AsyncContext {
+final class AsyncContextImpl implements AsyncContext, IoFailures {
     private record Registration(AsyncListener listener, ServletRequest request, ServletResponse response) {
     }
 
     private final ServletRequestImpl base;
     /** The webapp the request entered: its slot, counters and completion, wherever dispatches lead. */
     private final WebApp origin;
+    private final AsyncState state = new AsyncState();
     private final List<Registration> listeners = new ArrayList<>();
     private ServletRequest request;
     private ServletResponse response;
     private boolean original;
-    private boolean started;
-    private boolean inDispatch = true;
-    private boolean completeRequested;
     private AsyncTarget dispatchTarget;
-    private boolean finished;
     private boolean suspendedCore;
     private long timeout = 30_000;
     private ScheduledFuture<?> timer;
@@ -56,79 +58,86 @@ final class AsyncContextImpl implements AsyncContext {
      * hasOriginalRequestAndResponse is true for startAsync() and for startAsync with the container's own request
      * and response (Sluice passes no container wrappers, so these are the objects the servlet received).
      */
-    synchronized void start(ServletRequest req, ServletResponse res, boolean noArguments) {
-        if (started || finished) {
-            throw new IllegalStateException("startAsync called twice in one dispatch, or after completion");
+    void start(ServletRequest req, ServletResponse res, boolean noArguments) {
+        List<Registration> previous;
+        synchronized (this) {
+            state.startAsync();
+            this.request = req;
+            this.response = res;
+            this.original = noArguments || req == base && res == base.response();
+            this.defaultTarget = AsyncTarget.byDefault(base, req, noArguments);
+            if (!suspendedCore) {
+                suspendedCore = true;
+                base.response().core().suspend();
+                origin.suspendedRequests().incrementAndGet();
+            }
+            previous = new ArrayList<>(listeners);
+            listeners.clear();
         }
-        if (!inDispatch) {
-            throw new IllegalStateException("startAsync called outside a dispatch");
-        }
-        this.request = req;
-        this.response = res;
-        this.original = noArguments || req == base && res == base.response();
-        this.started = true;
-        this.completeRequested = false;
-        this.dispatchTarget = null;
-        this.defaultTarget = AsyncTarget.byDefault(base, req, noArguments);
-        if (!suspendedCore) {
-            suspendedCore = true;
-            base.response().core().suspend();
-            origin.suspendedRequests().incrementAndGet();
-        }
-        List<Registration> previous = new ArrayList<>(listeners);
-        listeners.clear();
         AsyncEvent event = new AsyncEvent(this, req, res);
         for (Registration r : previous) {
             try {
                 r.listener().onStartAsync(event);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 WebApp.LOG.log(Level.WARNING, "AsyncListener.onStartAsync failed", e);
             }
         }
     }
 
-    synchronized boolean isStarted() {
-        return started;
+    boolean isStarted() {
+        return state.isStarted();
     }
 
     /**
-     * The dispatch that called startAsync has returned. Returns false when async was not started in it (the
-     * caller completes the exchange); otherwise acts on a pending complete or dispatch, or arms the timeout.
+     * The dispatch that called startAsync, or an async dispatch, has returned: acts on a pending complete or
+     * dispatch, arms the timeout, or completes an async dispatch that did not start a new cycle. Always true: the
+     * exchange is this object's to complete from now on.
      */
     boolean serviceReturned() {
         try {
-            return afterService();
+            act(state.holdEnded());
         } finally {
             base.content().releaseCallbacks(); // listener callbacks that came during the dispatch run now
         }
+        return true;
     }
 
-    /** Whether the dispatch that started (or restarted) async is still running. */
-    synchronized boolean inDispatch() {
-        return inDispatch;
+    /** Whether a container thread holds the request (the dispatch that started async, or listeners being told). */
+    boolean inDispatch() {
+        return state.isHeld();
     }
 
-    private boolean afterService() {
-        Runnable next;
-        synchronized (this) {
-            inDispatch = false;
-            if (!started) {
-                return false;
-            }
-            if (completeRequested) {
-                next = this::finish;
-            } else if (dispatchTarget != null) {
-                next = () -> base.app.settings().asyncExecutor().execute(this::runDispatch);
-            } else {
-                if (timeout > 0 && base.app.settings().scheduler() != null) {
-                    timer = base.app.settings().scheduler().schedule(this::onTimeout, timeout,
-                            TimeUnit.MILLISECONDS);
+    /** Runs what a transition asked for; webapp code may run, so never under a lock. */
+    private void act(AsyncState.Next next) {
+        act(next, null);
+    }
+
+    /** As above; {@code reason} is the message of the container's 500 when nobody acted on a timeout or failure. */
+    private void act(AsyncState.Next next, String reason) {
+        switch (next) {
+            case NOTHING, NOTIFY -> { }
+            case ARM_TIMER -> armTimer();
+            case DISPATCH -> base.app.settings().asyncExecutor().execute(this::runDispatch);
+            case COMPLETE -> finish();
+            case ERROR_COMPLETE -> {
+                // Section 2.3.3.3: no listener completed or dispatched: an error dispatch with status 500.
+                try {
+                    if (!base.response().isCommitted()) {
+                        base.response().sendError(500, reason);
+                    }
+                } catch (IOException | IllegalStateException ignored) {
+                    // Committed: the client gets what was written.
                 }
-                return true;
+                finish();
             }
         }
-        next.run();
-        return true;
+    }
+
+    /** Schedules the timeout, unless a complete or dispatch from another thread already ended the wait. */
+    private synchronized void armTimer() {
+        if (timeout > 0 && base.app.settings().scheduler() != null && state.state() == AsyncState.State.SUSPENDED) {
+            timer = base.app.settings().scheduler().schedule(this::onTimeout, timeout, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
@@ -162,22 +171,27 @@ final class AsyncContextImpl implements AsyncContext {
 
     @Override
     public void dispatch(ServletContext context, String path) {
-        dispatch(AsyncTarget.of(((ServletContextImpl) context).app(), path));
+        if (!(context instanceof ServletContextImpl target)) {
+            // ServletContext.getContext returns null for another webapp when crossContext is off.
+            throw new IllegalArgumentException(context == null
+                    ? "AsyncContext.dispatch: the ServletContext is null (getContext returns null for another"
+                            + " webapp unless crossContext is on)"
+                    : "AsyncContext.dispatch: not a ServletContext of this container: " + context.getClass().getName());
+        }
+        if (path == null) {
+            throw new IllegalArgumentException("AsyncContext.dispatch: the path is null");
+        }
+        dispatch(AsyncTarget.of(target.app(), path));
     }
 
     private void dispatch(AsyncTarget target) {
-        boolean now;
+        AsyncState.Next next;
         synchronized (this) {
-            if (!started || dispatchTarget != null || completeRequested || finished || target == null) {
-                throw new IllegalStateException("dispatch is only allowed once, in an active async cycle");
-            }
+            next = state.dispatch();
             dispatchTarget = target;
-            now = !inDispatch;
             cancelTimer();
         }
-        if (now) {
-            base.app.settings().asyncExecutor().execute(this::runDispatch);
-        }
+        act(next);
     }
 
     /**
@@ -189,11 +203,10 @@ final class AsyncContextImpl implements AsyncContext {
         ServletRequest req;
         ServletResponse res;
         synchronized (this) {
+            state.dispatchBegins();
             target = dispatchTarget;
             req = request;
             res = response;
-            started = false;
-            inDispatch = true;
             dispatchTarget = null;
         }
         ClassLoader previous = target.app().enter();
@@ -223,11 +236,8 @@ final class AsyncContextImpl implements AsyncContext {
         } finally {
             AppScope.exit(previous);
         }
-        // Only this thread may complete the exchange, and only if the target did not start a new cycle: a
-        // dispatch it asked for may already be running on another thread.
-        if (!serviceReturned()) {
-            finish();
-        }
+        // Completes unless the target started a new cycle (a dispatch it asked for may then already run).
+        serviceReturned();
     }
 
     private void setOrRemove(String name, Object value) {
@@ -238,31 +248,18 @@ final class AsyncContextImpl implements AsyncContext {
 
     @Override
     public void complete() {
-        boolean now;
+        AsyncState.Next next;
         synchronized (this) {
-            if (finished) {
-                return;
-            }
-            if (!started) {
-                throw new IllegalStateException("complete called outside an async cycle");
-            }
-            completeRequested = true;
-            now = !inDispatch;
+            next = state.complete();
             cancelTimer();
         }
-        if (now) {
-            finish();
-        }
+        act(next);
     }
 
-    /** Completes the exchange once: error page if pending, flush, onComplete, then the core response. */
+    /** Completes the exchange once (the state machine let only one thread here): error page if pending, flush,
+     *  onComplete, then the core response. */
     private void finish() {
         synchronized (this) {
-            if (finished) {
-                return;
-            }
-            finished = true;
-            started = false;
             cancelTimer();
         }
         ClassLoader previous = origin.enter();
@@ -273,6 +270,7 @@ final class AsyncContextImpl implements AsyncContext {
         } finally {
             fire(Kind.COMPLETE, null);
             AppScope.exit(previous);
+            state.completed();
             origin.suspendedRequests().decrementAndGet();
             origin.slots().leave();
             base.response().core().complete();
@@ -280,34 +278,64 @@ final class AsyncContextImpl implements AsyncContext {
         }
     }
 
+    /** The timer fired: onTimeout listeners first; the container's 500 only if none completed or dispatched. */
     private void onTimeout() {
         base.app.settings().asyncExecutor().execute(() -> {
-            synchronized (this) {
-                if (finished || !started || completeRequested || dispatchTarget != null) {
-                    return;
-                }
+            if (state.timedOut() == AsyncState.Next.NOTIFY) {
+                notifyThenLetGo(Kind.TIMEOUT, null);
             }
-            ClassLoader previous = base.app.enter();
-            try {
-                fire(Kind.TIMEOUT, null);
-            } finally {
-                AppScope.exit(previous);
-            }
-            synchronized (this) {
-                if (finished || completeRequested || dispatchTarget != null) {
-                    return;
-                }
-            }
-            // Section 2.3.3.3: no listener completed or dispatched: an error dispatch with status 500.
-            try {
-                if (!base.response().isCommitted()) {
-                    base.response().sendError(500, "Async request timed out");
-                }
-            } catch (IOException | IllegalStateException ignored) {
-                // Committed: the client gets what was written.
-            }
-            finish();
         });
+    }
+
+    /**
+     * A ReadListener or WriteListener of this request failed (client gone, too slow, a callback threw): its own
+     * onError ({@code listenerOnError}) first, then, if the request waits in async mode, the AsyncListeners'
+     * onError; complete or dispatch called by either takes effect after both, else the exchange ends with a 500.
+     * Runs on the request's serialized callback thread.
+     */
+    @Override
+    public void failed(Throwable failure, Runnable listenerOnError) {
+        boolean held = state.ioFailed() == AsyncState.Next.NOTIFY;
+        try {
+            listenerOnError.run();
+        } finally {
+            if (held) {
+                notifyThenLetGo(Kind.ERROR, failure);
+            }
+        }
+    }
+
+    /**
+     * Section 2.3.3.3: an exception escaped the dispatch after startAsync. The listeners' onError run; if none
+     * completed or dispatched, the exchange completes (with the error the exception produced) when the dispatch
+     * returns, instead of waiting for the timeout.
+     */
+    void dispatchFailed(Throwable failure) {
+        if (state.dispatchFailed()) {
+            fireInApp(Kind.ERROR, failure);
+            state.errorNotified();
+        }
+    }
+
+    private void notifyThenLetGo(Kind kind, Throwable failure) {
+        try {
+            fireInApp(kind, failure);
+        } finally {
+            try {
+                act(state.holdEnded(), kind == Kind.TIMEOUT ? "Async request timed out" : "Async I/O failed");
+            } finally {
+                base.content().releaseCallbacks();
+            }
+        }
+    }
+
+    private void fireInApp(Kind kind, Throwable failure) {
+        ClassLoader previous = base.app.enter();
+        try {
+            fire(kind, failure);
+        } finally {
+            AppScope.exit(previous);
+        }
     }
 
     private enum Kind { COMPLETE, TIMEOUT, ERROR }
@@ -365,7 +393,7 @@ final class AsyncContextImpl implements AsyncContext {
 
     @Override
     public synchronized void addListener(AsyncListener listener, ServletRequest req, ServletResponse res) {
-        if (!started) {
+        if (!state.isStarted()) {
             throw new IllegalStateException("addListener outside an async cycle");
         }
         listeners.add(new Registration(listener, req, res));
@@ -378,7 +406,7 @@ final class AsyncContextImpl implements AsyncContext {
 
     @Override
     public synchronized void setTimeout(long timeout) {
-        if (!inDispatch) {
+        if (!state.isHeld()) {
             throw new IllegalStateException("setTimeout after the dispatch returned");
         }
         this.timeout = timeout;

@@ -32,8 +32,12 @@ final class ErrorPages {
             return;
         }
         if (t instanceof UnavailableException ue) {
-            // Servlet 6.1 section 2.3.3.2: permanently unavailable is 404, temporarily 503.
+            // Servlet 6.1 section 2.3.3.2: permanently unavailable is 404, temporarily 503, with the seconds left
+            // as Retry-After when the servlet gave them (RFC 9110 section 10.2.3).
             sendErrorQuietly(response, ue.isPermanent() ? 404 : 503, null);
+            if (!ue.isPermanent() && ue.getUnavailableSeconds() > 0 && response.isErrorPending()) {
+                response.core().headers().set("Retry-After", Integer.toString(ue.getUnavailableSeconds()));
+            }
             return;
         }
         UploadFailure upload = UploadFailure.in(t);

@@ -137,6 +137,9 @@ public final class Invoker {
                 throw e;
             }
             errors.onException(base, base.response(), t);
+            if (base.asyncState() != null) {
+                base.asyncState().dispatchFailed(t); // after startAsync: onError, then completion on return
+            }
         }
     }
 

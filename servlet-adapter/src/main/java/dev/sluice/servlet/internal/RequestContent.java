@@ -328,7 +328,8 @@ final class RequestContent {
             if (request.asyncState().inDispatch()) {
                 callbacks.holdForDispatch();
             }
-            nonBlocking = new ReadListenerDriver(request.core().nonBlockingBody(), callbacks, readListener);
+            nonBlocking = new ReadListenerDriver(request.core().nonBlockingBody(), callbacks, readListener,
+                    request.asyncState());
             nonBlocking.start();
         }
     }

@@ -82,7 +82,7 @@ final class ServletHolder extends ComponentHolder<Servlet> implements ServletReg
                     instance.init(this);
                 } catch (UnavailableException e) {
                     unavailableUntil = e.isPermanent() ? Long.MAX_VALUE
-                            : System.currentTimeMillis() + 1000L * Math.max(1, e.getUnavailableSeconds());
+                            : now() + 1000L * Math.max(1, e.getUnavailableSeconds());
                     releaseAfterFailedInit();
                     throw e;
                 } catch (ServletException | RuntimeException e) {
@@ -111,13 +111,18 @@ final class ServletHolder extends ComponentHolder<Servlet> implements ServletReg
         return app.createComponent(shared != null ? shared.getClass() : engine.loadClass(), Servlet.class);
     }
 
+    /** The container's clock (the one sessions use), so that a test can move time. */
+    private long now() {
+        return app.settings().clock().millis();
+    }
+
     /** Refuses a request while the servlet is unavailable, saying whether for good (404) or for a while (503). */
     private void checkAvailable() throws UnavailableException {
         long until = unavailableUntil;
         if (until == Long.MAX_VALUE) {
             throw new UnavailableException("Servlet " + name + " is permanently unavailable");
         }
-        long left = until - System.currentTimeMillis();
+        long left = until - now();
         if (until != 0 && left > 0) {
             throw new UnavailableException("Servlet " + name + " is unavailable", (int) ((left + 999) / 1000));
         }
@@ -129,7 +134,7 @@ final class ServletHolder extends ComponentHolder<Servlet> implements ServletReg
      */
     void unavailable(UnavailableException e) {
         if (!e.isPermanent()) {
-            unavailableUntil = System.currentTimeMillis() + 1000L * Math.max(1, e.getUnavailableSeconds());
+            unavailableUntil = now() + 1000L * Math.max(1, e.getUnavailableSeconds());
             return;
         }
         Servlet destroyed = null;

@@ -124,7 +124,7 @@ final class ServletOutput extends ServletOutputStream {
             callbacks.holdForDispatch();
         }
         nonBlocking = new WriteListenerDriver(request.response().core().nonBlockingBody(), callbacks,
-                writeListener);
+                writeListener, request.asyncState());
         nonBlocking.start();
     }
 

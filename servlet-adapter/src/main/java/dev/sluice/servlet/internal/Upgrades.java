@@ -25,7 +25,8 @@ final class Upgrades {
         ServletResponseImpl response = request.response();
         try {
             response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
-            response.core().upgrade(connection -> WebConnectionImpl.start(app, handler, connection));
+            response.core().upgrade(connection -> WebConnectionImpl.start(app, app.upgradedConnections(), handler,
+                    connection));
         } catch (IllegalStateException e) {
             WebConnectionImpl.destroy(app, handler);
             throw e;

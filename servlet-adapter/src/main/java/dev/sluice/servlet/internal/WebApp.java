@@ -13,6 +13,7 @@ import dev.sluice.servlet.internal.mapping.ServletMapper;
 import dev.sluice.servlet.internal.security.SecurityConstraints;
 import dev.sluice.servlet.internal.session.MemorySessionStore;
 import dev.sluice.servlet.internal.session.SessionManager;
+import dev.sluice.servlet.internal.upgrade.UpgradedConnections;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContextEvent;
@@ -61,6 +62,7 @@ public final class WebApp implements AppScope {
     private final Resources resources;
     private final SessionManager sessions;
     private final RequestSlots slots;
+    private final UpgradedConnections upgraded = new UpgradedConnections();
     private final Invoker invoker;
     private final SecurityConstraints security = new SecurityConstraints(() -> config().declaredRoles);
     private final Authenticator authenticator;
@@ -192,6 +194,7 @@ public final class WebApp implements AppScope {
         }
         boolean wasInitialized = state == State.STARTED;
         state = State.STOPPED;
+        upgraded.closeAll(Duration.ofSeconds(10), displayPath()); // handlers destroyed while the classes are here
         ClassLoader previous = enter();
         try {
             servlets.destroyAll();
@@ -217,6 +220,10 @@ public final class WebApp implements AppScope {
                 LOG.log(Level.WARNING, "Closing the class loader of " + displayPath() + " failed", e);
             }
         }
+    }
+
+    UpgradedConnections upgradedConnections() {
+        return upgraded;
     }
 
     // Registration, shared by the descriptor, annotations and ServletContext.add*

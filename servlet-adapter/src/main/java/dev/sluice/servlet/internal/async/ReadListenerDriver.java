@@ -23,15 +23,23 @@ public final class ReadListenerDriver implements IoCallback {
     private final NonBlockingInput in;
     private final SerialCallbacks serial;
     private final ReadListener listener;
+    private final IoFailures failures;
     private final AtomicBoolean awaiting = new AtomicBoolean();
     private volatile boolean notReady;
     private boolean allDataRead;
     private boolean failed;
 
     public ReadListenerDriver(NonBlockingInput in, SerialCallbacks serial, ReadListener listener) {
+        this(in, serial, listener, IoFailures.NONE);
+    }
+
+    /** @param failures where a failure goes after (around) the listener's own onError: the AsyncListeners */
+    public ReadListenerDriver(NonBlockingInput in, SerialCallbacks serial, ReadListener listener,
+                              IoFailures failures) {
         this.in = in;
         this.serial = serial;
         this.listener = listener;
+        this.failures = failures;
     }
 
     /** Starts: the first callback comes when content (or its end) is available. */
@@ -112,6 +120,6 @@ public final class ReadListenerDriver implements IoCallback {
             return;
         }
         failed = true;
-        listener.onError(failure);
+        failures.failed(failure, () -> listener.onError(failure));
     }
 }

@@ -16,14 +16,22 @@ public final class WriteListenerDriver implements IoCallback {
     private final NonBlockingOutput out;
     private final SerialCallbacks serial;
     private final WriteListener listener;
+    private final IoFailures failures;
     private final AtomicBoolean awaiting = new AtomicBoolean();
     private volatile boolean notReady;
     private boolean failed;
 
     public WriteListenerDriver(NonBlockingOutput out, SerialCallbacks serial, WriteListener listener) {
+        this(out, serial, listener, IoFailures.NONE);
+    }
+
+    /** @param failures where a failure goes after (around) the listener's own onError: the AsyncListeners */
+    public WriteListenerDriver(NonBlockingOutput out, SerialCallbacks serial, WriteListener listener,
+                               IoFailures failures) {
         this.out = out;
         this.serial = serial;
         this.listener = listener;
+        this.failures = failures;
     }
 
     public void start() {
@@ -78,6 +86,6 @@ public final class WriteListenerDriver implements IoCallback {
             return;
         }
         failed = true;
-        listener.onError(failure);
+        failures.failed(failure, () -> listener.onError(failure));
     }
 }

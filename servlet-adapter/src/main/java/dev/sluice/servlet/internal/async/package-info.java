@@ -1,5 +1,7 @@
 /**
- * Callbacks run one at a time with the webapp's class loader, the ReadListener and WriteListener drivers over
- * non-blocking core streams, and the container's daemon threads. Uses only core.
+ * A request's async state machine ({@link dev.sluice.servlet.internal.async.AsyncState}), callbacks run one at a
+ * time with the webapp's class loader, the ReadListener and WriteListener drivers over non-blocking core streams
+ * (a failure reaching the AsyncListeners through {@link dev.sluice.servlet.internal.async.IoFailures}), and the
+ * container's daemon threads. Uses only core.
  */
 package dev.sluice.servlet.internal.async;

@@ -20,7 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param maxFormBytes           largest urlencoded form body read for parameters; past it a 413
  * @param asyncExecutor          runs AsyncContext.start and async dispatches
  * @param scheduler              async timeouts and session expiry
- * @param clock                  time for sessions
+ * @param clock                  time for sessions and for a servlet's temporary unavailability
  * @param localeEncodings        the container's locale-to-charset table for setLocale (locale or language key);
  *                               a webapp's locale-encoding-mapping-list wins
  * @param allowedTrailers        request trailer names getTrailerFields shows, lower case; "*" is any

@@ -29,22 +29,33 @@ public final class WebConnectionImpl implements WebConnection {
     private final UpgradedConnection connection;
     private final AppScope app;
     private final HttpUpgradeHandler handler;
+    private final UpgradedConnections registry;
     private final SerialCallbacks callbacks;
     private final AtomicBoolean destroyed = new AtomicBoolean();
     private final Input input = new Input();
     private final Output output = new Output();
 
-    private WebConnectionImpl(AppScope app, HttpUpgradeHandler handler, UpgradedConnection connection) {
+    private WebConnectionImpl(AppScope app, UpgradedConnections registry, HttpUpgradeHandler handler,
+                              UpgradedConnection connection) {
         this.app = app;
+        this.registry = registry;
         this.handler = handler;
         this.connection = connection;
         this.callbacks = new SerialCallbacks(app::loader);
     }
 
-    /** From the connector, on a worker, after the 101 went out. */
-    public static void start(AppScope app, HttpUpgradeHandler handler, UpgradedConnection connection) {
-        WebConnectionImpl wc = new WebConnectionImpl(app, handler, connection);
+    /**
+     * From the connector, on a worker, after the 101 went out. {@code registry} holds the webapp's open upgraded
+     * connections; when the webapp is already stopping, the connection is closed and init never runs.
+     */
+    public static void start(AppScope app, UpgradedConnections registry, HttpUpgradeHandler handler,
+                             UpgradedConnection connection) {
+        WebConnectionImpl wc = new WebConnectionImpl(app, registry, handler, connection);
         connection.onClose(wc::destroy);
+        if (!registry.opened(wc)) {
+            connection.close(); // destroy follows through onClose
+            return;
+        }
         wc.callbacks.run(() -> {
             try {
                 handler.init(wc);
@@ -56,7 +67,13 @@ public final class WebConnectionImpl implements WebConnection {
 
     private void destroy() {
         if (destroyed.compareAndSet(false, true)) {
-            callbacks.run(() -> destroy(app, handler));
+            callbacks.run(() -> {
+                try {
+                    destroy(app, handler);
+                } finally {
+                    registry.destroyed(this);
+                }
+            });
         }
     }
 

@@ -1,5 +1,5 @@
 /**
  * Upgraded connections (Servlet 6.1 section 2.3.3.5): the WebConnection, its streams and the handler's
- * lifecycle. Uses async and component.
+ * lifecycle, and a webapp's open upgraded connections, which stopping the webapp closes. Uses async and component.
  */
 package dev.sluice.servlet.internal.upgrade;
