@@ -1,10 +1,10 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.async.AsyncListeners;
 import dev.sluice.servlet.internal.async.AsyncState;
 import dev.sluice.servlet.internal.async.IoFailures;
 import dev.sluice.servlet.internal.component.AppScope;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
@@ -12,8 +12,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -30,14 +28,11 @@ import java.util.logging.Level;
  * timer are guarded by this object. Listener and servlet code runs outside any lock.
  */
 final class AsyncContextImpl implements AsyncContext, IoFailures {
-    private record Registration(AsyncListener listener, ServletRequest request, ServletResponse response) {
-    }
-
     private final ServletRequestImpl base;
     /** The webapp the request entered: its slot, counters and completion, wherever dispatches lead. */
     private final WebApp origin;
     private final AsyncState state = new AsyncState();
-    private final List<Registration> listeners = new ArrayList<>();
+    private final AsyncListeners listeners = new AsyncListeners();
     private ServletRequest request;
     private ServletResponse response;
     private boolean original;
@@ -59,7 +54,7 @@ final class AsyncContextImpl implements AsyncContext, IoFailures {
      * and response (Sluice passes no container wrappers, so these are the objects the servlet received).
      */
     void start(ServletRequest req, ServletResponse res, boolean noArguments) {
-        List<Registration> previous;
+        Runnable tellPrevious;
         synchronized (this) {
             state.startAsync();
             this.request = req;
@@ -71,17 +66,9 @@ final class AsyncContextImpl implements AsyncContext, IoFailures {
                 base.response().core().suspend();
                 origin.suspendedRequests().incrementAndGet();
             }
-            previous = new ArrayList<>(listeners);
-            listeners.clear();
+            tellPrevious = listeners.restart(this, req, res);
         }
-        AsyncEvent event = new AsyncEvent(this, req, res);
-        for (Registration r : previous) {
-            try {
-                r.listener().onStartAsync(event);
-            } catch (IOException | RuntimeException e) {
-                WebApp.LOG.log(Level.WARNING, "AsyncListener.onStartAsync failed", e);
-            }
-        }
+        tellPrevious.run();
     }
 
     boolean isStarted() {
@@ -268,7 +255,7 @@ final class AsyncContextImpl implements AsyncContext, IoFailures {
         } catch (IOException | RuntimeException e) {
             WebApp.LOG.log(Level.FINE, "Completing an async request failed", e);
         } finally {
-            fire(Kind.COMPLETE, null);
+            listeners.fire(this, AsyncListeners.Event.COMPLETE, null);
             AppScope.exit(previous);
             state.completed();
             origin.suspendedRequests().decrementAndGet();
@@ -282,7 +269,7 @@ final class AsyncContextImpl implements AsyncContext, IoFailures {
     private void onTimeout() {
         base.app.settings().asyncExecutor().execute(() -> {
             if (state.timedOut() == AsyncState.Next.NOTIFY) {
-                notifyThenLetGo(Kind.TIMEOUT, null);
+                notifyThenLetGo(AsyncListeners.Event.TIMEOUT, null);
             }
         });
     }
@@ -300,7 +287,7 @@ final class AsyncContextImpl implements AsyncContext, IoFailures {
             listenerOnError.run();
         } finally {
             if (held) {
-                notifyThenLetGo(Kind.ERROR, failure);
+                notifyThenLetGo(AsyncListeners.Event.ERROR, failure);
             }
         }
     }
@@ -312,50 +299,29 @@ final class AsyncContextImpl implements AsyncContext, IoFailures {
      */
     void dispatchFailed(Throwable failure) {
         if (state.dispatchFailed()) {
-            fireInApp(Kind.ERROR, failure);
+            fireInApp(AsyncListeners.Event.ERROR, failure);
             state.errorNotified();
         }
     }
 
-    private void notifyThenLetGo(Kind kind, Throwable failure) {
+    private void notifyThenLetGo(AsyncListeners.Event kind, Throwable failure) {
         try {
             fireInApp(kind, failure);
         } finally {
             try {
-                act(state.holdEnded(), kind == Kind.TIMEOUT ? "Async request timed out" : "Async I/O failed");
+                act(state.holdEnded(), kind == AsyncListeners.Event.TIMEOUT ? "Async request timed out" : "Async I/O failed");
             } finally {
                 base.content().releaseCallbacks();
             }
         }
     }
 
-    private void fireInApp(Kind kind, Throwable failure) {
+    private void fireInApp(AsyncListeners.Event kind, Throwable failure) {
         ClassLoader previous = base.app.enter();
         try {
-            fire(kind, failure);
+            listeners.fire(this, kind, failure);
         } finally {
             AppScope.exit(previous);
-        }
-    }
-
-    private enum Kind { COMPLETE, TIMEOUT, ERROR }
-
-    private void fire(Kind kind, Throwable error) {
-        List<Registration> copy;
-        synchronized (this) {
-            copy = new ArrayList<>(listeners);
-        }
-        for (Registration r : copy) {
-            AsyncEvent event = new AsyncEvent(this, r.request(), r.response(), error);
-            try {
-                switch (kind) {
-                    case COMPLETE -> r.listener().onComplete(event);
-                    case TIMEOUT -> r.listener().onTimeout(event);
-                    case ERROR -> r.listener().onError(event);
-                }
-            } catch (IOException | RuntimeException e) {
-                WebApp.LOG.log(Level.WARNING, "AsyncListener failed", e);
-            }
         }
     }
 
@@ -396,7 +362,7 @@ final class AsyncContextImpl implements AsyncContext, IoFailures {
         if (!state.isStarted()) {
             throw new IllegalStateException("addListener outside an async cycle");
         }
-        listeners.add(new Registration(listener, req, res));
+        listeners.add(listener, req, res);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.sluice.servlet.internal.deploy.Initializers;
 import dev.sluice.servlet.internal.deploy.Resources;
 import dev.sluice.servlet.internal.deploy.WebAppConfig;
 import dev.sluice.servlet.internal.deploy.WebappClassLoader;
+import dev.sluice.servlet.internal.deploy.WorkDirs;
 import dev.sluice.servlet.internal.dispatch.RequestSlots;
 import dev.sluice.servlet.internal.mapping.ServletMapper;
 import dev.sluice.servlet.internal.security.SecurityConstraints;
@@ -105,7 +106,8 @@ public final class WebApp implements AppScope {
         ClassLoader previous = enter();
         try {
             state = State.CONFIGURING;
-            context.setAttribute(jakarta.servlet.ServletContext.TEMPDIR, tempDir().toFile());
+            context.setAttribute(jakarta.servlet.ServletContext.TEMPDIR,
+                    WorkDirs.tempDir(settings.workDir(), contextPath).toFile());
             applyDescriptor();
             runInitializers();
             ServletContextEvent event = new ServletContextEvent(context);
@@ -303,21 +305,6 @@ public final class WebApp implements AppScope {
         } catch (Throwable e) {
             LOG.log(Level.WARNING, what + " in " + displayPath() + " failed", e);
         }
-    }
-
-    /**
-     * Section 4.8.1: a private temporary folder per webapp, under the container's work folder, named after the
-     * context path ("ROOT" for the root context); it survives undeploy, as a work folder does.
-     */
-    private Path tempDir() throws ServletException {
-        String name = contextPath.isEmpty() ? "ROOT" : contextPath.substring(1).replace('/', '#');
-        Path dir = settings.workDir().resolve("temp").resolve(name).toAbsolutePath();
-        try {
-            java.nio.file.Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new ServletException("Cannot create the temporary folder " + dir, e);
-        }
-        return dir;
     }
 
     @Override

@@ -34,4 +34,19 @@ public final class WorkDirs {
             LOG.log(Level.WARNING, "Could not remove the work folder " + dir, e);
         }
     }
+
+    /**
+     * Section 4.8.1: a webapp's private temporary folder, under the container's work folder, named after the
+     * context path ("ROOT" for the root context); it survives undeploy, as a work folder does.
+     */
+    public static Path tempDir(Path workDir, String contextPath) throws jakarta.servlet.ServletException {
+        String name = contextPath.isEmpty() ? "ROOT" : contextPath.substring(1).replace('/', '#');
+        Path dir = workDir.resolve("temp").resolve(name).toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new jakarta.servlet.ServletException("Cannot create the temporary folder " + dir, e);
+        }
+        return dir;
+    }
 }
