@@ -22,6 +22,12 @@ public final class ConnectorMetrics {
     private final long bytesIn;
     private final long bytesOut;
     private final long upgraded;
+    private final int handshaking;
+    private final long handshakesCompleted;
+    private final long handshakesFailed;
+    private final long handshakeTimeouts;
+    private final long handshakesRefused;
+    private final long plaintextRefused;
     private final Histogram requestsPerConnection;
     private final Histogram queueTime;
     private final Histogram serviceTime;
@@ -39,6 +45,12 @@ public final class ConnectorMetrics {
         this.bytesIn = stats.bytesIn();
         this.bytesOut = stats.bytesOut();
         this.upgraded = stats.upgraded();
+        this.handshaking = stats.handshaking();
+        this.handshakesCompleted = stats.handshakesCompleted();
+        this.handshakesFailed = stats.handshakesFailed();
+        this.handshakeTimeouts = stats.handshakeTimeouts();
+        this.handshakesRefused = stats.handshakesRefused();
+        this.plaintextRefused = stats.plaintextRefused();
         this.requestsPerConnection = stats.requestsPerConnection();
         this.queueTime = stats.queueTimeMicros();
         this.serviceTime = stats.serviceTimeMicros();
@@ -81,6 +93,24 @@ public final class ConnectorMetrics {
     /** Connections that switched protocols (101) and left HTTP, since start. */
     public long upgradedConnections() { return upgraded; }
 
+    /** TLS handshakes in progress now (each holds no worker). */
+    public int tlsHandshaking() { return handshaking; }
+
+    /** TLS handshakes that completed since start. */
+    public long tlsHandshakesCompleted() { return handshakesCompleted; }
+
+    /** TLS handshakes that failed (bad or unknown client, no common protocol or cipher, client gone). */
+    public long tlsHandshakesFailed() { return handshakesFailed; }
+
+    /** TLS connections closed because their handshake did not finish within the handshake timeout. */
+    public long tlsHandshakeTimeouts() { return handshakeTimeouts; }
+
+    /** TLS connections closed at accept because maxHandshakes were in progress. */
+    public long tlsHandshakesRefused() { return handshakesRefused; }
+
+    /** Connections to the HTTPS port that spoke plain HTTP (answered 400 and closed). */
+    public long tlsPlaintextRefused() { return plaintextRefused; }
+
     /** Requests served per closed connection. */
     public Histogram requestsPerConnection() { return requestsPerConnection; }
 
@@ -95,6 +125,8 @@ public final class ConnectorMetrics {
         return "open=" + openConnections + " idle=" + idleConnections + " busy=" + busyWorkers + " queued="
                 + queueDepth + " accepted=" + accepted + " completed=" + completed + " rejected=" + rejectedTotal()
                 + java.util.Arrays.toString(rejected)
-                + " in=" + bytesIn + " out=" + bytesOut + " upgraded=" + upgraded;
+                + " in=" + bytesIn + " out=" + bytesOut + " upgraded=" + upgraded + " tls[handshaking=" + handshaking
+                + " completed=" + handshakesCompleted + " failed=" + handshakesFailed + " timeouts=" + handshakeTimeouts
+                + " refused=" + handshakesRefused + " plaintext=" + plaintextRefused + "]";
     }
 }

@@ -10,8 +10,11 @@ import java.nio.channels.SelectionKey;
  * {@link ConnectionOwner} hand-offs and the request queue, which publish the fields safely.
  */
 final class Connection implements Runnable {
-    /** Where the selector loop is with this connection; read and written by the selector thread only. */
-    enum Phase { READ_HEAD, QUEUED, RUNNING, WORKER_WAIT, WRITE_CANNED, LINGER, CLOSED }
+    /**
+     * Where the selector loop is with this connection; read and written by the selector thread only. A TLS
+     * connection starts in HANDSHAKE (see {@link TlsHandshaker}), a plain one in READ_HEAD.
+     */
+    enum Phase { HANDSHAKE, READ_HEAD, QUEUED, RUNNING, WORKER_WAIT, WRITE_CANNED, LINGER, CLOSED }
 
     final long id;
     final Transport transport;

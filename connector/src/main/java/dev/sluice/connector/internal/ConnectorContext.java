@@ -22,6 +22,8 @@ final class ConnectorContext {
     /** Told of every completed exchange, or null. */
     final ExchangeListener listener;
     volatile boolean draining;
+    /** The last connection id given out, by any listener. */
+    final java.util.concurrent.atomic.AtomicLong connectionIds = new java.util.concurrent.atomic.AtomicLong();
 
     ConnectorContext(Limits limits, Clock clock, String serverName, Handler handler, ConnectorStats stats) {
         this(limits, clock, serverName, handler, stats, null);

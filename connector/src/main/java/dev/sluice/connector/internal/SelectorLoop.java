@@ -49,6 +49,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
     private final WorkerPool pool;
     private final ConnectionSlots slots;
     private final ConnectionCloser closer;
+    private final TlsHandshaker handshaker;
     private final Selector selector;
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
@@ -65,6 +66,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         this.pool = pool;
         this.selector = Selector.open();
         this.closer = new ConnectionCloser(ctx, slots, scratch, pool);
+        this.handshaker = new TlsHandshaker(ctx, closer, this::established);
         this.thread = new Thread(this, name);
     }
 
@@ -88,11 +90,15 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         }
     }
 
-    /** Takes over a newly accepted channel; {@code holdsSlot} false means it is over maxConnections. */
-    void register(SocketChannel channel, long id, boolean holdsSlot) {
+    /**
+     * Takes over a newly accepted channel; {@code holdsSlot} false means it is over maxConnections. With
+     * {@code tls} (an HTTPS listener) the connection starts with its handshake.
+     */
+    void register(SocketChannel channel, long id, boolean holdsSlot, TlsContext tls) {
         execute(() -> {
             try {
-                NioTransport transport = new NioTransport(channel, this, ctx.clock,
+                Wire wire = tls == null ? new PlainWire(channel) : tls.newWire(channel);
+                NioTransport transport = new NioTransport(wire, this, ctx.clock,
                         ctx.limits.writeTimeout().toMillis());
                 Connection c = new Connection(id, transport, ctx.newParser(), this);
                 c.holdsSlot = holdsSlot;
@@ -101,7 +107,13 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
                 c.key = channel.register(selector, SelectionKey.OP_READ, c);
                 c.deadline = ctx.clock.millis() + ctx.limits.headerTimeout().toMillis();
                 ctx.stats.idle.incrementAndGet();
-                if (!holdsSlot) {
+                if (tls != null && !holdsSlot) {
+                    // a 503 would need a handshake first: at the connection limit that work is not spent
+                    ctx.stats.reject(ConnectorStats.Rejection.CONNECTION_LIMIT);
+                    closer.closeNow(c);
+                } else if (tls != null) {
+                    handshaker.begin(c, tls);
+                } else if (!holdsSlot) {
                     ctx.stats.reject(ConnectorStats.Rejection.CONNECTION_LIMIT);
                     closer.sendCanned(c, Status.SERVICE_UNAVAILABLE, "Too many open connections",
                             ctx.limits.retryAfterSeconds(), true);
@@ -166,6 +178,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
 
     private void ready(Connection c, SelectionKey key) {
         switch (c.phase) {
+            case HANDSHAKE -> handshaker.step(c);
             case READ_HEAD -> readHead(c);
             case WORKER_WAIT -> ReadinessWaits.fire(c, key.readyOps());
             case WRITE_CANNED -> closer.writeCanned(c);
@@ -178,12 +191,31 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         }
     }
 
+    /**
+     * A TLS handshake finished: the connection waits for its first request, as a new plain one does.
+     * (ALPN hook: when HTTP/2 lands, a connection whose {@code wire.tls().applicationProtocol()} is {@code h2}
+     * goes to its processor here instead.)
+     */
+    private void established(Connection c) {
+        c.deadline = ctx.clock.millis() + ctx.limits.headerTimeout().toMillis();
+        c.setIdle(ctx.stats, true);
+        c.key.interestOps(SelectionKey.OP_READ);
+        readBuffered(c);
+    }
+
+    /** Reads on at once when TLS already decrypted input: the socket will not signal those bytes again. */
+    private void readBuffered(Connection c) {
+        if (c.phase == Connection.Phase.READ_HEAD && ((NioTransport) c.transport).wire().hasBufferedInput()) {
+            readHead(c);
+        }
+    }
+
     private void readHead(Connection c) {
         NioTransport t = (NioTransport) c.transport;
         scratch.clear();
         int n;
         try {
-            n = t.channel().read(scratch);
+            n = t.wire().read(scratch);
         } catch (IOException e) {
             closer.closeNow(c);
             return;
@@ -266,6 +298,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
                 continue;
             }
             switch (c.phase) {
+                case HANDSHAKE -> handshaker.expire(c);
                 case READ_HEAD -> {
                     if (c.parser.hasStarted()) {
                         closer.sendCanned(c, Status.REQUEST_TIMEOUT, "Request head not received in time", -1, true);
@@ -301,6 +334,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             c.setIdle(ctx.stats, !c.parser.hasStarted());
             c.interestCleared = false;
             c.key.interestOps(SelectionKey.OP_READ);
+            readBuffered(c);
         });
         if (c.interestCleared) {
             wakeup();

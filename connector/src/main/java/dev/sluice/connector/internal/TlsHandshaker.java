@@ -1,0 +1,81 @@
+package dev.sluice.connector.internal;
+
+import dev.sluice.core.Status;
+import java.io.IOException;
+import java.nio.channels.SelectionKey;
+import java.util.function.Consumer;
+
+/**
+ * Drives TLS handshakes on a selector thread: a connection in {@link Connection.Phase#HANDSHAKE} holds no worker,
+ * and is closed when its handshake does not finish within the handshake timeout (a TLS slowloris holds nothing).
+ * At most {@code maxHandshakes} run at once across the connector; a connection beyond that is closed at accept,
+ * so a handshake flood cannot take the selector's time from established connections. Selector thread only.
+ */
+final class TlsHandshaker {
+    private final ConnectorContext ctx;
+    private final ConnectionCloser closer;
+    private final Consumer<Connection> established;
+
+    /** @param established continues with a connection whose handshake finished (phase set to READ_HEAD) */
+    TlsHandshaker(ConnectorContext ctx, ConnectionCloser closer, Consumer<Connection> established) {
+        this.ctx = ctx;
+        this.closer = closer;
+        this.established = established;
+    }
+
+    /** Starts the handshake of a new connection, or closes it at once when too many are in progress. */
+    void begin(Connection c, TlsContext tls) {
+        int running = ctx.stats.handshaking.incrementAndGet();
+        c.phase = Connection.Phase.HANDSHAKE;
+        c.setIdle(ctx.stats, false);
+        if (running > tls.config().maxHandshakes()) {
+            ctx.stats.handshakesRefused.increment();
+            closer.closeNow(c); // ends the handshake count too
+            return;
+        }
+        tls.reloadIfChanged();
+        c.deadline = ctx.clock.millis() + tls.config().handshakeTimeout().toMillis();
+        step(c);
+    }
+
+    /** The socket is ready: goes on as far as possible. */
+    void step(Connection c) {
+        TlsWire wire = (TlsWire) ((NioTransport) c.transport).wire();
+        TlsWire.Step step;
+        try {
+            step = wire.handshake();
+        } catch (IOException | RuntimeException e) {
+            ctx.stats.handshakesFailed.increment();
+            closer.closeNow(c);
+            return;
+        }
+        switch (step) {
+            case NEED_READ -> c.key.interestOps(SelectionKey.OP_READ);
+            case NEED_WRITE -> c.key.interestOps(SelectionKey.OP_WRITE);
+            case DONE -> {
+                end(c);
+                ctx.stats.handshakesCompleted.increment();
+                established.accept(c);
+            }
+            case PLAINTEXT -> {
+                end(c);
+                ctx.stats.plaintextRefused.increment();
+                wire.refusePlaintext();
+                // as nginx does: say why in plain HTTP, then close
+                closer.sendCanned(c, Status.BAD_REQUEST, "Plain HTTP request was sent to the HTTPS port", -1, true);
+            }
+        }
+    }
+
+    /** The handshake timeout passed. */
+    void expire(Connection c) {
+        ctx.stats.handshakeTimeouts.increment();
+        closer.closeNow(c);
+    }
+
+    /** Leaves the handshake phase (counted out once: a close in the phase counts out in ConnectionCloser). */
+    private void end(Connection c) {
+        ctx.stats.handshaking.decrementAndGet();
+        c.phase = Connection.Phase.READ_HEAD;
+    }
+}
