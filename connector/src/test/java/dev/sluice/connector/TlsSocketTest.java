@@ -231,6 +231,32 @@ class TlsSocketTest {
     }
 
     @Test
+    void aSecondConnectionResumesTheSession() throws Exception {
+        start(tls().build(), Limits.DEFAULTS, (req, res) ->
+                res.body().write(req.tls().sessionId().getBytes(StandardCharsets.UTF_8)));
+        SSLContext client = TestPki.clientContext(null, defaultCert, apiCert);
+        for (String protocol : new String[] {"TLSv1.2", "TLSv1.3"}) {
+            String[] ids = new String[2];
+            long[] created = new long[2];
+            for (int i = 0; i < 2; i++) {
+                try (SSLSocket s = (SSLSocket) client.getSocketFactory().createSocket("localhost",
+                        connector.httpsAddress().getPort())) {
+                    s.setEnabledProtocols(new String[] {protocol});
+                    s.setSoTimeout(30_000);
+                    RawClient c = new RawClient(s);
+                    ids[i] = c.send(RawClient.get("/")).read().body();
+                    created[i] = s.getSession().getCreationTime();
+                }
+            }
+            // a resumed session is the first one again: same creation time (TLS 1.3 PSK, RFC 8446 section 2.2)
+            assertEquals(created[0], created[1], protocol + " resumed");
+            if (protocol.equals("TLSv1.2")) {
+                assertEquals(ids[0], ids[1], "TLS 1.2 resumes by session id (RFC 5246 section 7.3)");
+            }
+        }
+    }
+
+    @Test
     void alpnChoosesHttp11AndRefusesAClientThatOffersOnlyUnknownProtocols() throws Exception {
         start(tls().build(), Limits.DEFAULTS, DESCRIBE);
         try (SSLSocket s = socket("localhost", "h2", "http/1.1")) {
