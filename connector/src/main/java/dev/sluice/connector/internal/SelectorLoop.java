@@ -34,6 +34,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *                     shut down output, read and discard briefly, so the client       (EOF, linger deadline
  *                     reads the response instead of a reset                            or byte cap; slot freed)
  *  idle past keepAliveTimeout, nothing sent before headerTimeout, client EOF, I/O error ──────────► CLOSED
+ *
+ *  HTTPS accept ─► HANDSHAKE ──(done)──► READ_HEAD          (TlsHandshaker: no worker, no buffer once sent)
+ *                    │ plain HTTP: 400 ──► WRITE_CANNED
+ *                    │ over maxHandshakes, past the handshake timeout, handshake failed ──► CLOSED
  * </pre>
  *
  * Workers talk to the loop only through {@link #execute} commands (resume, dispatch, linger, close, await
