@@ -57,11 +57,15 @@ public final class SluiceServer implements AutoCloseable {
         Handler handler = b.statusPages ? new StatusHandler(container, this::currentFigures, webapps) : container;
         this.accessLog = b.accessLogFormat == null ? null
                 : new AccessLog(b.logs, b.accessLogFormat, "Sluice", Clock.systemDefaultZone());
-        this.connector = HttpConnector.builder()
+        HttpConnector.Builder connectorBuilder = HttpConnector.builder();
+        if (b.tls != null) {
+            connectorBuilder.https(b.httpsPort, b.tls);
+        }
+        this.connector = connectorBuilder
                 .host(b.host)
                 .port(b.port)
                 .limits(b.limits)
-                .handler(handler)
+                .handler(b.hstsMaxAgeSeconds < 0 ? handler : new HstsHandler(handler, b.hstsMaxAgeSeconds))
                 .exchangeListener(accessLog == null ? null : new AccessLogListener(accessLog))
                 .build();
         this.figures = b.statusPages ? new FiguresSource(connector, webapps) : null;
@@ -92,6 +96,11 @@ public final class SluiceServer implements AutoCloseable {
     /** The bound address. */
     public InetSocketAddress localAddress() {
         return connector.localAddress();
+    }
+
+    /** The bound HTTPS address, or null without an HTTPS listener. */
+    public InetSocketAddress httpsAddress() {
+        return connector.httpsAddress();
     }
 
     public ServletContainer container() {
@@ -167,8 +176,27 @@ public final class SluiceServer implements AutoCloseable {
         private AccessLogFormat accessLogFormat;
         private Realm realm;
         private final java.util.Map<String, String> containerSettings = new java.util.LinkedHashMap<>();
+        private int httpsPort = -1;
+        private dev.sluice.connector.TlsConfig tls;
+        private long hstsMaxAgeSeconds = -1;
 
         private Builder() {
+        }
+
+        /**
+         * Adds an HTTPS listener on {@code port} (0 for a free one) beside the HTTP one; a null {@code tls} adds
+         * none.
+         */
+        public Builder https(int port, dev.sluice.connector.TlsConfig tls) {
+            this.httpsPort = port;
+            this.tls = tls;
+            return this;
+        }
+
+        /** Sends {@code Strict-Transport-Security: max-age=N} on HTTPS responses; negative sends none. */
+        public Builder hsts(long maxAgeSeconds) {
+            this.hstsMaxAgeSeconds = maxAgeSeconds;
+            return this;
         }
 
         /** Users and roles for BASIC and FORM login in every webapp; null (the default) for none. */
