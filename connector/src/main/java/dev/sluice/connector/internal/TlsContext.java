@@ -32,6 +32,15 @@ import javax.net.ssl.TrustManagerFactory;
 final class TlsContext {
     private static final System.Logger LOG = System.getLogger(TlsContext.class.getName());
 
+    static {
+        // Client-initiated renegotiation (TLS 1.2) lets a client make the server redo its most expensive work at
+        // will (CVE-2011-1473). The JDK refuses it with a fatal handshake_failure alert when this documented JSSE
+        // property is set, read once when its first server handshake starts; a value set by the user is kept.
+        if (System.getProperty("jdk.tls.rejectClientInitiatedRenegotiation") == null) {
+            System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
+        }
+    }
+
     private final TlsConfig config;
     private final Clock clock;
     private final SSLContext context;

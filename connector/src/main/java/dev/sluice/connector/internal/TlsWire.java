@@ -72,21 +72,21 @@ final class TlsWire implements Wire {
         inLock.lock();
         outLock.lock();
         try {
-            boolean finished = false;
             while (true) {
                 if (!sendNetOut()) {
                     return Step.NEED_WRITE;
                 }
                 HandshakeStatus hs = engine.getHandshakeStatus();
-                if (finished || hs == HandshakeStatus.NOT_HANDSHAKING || hs == HandshakeStatus.FINISHED) {
+                // not done at FINISHED: a TLS 1.3 server then still sends its session ticket (NEED_WRAP), which
+                // must leave now for a client that closes at once to resume later (RFC 8446 section 4.6.1)
+                if (hs == HandshakeStatus.NOT_HANDSHAKING) {
                     handshakeDone = true;
                     details = TlsFacts.of(engine);
                     return Step.DONE;
                 }
                 switch (hs) {
                     case NEED_TASK -> runTasks();
-                    case NEED_WRAP -> finished = wrapInto(new ByteBuffer[] {EMPTY}, 0, 1).getHandshakeStatus()
-                            == HandshakeStatus.FINISHED;
+                    case NEED_WRAP -> wrapInto(new ByteBuffer[] {EMPTY}, 0, 1);
                     default -> { // NEED_UNWRAP
                         SSLEngineResult r = null;
                         if (netIn != null) {
@@ -108,15 +108,43 @@ final class TlsWire implements Wire {
                             if (first && looksLikePlainHttp(netIn)) {
                                 return Step.PLAINTEXT;
                             }
-                        } else {
-                            finished = r.getHandshakeStatus() == HandshakeStatus.FINISHED;
                         }
                     }
                 }
             }
+        } catch (SSLException e) {
+            sendAlert();
+            throw e;
         } finally {
             outLock.unlock();
             inLock.unlock();
+        }
+    }
+
+    /**
+     * After the engine failed, sends the fatal alert it made (handshake_failure, certificate_required,
+     * no_application_protocol...), so the client learns why instead of seeing a bare close. Best effort.
+     */
+    private void sendAlert() {
+        if (plaintext || !outLock.tryLock()) {
+            return;
+        }
+        try {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                try {
+                    if (sendNetOut()) {
+                        wrapInto(new ByteBuffer[] {EMPTY}, 0, 1);
+                        sendNetOut();
+                    }
+                    return;
+                } catch (SSLException thrownByTask) {
+                    // a delegated task's failure comes out of the next wrap; the wrap after it sends the alert
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the connection is being closed anyway
+        } finally {
+            outLock.unlock();
         }
     }
 
@@ -184,6 +212,9 @@ final class TlsWire implements Wire {
                     return n;
                 }
             }
+        } catch (SSLException e) {
+            sendAlert(); // e.g. the handshake_failure refusing a TLS 1.2 renegotiation
+            throw e;
         } finally {
             inLock.unlock();
         }
@@ -198,12 +229,12 @@ final class TlsWire implements Wire {
         if (hs == HandshakeStatus.NOT_HANDSHAKING || hs == HandshakeStatus.FINISHED) {
             return;
         }
-        if (!"TLSv1.3".equals(engine.getSession().getProtocol())) {
-            throw new SSLException("TLS renegotiation is refused");
-        }
         while (hs == HandshakeStatus.NEED_TASK) {
-            runTasks();
+            runTasks(); // a TLS 1.2 ClientHello is refused here by the engine (see TlsContext)
             hs = engine.getHandshakeStatus();
+        }
+        if (!"TLSv1.3".equals(engine.getSession().getProtocol())) {
+            throw new SSLException("TLS renegotiation is refused"); // read's caller sends the engine's alert
         }
         if (hs == HandshakeStatus.NEED_WRAP) {
             outLock.lock();
