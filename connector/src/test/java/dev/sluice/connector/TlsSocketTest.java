@@ -264,7 +264,8 @@ class TlsSocketTest {
             assertEquals("http/1.1", s.getApplicationProtocol());
         }
         try (SSLSocket s = socket("localhost", "h2")) {
-            assertThrows(SSLHandshakeException.class, s::startHandshake); // RFC 7301: no_application_protocol
+            SSLHandshakeException e = assertThrows(SSLHandshakeException.class, s::startHandshake);
+            assertTrue(e.getMessage().contains("no_application_protocol"), e.getMessage()); // RFC 7301 section 3.2
         }
         try (SSLSocket s = socket("localhost")) {
             s.startHandshake();

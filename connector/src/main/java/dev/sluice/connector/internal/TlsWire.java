@@ -130,15 +130,20 @@ final class TlsWire implements Wire {
             return;
         }
         try {
-            for (int attempt = 0; attempt < 2; attempt++) {
+            // a delegated task's failure comes out of the next wrap; the wraps after it send what was queued
+            // (a ServerHello, then the alert), a few records at most
+            for (int attempt = 0; attempt < 4; attempt++) {
                 try {
-                    if (sendNetOut()) {
-                        wrapInto(new ByteBuffer[] {EMPTY}, 0, 1);
-                        sendNetOut();
+                    if (!sendNetOut()) {
+                        return;
                     }
-                    return;
+                    SSLEngineResult r = wrapInto(new ByteBuffer[] {EMPTY}, 0, 1);
+                    if (!sendNetOut() || r.bytesProduced() == 0
+                            || engine.getHandshakeStatus() != HandshakeStatus.NEED_WRAP) {
+                        return;
+                    }
                 } catch (SSLException thrownByTask) {
-                    // a delegated task's failure comes out of the next wrap; the wrap after it sends the alert
+                    // try again: the alert is still queued
                 }
             }
         } catch (IOException | RuntimeException ignored) {
