@@ -20,17 +20,16 @@ import javax.net.ssl.SSLException;
  * something, so an idle TLS connection holds none.
  *
  * <p>The handshake ({@link #handshake}) is driven by the selector thread and never waits. Renegotiation
- * (TLS 1.2; TLS 1.3 has none) is refused by closing the connection. Post-handshake messages of TLS 1.3
+ * (TLS 1.2; TLS 1.3 has none) is refused with a fatal alert. Post-handshake messages of TLS 1.3
  * (KeyUpdate) are answered.
  *
- * <p><b>Threading.</b> Reads hold {@code inLock}, writes {@code outLock}: one reader and one writer may run at
- * once, as {@link Wire} allows.
+ * <p><b>Threading.</b> Reads hold {@code inLock}, writes the lock of {@link TlsOutbound}: one reader and one
+ * writer may run at once, as {@link Wire} allows.
  */
 final class TlsWire implements Wire {
     /** Where a handshake step stopped. */
     enum Step { NEED_READ, NEED_WRITE, DONE, PLAINTEXT }
 
-    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
     /** A TLS record header: type, version (2), length (2). RFC 8446 section 5.1. */
     private static final int RECORD_HEADER = 5;
     private static final int HANDSHAKE_RECORD = 22;
@@ -39,13 +38,11 @@ final class TlsWire implements Wire {
     private final SSLEngine engine;
     private final BufferPool buffers;
     private final ReentrantLock inLock = new ReentrantLock();
-    private final ReentrantLock outLock = new ReentrantLock();
+    private final TlsOutbound out;
     /** Received bytes not yet unwrapped, in read mode; null when none. Under inLock. */
     private ByteBuffer netIn;
     /** Decrypted bytes not yet read, in read mode; null when none. Under inLock. */
     private ByteBuffer appIn;
-    /** Wrapped records not yet sent, in read mode; null when none. Under outLock. */
-    private ByteBuffer netOut;
     private boolean inboundClosed;
     /** Whether any byte has arrived yet (the first ones tell TLS from plain HTTP). Under inLock. */
     private boolean anyReceived;
@@ -59,6 +56,7 @@ final class TlsWire implements Wire {
         this.channel = channel;
         this.engine = engine;
         this.buffers = buffers;
+        this.out = new TlsOutbound(channel, engine, buffers);
         engine.beginHandshake();
     }
 
@@ -70,10 +68,9 @@ final class TlsWire implements Wire {
      */
     Step handshake() throws IOException {
         inLock.lock();
-        outLock.lock();
         try {
             while (true) {
-                if (!sendNetOut()) {
+                if (!out.send()) {
                     return Step.NEED_WRITE;
                 }
                 HandshakeStatus hs = engine.getHandshakeStatus();
@@ -86,7 +83,7 @@ final class TlsWire implements Wire {
                 }
                 switch (hs) {
                     case NEED_TASK -> runTasks();
-                    case NEED_WRAP -> wrapInto(new ByteBuffer[] {EMPTY}, 0, 1);
+                    case NEED_WRAP -> out.wrapOwnMessage();
                     default -> { // NEED_UNWRAP
                         SSLEngineResult r = null;
                         if (netIn != null) {
@@ -113,43 +110,10 @@ final class TlsWire implements Wire {
                 }
             }
         } catch (SSLException e) {
-            sendAlert();
+            out.sendAlert();
             throw e;
         } finally {
-            outLock.unlock();
             inLock.unlock();
-        }
-    }
-
-    /**
-     * After the engine failed, sends the fatal alert it made (handshake_failure, certificate_required,
-     * no_application_protocol...), so the client learns why instead of seeing a bare close. Best effort.
-     */
-    private void sendAlert() {
-        if (plaintext || !outLock.tryLock()) {
-            return;
-        }
-        try {
-            // a delegated task's failure comes out of the next wrap; the wraps after it send what was queued
-            // (a ServerHello, then the alert), a few records at most
-            for (int attempt = 0; attempt < 4; attempt++) {
-                try {
-                    if (!sendNetOut()) {
-                        return;
-                    }
-                    SSLEngineResult r = wrapInto(new ByteBuffer[] {EMPTY}, 0, 1);
-                    if (!sendNetOut() || r.bytesProduced() == 0
-                            || engine.getHandshakeStatus() != HandshakeStatus.NEED_WRAP) {
-                        return;
-                    }
-                } catch (SSLException thrownByTask) {
-                    // try again: the alert is still queued
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // the connection is being closed anyway
-        } finally {
-            outLock.unlock();
         }
     }
 
@@ -218,7 +182,9 @@ final class TlsWire implements Wire {
                 }
             }
         } catch (SSLException e) {
-            sendAlert(); // e.g. the handshake_failure refusing a TLS 1.2 renegotiation
+            if (!plaintext) {
+                out.sendAlert(); // e.g. the handshake_failure refusing a TLS 1.2 renegotiation
+            }
             throw e;
         } finally {
             inLock.unlock();
@@ -242,47 +208,18 @@ final class TlsWire implements Wire {
             throw new SSLException("TLS renegotiation is refused"); // read's caller sends the engine's alert
         }
         if (hs == HandshakeStatus.NEED_WRAP) {
-            outLock.lock();
-            try {
-                if (sendNetOut()) {
-                    wrapInto(new ByteBuffer[] {EMPTY}, 0, 1);
-                    sendNetOut(); // what the socket does not take goes with the next write or flush
-                }
-            } finally {
-                outLock.unlock();
-            }
+            out.wrapOwnMessage();
         }
     }
 
     @Override
     public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-        if (plaintext) {
-            return channel.write(srcs, offset, length);
-        }
-        outLock.lock();
-        try {
-            long taken = 0;
-            while (sendNetOut() && remaining(srcs, offset, length)) {
-                SSLEngineResult r = wrapInto(srcs, offset, length);
-                taken += r.bytesConsumed();
-            }
-            return taken;
-        } finally {
-            outLock.unlock();
-        }
+        return plaintext ? channel.write(srcs, offset, length) : out.write(srcs, offset, length);
     }
 
     @Override
     public boolean flush() throws IOException {
-        if (plaintext) {
-            return true;
-        }
-        outLock.lock();
-        try {
-            return sendNetOut();
-        } finally {
-            outLock.unlock();
-        }
+        return plaintext || out.send();
     }
 
     @Override
@@ -306,29 +243,9 @@ final class TlsWire implements Wire {
     @Override
     public void shutdownOutput() throws IOException {
         if (!plaintext) {
-            outLock.lock();
-            try {
-                sendCloseNotify();
-            } finally {
-                outLock.unlock();
-            }
+            out.closeNotify(handshakeDone);
         }
         channel.shutdownOutput();
-    }
-
-    /** Queues close_notify and sends what the socket takes now. Under outLock. */
-    private void sendCloseNotify() throws IOException {
-        engine.closeOutbound();
-        if (!handshakeDone || !sendNetOut()) {
-            return;
-        }
-        while (!engine.isOutboundDone()) {
-            SSLEngineResult r = wrapInto(new ByteBuffer[] {EMPTY}, 0, 1);
-            if (r.bytesProduced() == 0) {
-                break;
-            }
-        }
-        sendNetOut();
     }
 
     @Override
@@ -337,22 +254,11 @@ final class TlsWire implements Wire {
             return;
         }
         closed = true;
-        // buffers go back to the pool only when no reader or writer is using them; otherwise to the collector
-        if (outLock.tryLock()) {
-            try {
-                if (!plaintext && !engine.isOutboundDone()) {
-                    sendCloseNotify(); // best effort: the socket takes it now or never
-                }
-            } catch (IOException | RuntimeException ignored) {
-                // closing anyway
-            } finally {
-                buffers.release(netOut);
-                netOut = null;
-                outLock.unlock();
-            }
+        if (!plaintext) {
+            out.close(handshakeDone);
         }
         ConnectionCloser.closeChannel(channel);
-        if (inLock.tryLock()) {
+        if (inLock.tryLock()) { // buffers go back to the pool only when no reader is using them
             try {
                 buffers.release(netIn);
                 buffers.release(appIn);
@@ -372,11 +278,6 @@ final class TlsWire implements Wire {
     @Override
     public TlsDetails tls() {
         return details;
-    }
-
-    /** The engine, for tests and the HTTP/2 hook (its negotiated application protocol). */
-    SSLEngine engine() {
-        return engine;
     }
 
     // buffers: each is in read mode between calls and null when empty
@@ -442,41 +343,6 @@ final class TlsWire implements Wire {
         }
     }
 
-    /** Wraps into netOut, which must be empty. Under outLock. */
-    private SSLEngineResult wrapInto(ByteBuffer[] srcs, int offset, int length) throws IOException {
-        netOut = buffers.acquire();
-        SSLEngineResult r;
-        try {
-            r = engine.wrap(srcs, offset, length, netOut);
-        } finally {
-            netOut.flip();
-        }
-        if (r.getStatus() == SSLEngineResult.Status.CLOSED && r.bytesProduced() == 0 && r.bytesConsumed() == 0
-                && remaining(srcs, offset, length)) {
-            throw new ClosedChannelException();
-        }
-        if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
-            throw new SSLException("TLS record larger than the buffer");
-        }
-        return r;
-    }
-
-    /** Sends netOut. Under outLock. @return whether nothing is left in it */
-    private boolean sendNetOut() throws IOException {
-        if (netOut == null) {
-            return true;
-        }
-        if (netOut.hasRemaining()) {
-            channel.write(netOut);
-        }
-        if (netOut.hasRemaining()) {
-            return false;
-        }
-        buffers.release(netOut);
-        netOut = null;
-        return true;
-    }
-
     private void runTasks() {
         Runnable task;
         while ((task = engine.getDelegatedTask()) != null) {
@@ -493,14 +359,5 @@ final class TlsWire implements Wire {
             from.limit(limit);
         }
         return n;
-    }
-
-    private static boolean remaining(ByteBuffer[] srcs, int offset, int length) {
-        for (int i = offset; i < offset + length; i++) {
-            if (srcs[i].hasRemaining()) {
-                return true;
-            }
-        }
-        return false;
     }
 }
