@@ -52,6 +52,8 @@ final class Connection implements Runnable {
     Waiter writeWaiter;
     /** Run once on the pool when the connection closes (an upgraded connection's owner); or null. */
     volatile Runnable onClose;
+    /** The HTTPS listener's TLS side, for a connection accepted by it; null for plain HTTP. Selector thread. */
+    TlsContext tls;
     /** Whether this connection counts against maxConnections (false for one accepted only to be refused). */
     boolean holdsSlot;
 

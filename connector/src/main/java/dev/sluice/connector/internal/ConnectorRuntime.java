@@ -22,6 +22,7 @@ public final class ConnectorRuntime {
     private SelectorLoop[] loops;
     private Acceptor acceptor;
     private Acceptor tlsAcceptor;
+    private TlsContext tlsContext;
     private InetSocketAddress bound;
     private InetSocketAddress tlsBound;
 
@@ -46,7 +47,6 @@ public final class ConnectorRuntime {
      */
     public InetSocketAddress start(String host, int port, int httpsPort, dev.sluice.connector.TlsConfig tls)
             throws IOException {
-        TlsContext tlsContext = null;
         if (tls != null) {
             try {
                 tlsContext = new TlsContext(tls, ctx.clock);
@@ -136,6 +136,9 @@ public final class ConnectorRuntime {
             loop.stop();
         }
         pool.shutdown(STOP_CALLBACK_GRACE_MILLIS);
+        if (tlsContext != null) {
+            tlsContext.close();
+        }
         acceptor = null;
     }
 }

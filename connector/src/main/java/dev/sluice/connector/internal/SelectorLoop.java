@@ -70,7 +70,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         this.pool = pool;
         this.selector = Selector.open();
         this.closer = new ConnectionCloser(ctx, slots, scratch, pool);
-        this.handshaker = new TlsHandshaker(ctx, closer, this::established);
+        this.handshaker = new TlsHandshaker(ctx, closer, this, this::established);
         this.thread = new Thread(this, name);
     }
 

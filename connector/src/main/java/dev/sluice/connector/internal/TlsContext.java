@@ -48,6 +48,8 @@ final class TlsContext {
     private final String[] protocols;
     private final String[] cipherSuites;
     private final BufferPool buffers;
+    /** Runs handshakes' delegated tasks (signatures, key agreement) off the selector threads, one per core. */
+    private final java.util.concurrent.ExecutorService tasks;
     /** Size and modification time of every certificate file when last read; guarded by this. */
     private Map<Path, String> stamps;
     private long lastCheck;
@@ -66,6 +68,33 @@ final class TlsContext {
         this.cipherSuites = supported(config.cipherSuites(), probe.getSupportedCipherSuites(), "cipher suite");
         int size = Math.max(probe.getSession().getPacketBufferSize(), probe.getSession().getApplicationBufferSize());
         this.buffers = new BufferPool(size, 1024);
+        java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+        this.tasks = java.util.concurrent.Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                r -> {
+                    Thread t = new Thread(r, "sluice-tls-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /**
+     * Runs {@code wire}'s delegated tasks on the TLS threads, then {@code then}. At most maxHandshakes
+     * connections are in their handshake, which bounds what waits here.
+     */
+    void runTasks(TlsWire wire, Runnable then) {
+        try {
+            tasks.execute(() -> {
+                wire.runTasks();
+                then.run();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the connector is stopping: its loops close the connection
+        }
+    }
+
+    /** Stops the TLS threads (at connector stop). */
+    void close() {
+        tasks.shutdownNow();
     }
 
     TlsConfig config() {

@@ -15,9 +15,12 @@ final class TlsHandshaker {
     private final ConnectorContext ctx;
     private final ConnectionCloser closer;
     private final Consumer<Connection> established;
+    private final SelectorLoop loop;
 
     /** @param established continues with a connection whose handshake finished (phase set to READ_HEAD) */
-    TlsHandshaker(ConnectorContext ctx, ConnectionCloser closer, Consumer<Connection> established) {
+    TlsHandshaker(ConnectorContext ctx, ConnectionCloser closer, SelectorLoop loop,
+                  Consumer<Connection> established) {
+        this.loop = loop;
         this.ctx = ctx;
         this.closer = closer;
         this.established = established;
@@ -25,6 +28,7 @@ final class TlsHandshaker {
 
     /** Starts the handshake of a new connection, or closes it at once when too many are in progress. */
     void begin(Connection c, TlsContext tls) {
+        c.tls = tls;
         int running = ctx.stats.handshaking.incrementAndGet();
         c.phase = Connection.Phase.HANDSHAKE;
         c.setIdle(ctx.stats, false);
@@ -52,6 +56,16 @@ final class TlsHandshaker {
         switch (step) {
             case NEED_READ -> c.key.interestOps(SelectionKey.OP_READ);
             case NEED_WRITE -> c.key.interestOps(SelectionKey.OP_WRITE);
+            case NEED_TASKS -> {
+                // the handshake's public-key work runs on the listener's TLS threads, all cores, so that this
+                // loop goes on serving its other connections meanwhile; then the handshake goes on here
+                c.key.interestOps(0);
+                c.tls.runTasks(wire, () -> loop.execute(() -> {
+                    if (c.phase == Connection.Phase.HANDSHAKE) {
+                        step(c);
+                    }
+                }));
+            }
             case DONE -> {
                 end(c);
                 ctx.stats.handshakesCompleted.increment();

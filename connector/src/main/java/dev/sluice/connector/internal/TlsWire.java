@@ -28,7 +28,7 @@ import javax.net.ssl.SSLException;
  */
 final class TlsWire implements Wire {
     /** Where a handshake step stopped. */
-    enum Step { NEED_READ, NEED_WRITE, DONE, PLAINTEXT }
+    enum Step { NEED_READ, NEED_WRITE, NEED_TASKS, DONE, PLAINTEXT }
 
     /** A TLS record header: type, version (2), length (2). RFC 8446 section 5.1. */
     private static final int RECORD_HEADER = 5;
@@ -82,7 +82,9 @@ final class TlsWire implements Wire {
                     return Step.DONE;
                 }
                 switch (hs) {
-                    case NEED_TASK -> runTasks();
+                    case NEED_TASK -> {
+                        return Step.NEED_TASKS; // the caller runs them off the selector thread
+                    }
                     case NEED_WRAP -> out.wrapOwnMessage();
                     default -> { // NEED_UNWRAP
                         SSLEngineResult r = null;
@@ -343,10 +345,14 @@ final class TlsWire implements Wire {
         }
     }
 
-    private void runTasks() {
+    /**
+     * Runs the engine's delegated tasks (the handshake's signature and key agreement) on the calling thread. Any
+     * thread; the handshake goes on with {@link #handshake} afterwards.
+     */
+    void runTasks() {
         Runnable task;
         while ((task = engine.getDelegatedTask()) != null) {
-            task.run(); // on the calling thread: with EC keys a signature costs well under a millisecond
+            task.run();
         }
     }
 
