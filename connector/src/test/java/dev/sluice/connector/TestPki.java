@@ -47,6 +47,15 @@ final class TestPki {
         return store;
     }
 
+    /** A self-signed RSA 2048 server certificate for {@code cn} (DNS name {@code cn} and 127.0.0.1). */
+    Path rsaServer(String file, String cn) throws Exception {
+        Path store = dir.resolve(file + ".p12");
+        keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=" + cn,
+                "-ext", "SAN=ip:127.0.0.1,dns:" + cn, "-validity", "30", "-keystore", store.toString(),
+                "-storetype", "PKCS12", "-storepass", PASSWORD);
+        return store;
+    }
+
     /** A CA ({@code ca.p12}, {@code ca.pem}) and a client certificate it signed ({@code client.p12}). */
     void clientCa(String clientCn) throws Exception {
         Path ca = dir.resolve("ca.p12");

@@ -223,6 +223,62 @@ class TlsSocketTest {
         assertEquals(defaultCert, served(null));
     }
 
+    @Test
+    void anRsaCertificateServesTls13AndTls12WithPemKeyInPkcs1() throws Exception {
+        Path rsa = pki.rsaServer("rsa", "localhost");
+        X509Certificate rsaCert = pki.certificate(rsa);
+        Path[] pem = pki.toPem(rsa, "rsa");
+        // the same key as PKCS#1 ("BEGIN RSA PRIVATE KEY"), as older OpenSSL writes it
+        java.security.PrivateKey key = (java.security.PrivateKey) TestPki.load(rsa)
+                .getKey("server", TestPki.PASSWORD.toCharArray());
+        byte[] pkcs1 = pkcs1Of(key.getEncoded());
+        Files.writeString(pem[1], "-----BEGIN RSA PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pkcs1)
+                + "\n-----END RSA PRIVATE KEY-----\n");
+        start(TlsConfig.builder(TlsCertificate.pem(pem[0], pem[1], null)).build(), Limits.DEFAULTS, DESCRIBE);
+        SSLContext client = TestPki.clientContext(null, rsaCert);
+        for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
+            try (SSLSocket s = (SSLSocket) client.getSocketFactory().createSocket("localhost",
+                    connector.httpsAddress().getPort())) {
+                s.setEnabledProtocols(new String[] {protocol});
+                s.setSoTimeout(30_000);
+                RawClient.Response r = new RawClient(s).send(RawClient.get("/")).read();
+                assertTrue(r.body().contains(protocol), r.body());
+                assertEquals(rsaCert, s.getSession().getPeerCertificates()[0]);
+                if (protocol.equals("TLSv1.2")) {
+                    assertTrue(s.getSession().getCipherSuite().startsWith("TLS_ECDHE_RSA_WITH_AES_128_GCM"),
+                            s.getSession().getCipherSuite());
+                }
+            }
+        }
+    }
+
+    /** The RSAPrivateKey inside a PKCS#8 PrivateKeyInfo: the last element, an OCTET STRING (RFC 5208). */
+    private static byte[] pkcs1Of(byte[] pkcs8) {
+        int i = pkcs8.length;
+        // PrivateKeyInfo = SEQUENCE { INTEGER 0, AlgorithmIdentifier (15 bytes for RSA), OCTET STRING key }
+        int p = 1 + lengthBytes(pkcs8, 1) + 3 + 15; // at the OCTET STRING's tag
+        int len = lengthValue(pkcs8, p + 1);
+        int start = p + 1 + lengthBytes(pkcs8, p + 1);
+        assertEquals(i, start + len, "an RSA PrivateKeyInfo without attributes");
+        return java.util.Arrays.copyOfRange(pkcs8, start, start + len);
+    }
+
+    private static int lengthBytes(byte[] der, int at) {
+        return (der[at] & 0x80) == 0 ? 1 : 1 + (der[at] & 0x7f);
+    }
+
+    private static int lengthValue(byte[] der, int at) {
+        if ((der[at] & 0x80) == 0) {
+            return der[at];
+        }
+        int v = 0;
+        for (int k = 1; k <= (der[at] & 0x7f); k++) {
+            v = (v << 8) | (der[at + k] & 0xff);
+        }
+        return v;
+    }
+
     private X509Certificate served(String host) throws Exception {
         try (SSLSocket s = socket(host)) {
             s.startHandshake();

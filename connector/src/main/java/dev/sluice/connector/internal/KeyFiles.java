@@ -127,8 +127,14 @@ final class KeyFiles {
             throw new GeneralSecurityException("The private key is encrypted: a key password is needed");
         }
         EncryptedPrivateKeyInfo info = new EncryptedPrivateKeyInfo(der);
-        SecretKeyFactory factory = SecretKeyFactory.getInstance(info.getAlgName());
-        Cipher cipher = Cipher.getInstance(info.getAlgName());
+        String algorithm = info.getAlgName();
+        if (algorithm.equals("PBES2")) {
+            // RFC 8018 PBES2 (what openssl pkcs8 -topk8 writes): the JDK names the scheme by its parameters,
+            // e.g. PBEWithHmacSHA256AndAES_256
+            algorithm = info.getAlgParameters().toString();
+        }
+        SecretKeyFactory factory = SecretKeyFactory.getInstance(algorithm);
+        Cipher cipher = Cipher.getInstance(algorithm);
         cipher.init(Cipher.DECRYPT_MODE, factory.generateSecret(new PBEKeySpec(password.toCharArray())),
                 info.getAlgParameters());
         return info.getKeySpec(cipher);

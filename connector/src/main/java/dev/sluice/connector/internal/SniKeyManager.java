@@ -73,13 +73,12 @@ final class SniKeyManager extends X509ExtendedKeyManager {
         return null;
     }
 
-    /** Whether the key can sign for {@code keyType} ("RSA", "EC", "RSASSA-PSS", "EdDSA"...). */
+    /**
+     * Whether the key is of the type the handshake asks for: "EC", "RSA" (also for TLS 1.3's rsa_pss_rsae
+     * signatures), "RSASSA-PSS" (a PSS-only key), "EdDSA".
+     */
     private static boolean fits(KeyFiles.Identity identity, String keyType) {
-        if (identity == null) {
-            return false;
-        }
-        String algorithm = identity.key().getAlgorithm();
-        return algorithm.equalsIgnoreCase(keyType) || (keyType.startsWith("RSA") && algorithm.equals("RSA"));
+        return identity != null && identity.key().getAlgorithm().equalsIgnoreCase(keyType);
     }
 
     @Override
