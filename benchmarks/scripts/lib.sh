@@ -24,8 +24,8 @@ build() {
     if [[ "${SKIP_BUILD:-0}" == 1 ]]; then
         log "SKIP_BUILD=1: using the classes in $TARGET"
     else
-        log "building: mvn -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests"
-        (cd "$ROOT_DIR" && mvn -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests) || return 1
+        log "building: mvn -B -q -pl benchmarks -am package -DskipTests"
+        (cd "$ROOT_DIR" && mvn -B -q -pl benchmarks -am package -DskipTests) || return 1
     fi
 }
 

@@ -28,6 +28,7 @@ public final class ConnectorMetrics {
     private final long handshakeTimeouts;
     private final long handshakesRefused;
     private final long plaintextRefused;
+    private final long abandonedInQueue;
     private final Histogram requestsPerConnection;
     private final Histogram queueTime;
     private final Histogram serviceTime;
@@ -51,6 +52,7 @@ public final class ConnectorMetrics {
         this.handshakeTimeouts = stats.handshakeTimeouts();
         this.handshakesRefused = stats.handshakesRefused();
         this.plaintextRefused = stats.plaintextRefused();
+        this.abandonedInQueue = stats.abandonedInQueue();
         this.requestsPerConnection = stats.requestsPerConnection();
         this.queueTime = stats.queueTimeMicros();
         this.serviceTime = stats.serviceTimeMicros();
@@ -111,6 +113,12 @@ public final class ConnectorMetrics {
     /** Connections to the HTTPS port that spoke plain HTTP (answered 400 and closed). */
     public long tlsPlaintextRefused() { return plaintextRefused; }
 
+    /**
+     * Requests that waited in the queue and were dropped there, without a worker or a response, because their
+     * client closed or reset the connection first (since start). They are not counted as rejected.
+     */
+    public long abandonedInQueue() { return abandonedInQueue; }
+
     /** Requests served per closed connection. */
     public Histogram requestsPerConnection() { return requestsPerConnection; }
 
@@ -125,8 +133,9 @@ public final class ConnectorMetrics {
         return "open=" + openConnections + " idle=" + idleConnections + " busy=" + busyWorkers + " queued="
                 + queueDepth + " accepted=" + accepted + " completed=" + completed + " rejected=" + rejectedTotal()
                 + java.util.Arrays.toString(rejected)
-                + " in=" + bytesIn + " out=" + bytesOut + " upgraded=" + upgraded + " tls[handshaking=" + handshaking
-                + " completed=" + handshakesCompleted + " failed=" + handshakesFailed + " timeouts=" + handshakeTimeouts
-                + " refused=" + handshakesRefused + " plaintext=" + plaintextRefused + "]";
+                + " abandonedInQueue=" + abandonedInQueue + " in=" + bytesIn + " out=" + bytesOut
+                + " upgraded=" + upgraded + " tls[handshaking=" + handshaking + " completed=" + handshakesCompleted
+                + " failed=" + handshakesFailed + " timeouts=" + handshakeTimeouts + " refused=" + handshakesRefused
+                + " plaintext=" + plaintextRefused + "]";
     }
 }

@@ -33,7 +33,7 @@ public final class HttpConnector implements AutoCloseable {
         this.tls = b.tls;
         this.limits = b.limits;
         this.runtime = new ConnectorRuntime(b.name, b.limits, b.clock, b.serverName,
-                Objects.requireNonNull(b.handler, "handler"), b.selectors, stats, b.listener);
+                Objects.requireNonNull(b.handler, "handler"), b.selectors, stats, b.listener, b.refusals);
     }
 
     public static Builder builder() {
@@ -98,6 +98,7 @@ public final class HttpConnector implements AutoCloseable {
         private int selectors = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
         private String name = "sluice";
         private ExchangeListener listener;
+        private RefusalListener refusals;
 
         private Builder() {
         }
@@ -134,6 +135,12 @@ public final class HttpConnector implements AutoCloseable {
 
         /** Told of every completed exchange (access log, per-webapp figures); null for none. */
         public Builder exchangeListener(ExchangeListener listener) { this.listener = listener; return this; }
+
+        /**
+         * Told of every response the connector writes itself (its 503s and canned errors, the HTTPERR log);
+         * null for none. See {@link RefusalListener} for its threading contract: it must not block.
+         */
+        public Builder refusalListener(RefusalListener refusals) { this.refusals = refusals; return this; }
 
         /** Prefix of thread names. */
         public Builder name(String name) { this.name = Objects.requireNonNull(name); return this; }

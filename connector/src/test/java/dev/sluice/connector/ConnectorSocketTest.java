@@ -2,6 +2,7 @@ package dev.sluice.connector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -203,13 +206,19 @@ class ConnectorSocketTest {
 
     @Test
     void backlogPolicyLeavesTheExtraConnectionWaitingUntilASlotFrees() throws Exception {
-        start(Limits.builder().maxConnections(1).connectionPolicy(Limits.ConnectionPolicy.BACKLOG).build(), HELLO);
+        connector = HttpConnector.builder().host("127.0.0.1").port(0).name("backlog").clock(clock).handler(HELLO)
+                .limits(Limits.builder().maxConnections(1).connectionPolicy(Limits.ConnectionPolicy.BACKLOG).build())
+                .build();
+        connector.start();
         RawClient a = new RawClient(connector.localAddress());
         assertEquals(200, a.send(RawClient.get("/")).read().status());
         try (RawClient b = new RawClient(connector.localAddress())) { // completes in the OS backlog
             b.send(RawClient.get("/waiting"));
-            Thread.sleep(300); // give a wrong implementation the chance to answer b early
+            // an event instead of a sleep: the acceptor is parked waiting for a slot, so b cannot be accepted; an
+            // implementation that accepts without a slot never parks there (it blocks in accept)
+            awaitTrue(() -> threadWaitsIn("backlog-acceptor", "ConnectionSlots", "acquire"));
             assertEquals(1, connector.metrics().accepted());
+            assertEquals(0, b.available(), "nothing answered to b yet");
             a.close();
             RawClient.Response r = b.read();
             assertEquals(200, r.status());
@@ -311,13 +320,23 @@ class ConnectorSocketTest {
     void noSlotOrCounterLeaksAfterEveryKindOfEnding() throws Exception {
         byte[] chunk = new byte[64 * 1024];
         CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch writing = new CountDownLatch(1);
+        CompletableFuture<IOException> bigWriteFailure = new CompletableFuture<>();
         start(Limits.builder().maxConnections(4).maxThreads(1).acceptQueue(1).headerTimeout(Duration.ofSeconds(5))
                 .build(), (req, res) -> {
                     switch (req.head().path()) {
                         case "/boom" -> throw new IllegalStateException("handler failure");
                         case "/big" -> {
-                            for (int i = 0; i < 200; i++) {
-                                res.body().write(chunk);
+                            // 64 MiB: far more than loopback buffers hold, so the worker is still writing at the reset
+                            try {
+                                for (int i = 0; i < 1000; i++) {
+                                    res.body().write(chunk);
+                                    writing.countDown();
+                                }
+                                bigWriteFailure.complete(null);
+                            } catch (IOException e) {
+                                bigWriteFailure.complete(e);
+                                throw e;
                             }
                         }
                         case "/hold" -> {
@@ -332,12 +351,17 @@ class ConnectorSocketTest {
             assertEquals(500, c.send(RawClient.get("/boom")).read().status());
             assertEquals(200, c.send(RawClient.get("/")).read().status());
         }
-        // client reset while the worker writes a large response
+        // client reset while the worker writes a large response: reset only once the worker has started writing
         try (RawClient c = new RawClient(connector.localAddress())) {
             c.send(RawClient.get("/big"));
+            assertTrue(writing.await(30, TimeUnit.SECONDS), () -> "worker never wrote: " + connector.metrics());
             c.reset();
         }
-        awaitTrue(() -> connector.metrics().openConnections() == 0 && connector.metrics().busyWorkers() == 0);
+        assertNotNull(bigWriteFailure.get(30, TimeUnit.SECONDS), "the reset must fail the worker's write");
+        // both connections were accepted and are closed again, and the worker is free (issue 14: waiting on
+        // open == 0 alone passed before the acceptor had even taken the /big connection)
+        awaitTrue(() -> connector.metrics().accepted() == 2 && connector.metrics().openConnections() == 0
+                && connector.metrics().busyWorkers() == 0);
         // client reset while the worker waits for the body; one request queued behind it, the next shed
         try (RawClient holder = new RawClient(connector.localAddress());
              RawClient queued = new RawClient(connector.localAddress());
@@ -347,11 +371,15 @@ class ConnectorSocketTest {
             queued.send(RawClient.get("/"));
             awaitTrue(() -> connector.metrics().queueDepth() == 1);
             assertEquals(503, shed.send(RawClient.get("/")).read().status());
+            assertEquals(1, connector.metrics().rejected(ConnectorMetrics.RejectReason.QUEUE_FULL),
+                    () -> "only the shed client is refused: " + connector.metrics());
             holder.reset();
             RawClient.Response q = queued.read();
             assertEquals(200, q.status(), () -> q.body() + " " + connector.metrics());
         }
-        awaitTrue(() -> connector.metrics().openConnections() == 0 && connector.metrics().busyWorkers() == 0);
+        awaitTrue(() -> connector.metrics().accepted() == 5 && connector.metrics().openConnections() == 0
+                && connector.metrics().busyWorkers() == 0);
+        assertEquals(1, connector.metrics().rejectedTotal(), () -> connector.metrics().toString());
         // header timeout with a partial head, and a bad request
         try (RawClient slow = new RawClient(connector.localAddress())) {
             long before = connector.metrics().bytesIn();
@@ -381,6 +409,20 @@ class ConnectorSocketTest {
             }
         }
         assertEquals(0, connector.metrics().rejected(ConnectorMetrics.RejectReason.CONNECTION_LIMIT));
+    }
+
+    /** Whether the thread named {@code name} is parked (WAITING) inside {@code className.method}. */
+    static boolean threadWaitsIn(String name, String className, String method) {
+        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            if (e.getKey().getName().equals(name) && e.getKey().getState() == Thread.State.WAITING) {
+                for (StackTraceElement frame : e.getValue()) {
+                    if (frame.getClassName().endsWith("." + className) && frame.getMethodName().equals(method)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     static void awaitTrue(BooleanSupplier condition) throws InterruptedException {

@@ -20,8 +20,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,10 +40,13 @@ class NonBlockingSocketTest {
     private final MutableClock clock = new MutableClock();
     private final Set<String> callbackThreads = ConcurrentHashMap.newKeySet();
     private final AtomicInteger suspended = new AtomicInteger();
+    /** Failures inside callbacks, which run on pool threads where a thrown assertion would be swallowed. */
+    private final Queue<Throwable> callbackFailures = new ConcurrentLinkedQueue<>();
 
+    /** One selector, so that a sweep seen on one connection is the sweep of every connection. */
     HttpConnector start(Limits limits, Handler handler) throws IOException {
         connector = HttpConnector.builder().host("127.0.0.1").port(0).limits(limits).handler(handler)
-                .clock(clock).name("nb").build();
+                .clock(clock).name("nb").selectors(1).build();
         connector.start();
         return connector;
     }
@@ -51,6 +56,7 @@ class NonBlockingSocketTest {
         if (connector != null) {
             connector.close();
         }
+        assertTrue(callbackFailures.isEmpty(), () -> "failed inside a callback: " + callbackFailures);
     }
 
     /** Reads the whole content without blocking, then answers "got N: content"; an error answers 408 + reason. */
@@ -73,7 +79,9 @@ class NonBlockingSocketTest {
                     while (in.isReady()) {
                         int n = in.read(buf, 0, buf.length);
                         if (n < 0) {
-                            assertTrue(in.isFinished());
+                            if (!in.isFinished()) { // carried back to the test thread (see stop)
+                                callbackFailures.add(new AssertionError("end of content but not finished"));
+                            }
                             res.body().write(("got " + got.size() + ": " + got).getBytes(StandardCharsets.UTF_8));
                             res.complete();
                             return;
@@ -237,7 +245,8 @@ class NonBlockingSocketTest {
             res.headers().set("Upgrade", "echo");
             res.upgrade(conn -> echoNonBlocking(conn, closed));
         });
-        try (RawClient c = new RawClient(connector.localAddress())) {
+        try (RawClient c = new RawClient(connector.localAddress());
+             RawClient idle = new RawClient(connector.localAddress())) {
             // bytes of the new protocol right behind the head belong to the upgraded connection
             c.send("GET /ws HTTP/1.1\r\nHost: t\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\nping");
             RawClient.Response r = c.read();
@@ -246,8 +255,10 @@ class NonBlockingSocketTest {
             assertEquals("Upgrade", r.header("Connection"));
             assertEquals(null, r.header("Content-Length"));
             assertEquals("ping", c.readExactly(4));
+            awaitTrue(() -> connector.metrics().idleConnections() == 1); // the idle one is registered
             clock.advance(Duration.ofMinutes(5)); // no keep-alive timer applies any more
-            Thread.sleep(300);
+            // the one selector's sweep that closes the idle connection has passed the upgraded one too
+            assertTrue(idle.atEof(), "the idle keep-alive connection is closed by the sweep");
             c.send("GET / HTTP/1.1\r\n\r\n"); // not parsed as HTTP: echoed
             assertEquals("GET / HTTP/1.1\r\n\r\n", c.readExactly(18));
             assertEquals(1, connector.metrics().upgradedConnections());

@@ -102,6 +102,11 @@ final class RawClient implements AutoCloseable {
         return new String(b, StandardCharsets.ISO_8859_1);
     }
 
+    /** Bytes received and not read yet, without blocking. */
+    int available() throws IOException {
+        return in.available();
+    }
+
     /** Whether the server closed: end of stream with nothing more sent. */
     boolean atEof() throws IOException {
         return in.read() < 0;

@@ -213,6 +213,39 @@ class TlsSocketTest {
     }
 
     @Test
+    void queuedRequestKeepsItsDecryptedBodyAndAGoneClientLeavesTheQueue() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
+        start(tls().build(), Limits.builder().maxThreads(1).acceptQueue(2).build(), (req, res) -> {
+            if (req.head().target().equals("/hold")) {
+                running.countDown();
+                release.await(30, TimeUnit.SECONDS);
+            }
+            res.body().write(("got " + new String(req.body().readAllBytes(), StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8));
+        });
+        try (SSLSocket s1 = socket("localhost"); RawClient busy = new RawClient(s1);
+             SSLSocket s2 = socket("localhost"); RawClient queued = new RawClient(s2)) {
+            busy.send(RawClient.get("/hold"));
+            assertTrue(running.await(30, TimeUnit.SECONDS));
+            queued.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 11\r\n\r\n");
+            awaitTrue(() -> connector.metrics().queueDepth() == 1);
+            long before = connector.metrics().bytesIn();
+            queued.send("hello world"); // read by the selector while the request waits (QueuedReads), decrypted
+            awaitTrue(() -> connector.metrics().bytesIn() == before + 11);
+            try (SSLSocket s3 = socket("localhost")) {
+                RawClient gone = new RawClient(s3);
+                gone.send(RawClient.get("/gone"));
+                awaitTrue(() -> connector.metrics().queueDepth() == 2);
+            } // closed while queued: close_notify, then FIN
+            awaitTrue(() -> connector.metrics().abandonedInQueue() == 1 && connector.metrics().queueDepth() == 1);
+            release.countDown();
+            assertEquals("got ", busy.read().body());
+            assertEquals("got hello world", queued.read().body());
+        }
+    }
+
+    @Test
     void sniPicksTheCertificateOfTheNamedHostElseTheDefault() throws Exception {
         start(tls().build(), Limits.DEFAULTS, DESCRIBE);
         assertEquals(apiCert, served("api.test"));

@@ -61,11 +61,19 @@ public final class BodyFraming {
      * advance; its reader must count.
      */
     public static BodyFraming of(RequestHead head, long maxBodyBytes) {
-        BodyFraming framing = of(head);
-        if (framing.kind == Kind.LENGTH && framing.length > maxBodyBytes) {
-            throw new HttpException(Status.CONTENT_TOO_LARGE, "Content exceeds " + maxBodyBytes + " bytes");
+        return of(head).within(maxBodyBytes);
+    }
+
+    /**
+     * This framing, or 413 when its Content-Length exceeds {@code maxBodyBytes}, as {@link #of(RequestHead, long)}
+     * (for a caller that has other checks to make between the two).
+     */
+    public BodyFraming within(long maxBodyBytes) {
+        if (kind == Kind.LENGTH && length > maxBodyBytes) {
+            throw new HttpException(Status.CONTENT_TOO_LARGE, "Request content larger than " + maxBodyBytes
+                    + " bytes");
         }
-        return framing;
+        return this;
     }
 
     public Kind kind() {

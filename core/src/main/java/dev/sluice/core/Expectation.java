@@ -19,9 +19,13 @@ public final class Expectation {
      * <li>{@code 100-continue} on HTTP/1.0: ignored, as the section requires (a 1.0 client may not understand
      *     interim responses).</li>
      * <li>{@code 100-continue} without content: no, there is nothing to wait for.</li>
-     * <li>Any other expectation, alone or beside 100-continue: 417, since no other is defined and the server
-     *     cannot meet what it does not know.</li>
+     * <li>Any other expectation, alone or beside 100-continue, on HTTP/1.1 or 1.0: 417. The section lets a server
+     *     answer 417 to an expectation it does not know, and requires it to ignore only a 1.0 request's
+     *     {@code 100-continue}; ignoring an unknown one would serve a client that counts on something this server
+     *     never did. No other expectation is defined.</li>
+     * <li>An empty field: no expectation, nothing to refuse.</li>
      * </ul>
+     * This is the one place of the rule: the connector's gate asks it before a worker runs.
      *
      * @throws HttpException 417 for an expectation other than 100-continue
      */
@@ -34,7 +38,7 @@ public final class Expectation {
         boolean continueExpected = false;
         for (String expectation : expectations) {
             if (!expectation.equalsIgnoreCase("100-continue")) {
-                throw new HttpException(Status.EXPECTATION_FAILED, "Unsupported expectation");
+                throw new HttpException(Status.EXPECTATION_FAILED, "Only Expect: 100-continue is supported");
             }
             continueExpected = true;
         }

@@ -20,7 +20,7 @@ public final class ServerHeaders {
     /**
      * @param server the Server field value, or null to send none (RFC 9110 section 10.2.4 lets a server omit it)
      * @param date   the source of Date values; inject one built on a fixed Clock to test
-     * @param limits supplies {@code keepAliveTimeout} and {@code maxKeepAliveRequests} for the Keep-Alive field
+     * @param limits supplies {@code keepAliveTimeout} for the Keep-Alive field
      * @throws IllegalArgumentException when {@code server} could not be written as a field value
      */
     public ServerHeaders(String server, HttpDate date, Limits limits) {
@@ -56,9 +56,8 @@ public final class ServerHeaders {
      *     Content-Length the handler set, which describes the content a GET would get;</li>
      * <li>{@code Connection: close} when the connection will not persist (RFC 9112 section 9.6), replacing any
      *     other connection option; {@code Connection: keep-alive} and
-     *     {@code Keep-Alive: timeout=N, max=M} when an HTTP/1.0 connection persists, since a 1.0 client keeps
-     *     a connection only when told so (RFC 9112 section C.2.2). N is {@code keepAliveTimeout} in whole seconds,
-     *     M the requests left after this one.</li>
+     *     {@code Keep-Alive: timeout=N} ({@link #keepAlive}) when an HTTP/1.0 connection persists, since a 1.0
+     *     client keeps a connection only when told so (RFC 9112 section C.2.2).</li>
      * </ul>
      *
      * @param head          the request being answered
@@ -86,9 +85,19 @@ public final class ServerHeaders {
             headers.remove("Keep-Alive");
         } else if (head.version() == HttpVersion.HTTP_1_0) {
             headers.set("Connection", "keep-alive");
-            long remaining = Math.max(0, (long) limits.maxKeepAliveRequests() - requestNumber);
-            headers.set("Keep-Alive", "timeout=" + limits.keepAliveTimeout().toSeconds() + ", max=" + remaining);
+            headers.set("Keep-Alive", keepAlive(limits));
         }
+    }
+
+    /**
+     * The {@code Keep-Alive} value of a persisting HTTP/1.0 response (RFC 9112 section C.2.2; the field itself is
+     * defined by RFC 2068 section 19.7.1.1): {@code timeout=N}, N being {@code keepAliveTimeout} in whole seconds
+     * (rounded down), as Tomcat sends it. Advisory only: a 1.0 client that comes back later finds the connection
+     * closed. No {@code max}: Tomcat sends none, and a 1.0 client learns the last response by its
+     * {@code Connection: close}.
+     */
+    public static String keepAlive(Limits limits) {
+        return "timeout=" + limits.keepAliveTimeout().toSeconds();
     }
 
     /**

@@ -23,6 +23,13 @@ class ExpectationTest {
             "HTTP/1.1|200-ok|10|417",
             "HTTP/1.1|100-continue, foo|10|417",
             "HTTP/1.0|foo=bar|10|417",
+            // 10.1.1: only a 1.0 request's 100-continue MUST be ignored; an unknown expectation MAY get 417 in any
+            // version, and Sluice answers it so, rather than serve a client that counts on what it never did
+            "HTTP/1.0|100-continue, foo|10|417",
+            "HTTP/1.0|100-continue|-|false",
+            "HTTP/1.0|-|10|false",
+            "HTTP/1.1|200-ok|-|417",
+            "HTTP/1.1|'100-continue , 100-CONTINUE'|10|true",
             "HTTP/1.1|''|10|false",
     })
     void expectsContinue(String version, String expect, String length, String expected) {
@@ -38,6 +45,7 @@ class ExpectationTest {
         if (expected.equals("417")) {
             HttpException e = assertThrows(HttpException.class, () -> Expectation.expectsContinue(head, framing));
             assertEquals(Status.EXPECTATION_FAILED, e.status());
+            assertEquals("Only Expect: 100-continue is supported", e.getMessage());
         } else {
             assertEquals(Boolean.parseBoolean(expected), Expectation.expectsContinue(head, framing));
         }

@@ -7,6 +7,7 @@ import dev.sluice.distribution.internal.WebappsWatcher;
 import dev.sluice.distribution.internal.accesslog.AccessLog;
 import dev.sluice.distribution.internal.accesslog.AccessLogFormat;
 import dev.sluice.distribution.internal.accesslog.AccessLogListener;
+import dev.sluice.distribution.internal.httperr.HttpErrLog;
 import dev.sluice.distribution.internal.status.FiguresSource;
 import dev.sluice.distribution.internal.status.ServerFigures;
 import dev.sluice.distribution.internal.status.ServerMBean;
@@ -37,6 +38,8 @@ public final class SluiceServer implements AutoCloseable {
     /** Hot deploy scans and access log flushes: small periodic jobs on one daemon thread. */
     private final ScheduledExecutorService housekeeping;
     private final AccessLog accessLog;
+    /** The connector's own 503s and canned errors (IIS HTTPERR); null without a logs folder. */
+    private final HttpErrLog httpErrLog;
     private final Duration hotDeployInterval;
     private final FiguresSource figures;
     private Runnable unregisterMBean = () -> { };
@@ -45,6 +48,7 @@ public final class SluiceServer implements AutoCloseable {
         ServletContainer.Builder servlets = ServletContainer.builder()
                 .maxConcurrentRequests(b.limits.maxConcurrentRequests())
                 .retryAfterSeconds(b.limits.retryAfterSeconds());
+        b.webappMaxConcurrentRequests.forEach(servlets::maxConcurrentRequests);
         if (b.workDir != null) {
             servlets.workDir(b.workDir);
         }
@@ -57,6 +61,7 @@ public final class SluiceServer implements AutoCloseable {
         Handler handler = b.statusPages ? new StatusHandler(container, this::currentFigures, webapps) : container;
         this.accessLog = b.accessLogFormat == null ? null
                 : new AccessLog(b.logs, b.accessLogFormat, "Sluice", Clock.systemDefaultZone());
+        this.httpErrLog = b.logs == null ? null : new HttpErrLog(b.logs);
         HttpConnector.Builder connectorBuilder = HttpConnector.builder();
         if (b.tls != null) {
             connectorBuilder.https(b.httpsPort, b.tls);
@@ -67,6 +72,7 @@ public final class SluiceServer implements AutoCloseable {
                 .limits(b.limits)
                 .handler(b.hstsMaxAgeSeconds < 0 ? handler : new HstsHandler(handler, b.hstsMaxAgeSeconds))
                 .exchangeListener(accessLog == null ? null : new AccessLogListener(accessLog))
+                .refusalListener(httpErrLog)
                 .build();
         this.figures = b.statusPages ? new FiguresSource(connector, webapps) : null;
         this.watcher = b.webapps == null ? null
@@ -141,6 +147,9 @@ public final class SluiceServer implements AutoCloseable {
             if (accessLog != null) {
                 housekeeping.scheduleWithFixedDelay(accessLog::flush, 1, 1, TimeUnit.SECONDS);
             }
+            if (httpErrLog != null) {
+                housekeeping.scheduleWithFixedDelay(httpErrLog::flush, 1, 1, TimeUnit.SECONDS);
+            }
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -159,6 +168,9 @@ public final class SluiceServer implements AutoCloseable {
             container.close();
             if (accessLog != null) {
                 accessLog.close();
+            }
+            if (httpErrLog != null) {
+                httpErrLog.close(); // after the connector: its last refusals are written too
             }
         }
     }
@@ -179,6 +191,7 @@ public final class SluiceServer implements AutoCloseable {
         private int httpsPort = -1;
         private dev.sluice.connector.TlsConfig tls;
         private long hstsMaxAgeSeconds = -1;
+        private final java.util.Map<String, Integer> webappMaxConcurrentRequests = new java.util.LinkedHashMap<>();
 
         private Builder() {
         }
@@ -196,6 +209,15 @@ public final class SluiceServer implements AutoCloseable {
         /** Sends {@code Strict-Transport-Security: max-age=N} on HTTPS responses; negative sends none. */
         public Builder hsts(long maxAgeSeconds) {
             this.hstsMaxAgeSeconds = maxAgeSeconds;
+            return this;
+        }
+
+        /**
+         * The {@code maxConcurrentRequests} of one webapp, by context path ({@code ""} for ROOT), instead of the
+         * global one of {@link #limits}; 0 is off for that webapp. Past it, that webapp alone answers 503.
+         */
+        public Builder maxConcurrentRequests(String contextPath, int limit) {
+            this.webappMaxConcurrentRequests.put(Objects.requireNonNull(contextPath, "contextPath"), limit);
             return this;
         }
 
@@ -242,7 +264,11 @@ public final class SluiceServer implements AutoCloseable {
             return this;
         }
 
-        /** Writes an access log of this format in {@code logs}, one file a day; a null format writes none. */
+        /**
+         * Writes an access log of this format in {@code logs}, one file a day; a null format writes none. The
+         * connector's own 503s and canned errors go to {@code logs/httperr.<date>.log} whenever {@code logs} is
+         * given.
+         */
         public Builder accessLog(Path logs, AccessLogFormat format) {
             this.logs = logs;
             this.accessLogFormat = format;

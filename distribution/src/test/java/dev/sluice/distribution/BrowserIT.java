@@ -12,9 +12,11 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -27,6 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * load, the connection figures it shows agree with the connector's own counters, and the status page renders
  * live figures. Skipped where chromedriver is not installed, except in CI ({@code CI=true}), which installs it.
  */
+// Longer than the build's 60 s default: starts Chromium and a server JVM, then waits up to 30 s per page.
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class BrowserIT {
     private static final Path DRIVER = Paths.get("/usr/bin/chromedriver");
     private static final Path BROWSER = Paths.get("/usr/bin/chromium");

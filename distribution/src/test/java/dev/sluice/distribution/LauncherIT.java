@@ -20,8 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The built distribution's {@code bin/sluice}, run as a person would: a real process, real signals. */
+// Longer than the build's 60 s default: each test starts a server JVM and waits up to 60 s for it to stop.
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class LauncherIT {
     private static final Path SLUICE = Paths.get("target/sluice/bin/sluice").toAbsolutePath();
     private static final Pattern READY = Pattern.compile("^Sluice listening on (http://[^ ]+:(\\d+))$");

@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the server's realm: the shipped demo users log in to the secure samples, and a user added while the server
  * runs can log in seconds later.
  */
+// Longer than the build's 60 s default: starts a server JVM and waits up to 60 s each for the command and the server.
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class PasswdIT {
     private static final Path SLUICE = Paths.get("target/sluice/bin/sluice").toAbsolutePath();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -17,8 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code bin/sluice start} and {@code stop}: a background server with a PID file, stopped gracefully. */
+// Longer than the build's 60 s default: each step waits up to 90 s for bin/sluice to return.
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class StartStopIT {
     private static final Path HOME = Paths.get("target/sluice").toAbsolutePath();
     private static final Path PID_FILE = HOME.resolve("logs/sluice.pid");

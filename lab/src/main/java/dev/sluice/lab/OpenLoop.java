@@ -39,7 +39,7 @@ final class OpenLoop {
         int cap = ctx.config.connections();
         try {
             for (long k = 0; ; k++) {
-                long dueAt = ctx.startNanos + (long) (k * gapNanos);
+                long dueAt = dueAt(ctx.startNanos, gapNanos, k);
                 if (dueAt - ctx.deadlineNanos >= 0) {
                     return;
                 }
@@ -67,6 +67,11 @@ final class OpenLoop {
         } finally {
             schedulingDone = true;
         }
+    }
+
+    /** When request {@code k} (from 0) is due: fixed by the start and the rate alone, whatever the server does. */
+    static long dueAt(long startNanos, double gapNanos, long k) {
+        return startNanos + (long) (k * gapNanos);
     }
 
     private void work() {

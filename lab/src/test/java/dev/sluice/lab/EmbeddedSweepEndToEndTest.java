@@ -53,8 +53,8 @@ class EmbeddedSweepEndToEndTest {
             assertEquals(0, lab.transportErrors(), where);
             assertTrue(s.metrics().size() >= 3, "gauges sampled during the run: " + s.metrics().size());
         }
-        assertTrue(result.steps().get(0).run().totals().get(Count.SHED_503) > 0,
-                "no queue at 1.5x capacity sheds: " + result.steps().get(0).run().summary());
+        // Whether 1.5x capacity really sheds depends on how fast this machine sends; the lab's 503s are checked
+        // against the server's own count above, whatever their number (issue 14: no rates in unit tests).
 
         List<String> rows = Files.readAllLines(dir.resolve("steps.csv"));
         List<String> header = List.of(rows.get(0).split(","));

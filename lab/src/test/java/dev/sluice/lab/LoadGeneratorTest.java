@@ -135,7 +135,9 @@ class LoadGeneratorTest {
             // Due times are fixed: 200/s for 2 s is 400 requests, whatever the machine's load.
             long all = r.totals().finished() + r.totals().get(Count.UNSENT);
             assertEquals(400, all, r.summary());
-            assertTrue(r.totals().get(Count.OK_2XX) >= 360, r.summary());
+            // How many of them a loaded machine manages to send in time is the benchmarks' business, not a unit
+            // test's (issue 14): what was sent was answered, and the server saw exactly that.
+            assertEquals(0, r.totals().transportErrors(), r.summary());
             assertEquals(s.requests(), r.totals().get(Count.SENT));
         }
     }

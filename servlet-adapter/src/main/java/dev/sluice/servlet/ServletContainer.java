@@ -7,13 +7,14 @@ import dev.sluice.core.RequestPath;
 import dev.sluice.core.Response;
 import dev.sluice.core.Status;
 import dev.sluice.core.TargetForm;
-import dev.sluice.servlet.internal.ContainerSettings;
 import dev.sluice.servlet.internal.Deployer;
-import dev.sluice.servlet.internal.LocaleEncodings;
-import dev.sluice.servlet.internal.TextSettings;
-import dev.sluice.servlet.internal.WarUnpacker;
 import dev.sluice.servlet.internal.WebApp;
-import dev.sluice.servlet.internal.WorkDirs;
+import dev.sluice.servlet.internal.async.DaemonThreads;
+import dev.sluice.servlet.internal.deploy.ContainerSettings;
+import dev.sluice.servlet.internal.deploy.WarUnpacker;
+import dev.sluice.servlet.internal.deploy.WorkDirs;
+import dev.sluice.servlet.internal.http.LocaleEncodings;
+import dev.sluice.servlet.internal.module.ContainerModules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,9 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -70,28 +69,20 @@ public final class ServletContainer implements Handler, AutoCloseable {
         this.ownExecutors = async == null;
         this.undeployDrain = b.undeployDrain;
         if (async == null) {
-            async = Executors.newCachedThreadPool(daemon("sluice-async"));
-            scheduler = Executors.newSingleThreadScheduledExecutor(daemon("sluice-timer"));
+            async = Executors.newCachedThreadPool(DaemonThreads.named("sluice-async"));
+            scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sluice-timer"));
         }
         this.ownWorkDir = b.workDir == null;
         Path workDir = ownWorkDir ? WorkDirs.createPrivate() : b.workDir;
         this.settings = new ContainerSettings(b.serverInfo, workDir, b.allowTrace,
                 Map.copyOf(b.maxConcurrentRequests), b.retryAfterSeconds, b.maxParameterCount, b.maxFormBytes,
                 async, scheduler, b.clock, Map.copyOf(b.localeEncodings), Set.copyOf(b.allowedTrailers),
-                b.crossContext, b.realm);
+                b.crossContext, b.realm, b.modules != null ? new ContainerModules(b.modules)
+                        : ContainerModules.discover(ServletContainer.class.getClassLoader()));
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /**
@@ -293,6 +284,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
         private Map<String, String> localeEncodings = LocaleEncodings.DEFAULTS;
         private Set<String> allowedTrailers = Set.of("*");
         private boolean crossContext;
+        private List<ContainerModule> modules;
 
         private Builder() {
         }
@@ -372,6 +364,9 @@ public final class ServletContainer implements Handler, AutoCloseable {
          * crossContext). Default off: it returns null for any other webapp.
          */
         public Builder crossContext(boolean crossContext) { this.crossContext = crossContext; return this; }
+
+        /** The container modules every webapp gets; default: those ServiceLoader finds on the server class path. */
+        public Builder modules(List<ContainerModule> modules) { this.modules = List.copyOf(modules); return this; }
 
         /**
          * Sets a setting from its text form, as {@code conf/sluice.properties} and {@code arquillian.xml} give it:

@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -170,7 +169,5 @@ class SocketTest {
         String response = exchange("GET /shop/session HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertTrue(response.matches("(?s)HTTP/1.1 200 OK\r\nSet-Cookie: JSESSIONID=[0-9A-F]{32}; Path=/shop; "
                 + "HttpOnly\r\n.*new=true count=1.*"), response);
-        InetSocketAddress unused = connector.localAddress();
-        assertTrue(unused.getPort() > 0);
     }
 }

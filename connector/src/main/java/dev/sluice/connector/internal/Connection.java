@@ -7,7 +7,9 @@ import java.nio.channels.SelectionKey;
 /**
  * One client connection. At any time it is owned by exactly one party: its selector loop (waiting for a head,
  * writing a canned response, lingering) or one worker (running an exchange). Ownership passes only through the
- * {@link ConnectionOwner} hand-offs and the request queue, which publish the fields safely.
+ * {@link ConnectionOwner} hand-offs and the request queue, which publish the fields safely. While a connection waits
+ * in the queue its loop may take it back out to read what the client sent meanwhile ({@link QueuedReads}); the
+ * queue's lock publishes that too.
  */
 final class Connection implements Runnable {
     /**
@@ -30,8 +32,8 @@ final class Connection implements Runnable {
     /** When the pending head was queued, on the connector clock and in nanoTime (for the histogram). */
     long queuedAtMillis;
     long queuedAtNanos;
-    /** Whether this connection holds one of the worker pool's admissions (see WorkerPool). */
-    final java.util.concurrent.atomic.AtomicBoolean admitted = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The worker pool's admission of this connection's latest queued run, or null (see WorkerPool). */
+    volatile WorkerPool.Admission admission;
     /** The exchange running the head, for the queue task. */
     Runnable task;
 

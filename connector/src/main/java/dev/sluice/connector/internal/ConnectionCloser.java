@@ -119,11 +119,11 @@ final class ConnectionCloser {
             c.onClose = null;
             pool.executeCallback(onClose);
         }
-        ctx.stats.open.decrementAndGet();
-        ctx.stats.connectionClosed(c.requests);
+        // free the slot and record the figures before open-- is published (ConnectorStats.connectionClosed)
         if (c.holdsSlot) {
             slots.release();
         }
+        ctx.stats.connectionClosed(c.requests);
     }
 
     static void closeChannel(SocketChannel channel) {

@@ -2,8 +2,11 @@ package dev.sluice.connector.internal;
 
 import java.util.concurrent.Semaphore;
 
-/** The maxConnections budget: one slot per open connection, taken at accept and given back at close. */
-final class ConnectionSlots {
+/**
+ * The maxConnections budget: one slot per open connection, taken at accept and given back at close. Not final only
+ * so that a test can see when a close gives its slot back.
+ */
+class ConnectionSlots {
     private final Semaphore slots;
 
     ConnectionSlots(int maxConnections) {

@@ -1,6 +1,7 @@
 package dev.sluice.connector.internal;
 
 import dev.sluice.connector.ExchangeListener;
+import dev.sluice.connector.RefusalListener;
 import dev.sluice.core.Handler;
 import dev.sluice.core.HttpDate;
 import dev.sluice.core.Limits;
@@ -21,6 +22,8 @@ final class ConnectorContext {
     final RequestGate gate;
     /** Told of every completed exchange, or null. */
     final ExchangeListener listener;
+    /** Told of every response the connector writes itself, or null. */
+    final RefusalListener refusals;
     volatile boolean draining;
     /** The last connection id given out, by any listener. */
     final java.util.concurrent.atomic.AtomicLong connectionIds = new java.util.concurrent.atomic.AtomicLong();
@@ -31,7 +34,13 @@ final class ConnectorContext {
 
     ConnectorContext(Limits limits, Clock clock, String serverName, Handler handler, ConnectorStats stats,
                      ExchangeListener listener) {
+        this(limits, clock, serverName, handler, stats, listener, null);
+    }
+
+    ConnectorContext(Limits limits, Clock clock, String serverName, Handler handler, ConnectorStats stats,
+                     ExchangeListener listener, RefusalListener refusals) {
         this.listener = listener;
+        this.refusals = refusals;
         this.limits = limits;
         this.clock = clock;
         this.date = new HttpDate(clock);
@@ -41,6 +50,15 @@ final class ConnectorContext {
         this.buffers = new BufferPool(16 * 1024, Math.min(4096, limits.maxThreads() * 4 + 64));
         this.stats = stats;
         this.gate = new RequestGate(limits);
+    }
+
+    /**
+     * Counts a 503 of one of the connector's limits and tells the refusal listener; the caller then writes the
+     * canned response.
+     */
+    void reject(Connection c, ConnectorStats.Rejection why, String message) {
+        stats.reject(why);
+        Refusals.tell(this, c, why, message);
     }
 
     RequestHeadParser newParser() {

@@ -1,6 +1,7 @@
 package dev.sluice.connector.internal;
 
 import dev.sluice.connector.ExchangeListener;
+import dev.sluice.connector.RefusalListener;
 import dev.sluice.core.Handler;
 import dev.sluice.core.Limits;
 import java.io.IOException;
@@ -27,9 +28,10 @@ public final class ConnectorRuntime {
     private InetSocketAddress tlsBound;
 
     public ConnectorRuntime(String name, Limits limits, Clock clock, String serverName, Handler handler,
-                            int selectorCount, ConnectorStats stats, ExchangeListener listener) {
+                            int selectorCount, ConnectorStats stats, ExchangeListener listener,
+                            RefusalListener refusals) {
         this.name = name;
-        this.ctx = new ConnectorContext(limits, clock, serverName, handler, stats, listener);
+        this.ctx = new ConnectorContext(limits, clock, serverName, handler, stats, listener, refusals);
         this.selectorCount = selectorCount;
         this.slots = new ConnectionSlots(limits.maxConnections());
     }

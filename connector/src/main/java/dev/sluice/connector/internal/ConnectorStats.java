@@ -31,6 +31,8 @@ public final class ConnectorStats {
     final LongAdder handshakesRefused = new LongAdder();
     /** Connections to the HTTPS port that sent plain HTTP (answered 400 and closed). */
     final LongAdder plaintextRefused = new LongAdder();
+    /** Queued requests dropped because their client closed or reset the connection before a worker took them. */
+    final LongAdder abandonedInQueue = new LongAdder();
     private final LongAdder[] rejected = new LongAdder[Rejection.values().length];
     /** Microseconds from a complete head to a worker starting it. */
     private final ConcurrentHistogram queueTime = new ConcurrentHistogram(3_600_000_000L, 2);
@@ -57,8 +59,13 @@ public final class ConnectorStats {
         serviceTime.recordValue(Math.max(0, nanos / 1000));
     }
 
+    /**
+     * Records a closed connection's figures, then publishes it as no longer open: whoever sees {@code open} drop
+     * (a test, the status page, a drain) sees the figures too. The caller frees its slot before calling this.
+     */
     void connectionClosed(int requests) {
         requestsPerConnection.recordValue(requests);
+        open.decrementAndGet();
     }
 
     public int openConnections() { return open.get(); }
@@ -76,6 +83,7 @@ public final class ConnectorStats {
     public long handshakeTimeouts() { return handshakeTimeouts.sum(); }
     public long handshakesRefused() { return handshakesRefused.sum(); }
     public long plaintextRefused() { return plaintextRefused.sum(); }
+    public long abandonedInQueue() { return abandonedInQueue.sum(); }
     public long rejected(Rejection why) { return rejected[why.ordinal()].sum(); }
     public Histogram queueTimeMicros() { return queueTime.copy(); }
     public Histogram serviceTimeMicros() { return serviceTime.copy(); }

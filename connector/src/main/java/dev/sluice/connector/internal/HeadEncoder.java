@@ -8,8 +8,11 @@ import java.util.Arrays;
 
 /**
  * Writes a response head as ISO-8859-1 bytes straight into a buffer, with no intermediate strings. Characters a
- * field cannot carry are replaced: CR and LF become spaces (no response splitting), others beyond Latin-1 '?'; in
- * a name, space, controls and ':' also become '?'.
+ * field cannot carry are replaced, so no head ever carries them whoever built the fields: in a value every control
+ * character but HTAB becomes a space (CR and LF would split the response, NUL cuts it short in some clients, and
+ * RFC 9110 section 5.5 allows none of them in a field value; {@link Headers} only refuses CR, LF and NUL because it
+ * also holds received fields, whose other controls a recipient may keep), characters beyond Latin-1 '?'; in a
+ * name, space, controls and ':' also become '?'.
  *
  * <p>Bytes go into the buffer's backing array through a local index, not one {@code ByteBuffer.put} per
  * character: this runs for every field of every response, and each put re-checks bounds and moves the position.
@@ -132,11 +135,11 @@ final class HeadEncoder {
         int p = pos;
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c <= '\r' || c > 0xFF) {
-                if (c == '\r' || c == '\n') {
-                    c = ' ';
-                } else if (c > 0xFF) {
+            if (c < ' ' || c >= 0x7F) {
+                if (c > 0xFF) {
                     c = '?';
+                } else if (c < ' ' ? c != '\t' : c == 0x7F) {
+                    c = ' '; // a control character, CR, LF and NUL included (RFC 9110 section 5.5)
                 }
             }
             a[p++] = (byte) c;

@@ -45,7 +45,8 @@ final class Http1Processor {
             ctx.stats.queued(System.nanoTime() - c.queuedAtNanos);
             Duration timeout = ctx.limits.queueTimeout();
             if (!timeout.isZero() && ctx.clock.millis() - c.queuedAtMillis > timeout.toMillis()) {
-                ctx.stats.reject(ConnectorStats.Rejection.QUEUE_TIMEOUT);
+                ctx.reject(c, ConnectorStats.Rejection.QUEUE_TIMEOUT,
+                        "Server busy, request waited too long in the queue");
                 refuse(c, head, Status.SERVICE_UNAVAILABLE, "Server busy, request waited too long in the queue",
                         ctx.limits.retryAfterSeconds());
                 return;
@@ -136,7 +137,7 @@ final class Http1Processor {
 
     private HttpExchange start(Connection c, RequestHead head, long queueNanos) {
         if (ctx.draining) {
-            ctx.stats.reject(ConnectorStats.Rejection.DRAINING);
+            ctx.reject(c, ConnectorStats.Rejection.DRAINING, "Server is shutting down");
             refuse(c, head, Status.SERVICE_UNAVAILABLE, "Server is shutting down", ctx.limits.retryAfterSeconds());
             return null;
         }
@@ -144,6 +145,7 @@ final class Http1Processor {
         try {
             framing = ctx.gate.check(head);
         } catch (HttpException e) {
+            Refusals.badRequest(ctx, c, e.status().code(), e.getMessage());
             refuse(c, head, e.status(), e.getMessage(), -1);
             return null;
         }
@@ -237,6 +239,7 @@ final class Http1Processor {
                     return next;
                 }
             } catch (HttpException e) {
+                Refusals.badRequest(ctx, c, e.status().code(), e.getMessage()); // a pipelined head, bad
                 refuse(c, null, e.status(), e.getMessage(), -1);
                 return null;
             }

@@ -1,6 +1,7 @@
 package dev.sluice.connector.internal;
 
 import dev.sluice.core.BodyFraming;
+import dev.sluice.core.Expectation;
 import dev.sluice.core.Headers;
 import dev.sluice.core.Request;
 import dev.sluice.core.RequestHead;
@@ -59,7 +60,7 @@ final class HttpExchange implements Response {
         this.number = ++connection.requests;
         this.framing = framing;
         this.out = new ResponseBody(this, ctx, connection);
-        ExpectContinue expect = new ExpectContinue(framing.hasContent() && RequestGate.expectsContinue(head),
+        ExpectContinue expect = new ExpectContinue(Expectation.expectsContinue(head, framing),
                 connection, ctx, out::isCommitted);
         this.body = new RequestBody(connection, ctx, framing, expect, requestTrailers);
     }

@@ -1,8 +1,8 @@
 package dev.sluice.connector.internal;
 
 import dev.sluice.core.BodyFraming;
+import dev.sluice.core.Expectation;
 import dev.sluice.core.HttpException;
-import dev.sluice.core.HttpVersion;
 import dev.sluice.core.Limits;
 import dev.sluice.core.Method;
 import dev.sluice.core.RequestHead;
@@ -21,6 +21,9 @@ final class RequestGate {
     }
 
     /**
+     * The rules are core's ({@link BodyFraming#of(RequestHead)} and {@link BodyFraming#within} for framing and 413,
+     * {@link Expectation#expectsContinue} for 417), asked here before a worker is used.
+     *
      * @return the body framing of an acceptable head
      * @throws HttpException the answer to a refused one
      */
@@ -30,20 +33,8 @@ final class RequestGate {
             // RFC 9110 section 9.3.6: CONNECT asks for a tunnel; Sluice is an origin server, not a proxy
             throw new HttpException(Status.NOT_IMPLEMENTED, "CONNECT is not supported: this server is not a proxy");
         }
-        if (framing.kind() == BodyFraming.Kind.LENGTH && framing.length() > maxBodyBytes) {
-            throw new HttpException(Status.CONTENT_TOO_LARGE, "Request content larger than " + maxBodyBytes
-                    + " bytes");
-        }
-        String expect = head.headers().get("Expect");
-        // RFC 9110 section 10.1.1: only 100-continue is defined; ignored in HTTP/1.0 requests
-        if (expect != null && head.version() == HttpVersion.HTTP_1_1 && !expect.trim().equalsIgnoreCase("100-continue")) {
-            throw new HttpException(Status.EXPECTATION_FAILED, "Only Expect: 100-continue is supported");
-        }
+        framing.within(maxBodyBytes); // 413 before a byte of content is read
+        Expectation.expectsContinue(head, framing); // 417 for an expectation other than 100-continue
         return framing;
-    }
-
-    /** Whether the client waits for a 100 (Continue) before sending the body. */
-    static boolean expectsContinue(RequestHead head) {
-        return head.version() == HttpVersion.HTTP_1_1 && head.headers().contains("Expect");
     }
 }

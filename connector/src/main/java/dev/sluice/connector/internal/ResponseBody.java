@@ -6,6 +6,7 @@ import dev.sluice.core.Method;
 import dev.sluice.core.Persistence;
 import dev.sluice.core.RequestHead;
 import dev.sluice.core.ResponseFraming;
+import dev.sluice.core.ServerHeaders;
 import dev.sluice.core.Status;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -209,10 +210,13 @@ final class ResponseBody extends OutputStream {
         if (ownLength) {
             declared = completedLength;
         }
-        String connectionValue = !persists ? "close"
-                : request.version() == dev.sluice.core.HttpVersion.HTTP_1_0 ? "keep-alive" : null;
+        // HTTP/1.0 persists only when told so, and learns how long the server waits (RFC 9112 C.2.2)
+        boolean keepAlive10 = persists && request.version() == dev.sluice.core.HttpVersion.HTTP_1_0;
+        String connectionValue = !persists ? "close" : keepAlive10 ? "keep-alive" : null;
+        String keepAliveValue = keepAlive10 ? ServerHeaders.keepAlive(ctx.limits) : null;
         head = ResponseHeadWriter.write(headStorage, ctx.fieldLines, status, headers, ownLength || noLengthAllowed,
-                ownLength || headLength ? completedLength : -1, framing == ResponseFraming.CHUNKED, connectionValue);
+                ownLength || headLength ? completedLength : -1, framing == ResponseFraming.CHUNKED, connectionValue,
+                keepAliveValue);
     }
 
     /** Sends the pending head, the buffered content plus {@code extra} as one chunk if chunked, and the end. */

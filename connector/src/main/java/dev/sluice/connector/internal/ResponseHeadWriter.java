@@ -33,10 +33,12 @@ final class ResponseHeadWriter {
      * @param length         a Content-Length the connector adds, or -1 for none
      * @param chunked        whether {@code Transfer-Encoding: chunked} is added
      * @param connection     the Connection value the connector adds ({@code close}, {@code keep-alive}), or null
+     * @param keepAlive      the Keep-Alive value the connector adds (an HTTP/1.0 connection that persists), or null
      * @return the head in read mode
      */
     static ByteBuffer write(ByteBuffer storage, ServerFieldLines lines, Status status, Headers headers,
-                            boolean skipLength, long length, boolean chunked, String connection) {
+                            boolean skipLength, long length, boolean chunked, String connection,
+                            String keepAlive) {
         HeadEncoder enc = new HeadEncoder(storage).statusLine(status);
         int present = 0;
         for (int i = 0; i < headers.size(); i++) {
@@ -70,6 +72,9 @@ final class ResponseHeadWriter {
         }
         if (connection != null) {
             enc.field("Connection", connection);
+        }
+        if (keepAlive != null) {
+            enc.field("Keep-Alive", keepAlive);
         }
         return enc.finish();
     }

@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *                     shut down output, read and discard briefly, so the client       (EOF, linger deadline
  *                     reads the response instead of a reset                            or byte cap; slot freed)
  *  idle past keepAliveTimeout, nothing sent before headerTimeout, client EOF, I/O error ──────────► CLOSED
+ *  QUEUED and the client closes or resets before a worker takes it: out of the queue, counted ───────► CLOSED
  *
  *  HTTPS accept ─► HANDSHAKE ──(done)──► READ_HEAD          (TlsHandshaker: no worker, no buffer once sent)
  *                    │ plain HTTP: 400 ──► WRITE_CANNED
@@ -54,6 +55,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
     private final ConnectionSlots slots;
     private final ConnectionCloser closer;
     private final TlsHandshaker handshaker;
+    private final QueuedReads queueWatch;
     private final Selector selector;
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
@@ -71,6 +73,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         this.selector = Selector.open();
         this.closer = new ConnectionCloser(ctx, slots, scratch, pool);
         this.handshaker = new TlsHandshaker(ctx, closer, this, this::established);
+        this.queueWatch = new QueuedReads(ctx, pool, closer);
         this.thread = new Thread(this, name);
     }
 
@@ -113,21 +116,21 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
                 ctx.stats.idle.incrementAndGet();
                 if (tls != null && !holdsSlot) {
                     // a 503 would need a handshake first: at the connection limit that work is not spent
-                    ctx.stats.reject(ConnectorStats.Rejection.CONNECTION_LIMIT);
+                    ctx.reject(c, ConnectorStats.Rejection.CONNECTION_LIMIT, "Too many open connections");
                     closer.closeNow(c);
                 } else if (tls != null) {
                     handshaker.begin(c, tls);
                 } else if (!holdsSlot) {
-                    ctx.stats.reject(ConnectorStats.Rejection.CONNECTION_LIMIT);
+                    ctx.reject(c, ConnectorStats.Rejection.CONNECTION_LIMIT, "Too many open connections");
                     closer.sendCanned(c, Status.SERVICE_UNAVAILABLE, "Too many open connections",
                             ctx.limits.retryAfterSeconds(), true);
                 }
             } catch (IOException e) {
                 ConnectionCloser.closeChannel(channel);
-                ctx.stats.open.decrementAndGet();
                 if (holdsSlot) {
-                    slots.release();
+                    slots.release(); // before open-- is published, as in ConnectionCloser.closeNow
                 }
+                ctx.stats.open.decrementAndGet();
             }
         });
     }
@@ -187,11 +190,8 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             case WORKER_WAIT -> ReadinessWaits.fire(c, key.readyOps());
             case WRITE_CANNED -> closer.writeCanned(c);
             case LINGER -> closer.discard(c);
-            default -> {
-                // bytes (or EOF) while a worker owns the connection: stop watching until it comes back
-                key.interestOps(0);
-                c.interestCleared = true;
-            }
+            case QUEUED -> queueWatch.readWhileQueued(c);
+            default -> stopWatching(c);
         }
     }
 
@@ -212,6 +212,12 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         if (c.phase == Connection.Phase.READ_HEAD && ((NioTransport) c.transport).wire().hasBufferedInput()) {
             readHead(c);
         }
+    }
+
+    /** Bytes (or EOF) while a worker owns the connection: stop watching until it comes back. */
+    static void stopWatching(Connection c) {
+        c.key.interestOps(0);
+        c.interestCleared = true;
     }
 
     private void readHead(Connection c) {
@@ -238,6 +244,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         } catch (HttpException e) {
             ctx.stats.bytesIn.add(n);
             c.setIdle(ctx.stats, false);
+            Refusals.badRequest(ctx, c, e.status().code(), e.getMessage());
             closer.sendCanned(c, e.status(), e.getMessage(), -1, true);
             return;
         }
@@ -262,7 +269,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
     private void admit(Connection c) {
         boolean withContent = !c.pendingHead.method().equals(Method.HEAD);
         if (ctx.draining) {
-            ctx.stats.reject(ConnectorStats.Rejection.DRAINING);
+            ctx.reject(c, ConnectorStats.Rejection.DRAINING, "Server is shutting down");
             closer.sendCanned(c, Status.SERVICE_UNAVAILABLE, "Server is shutting down", ctx.limits.retryAfterSeconds(),
                     withContent);
             return;
@@ -273,7 +280,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         c.queuedAtMillis = ctx.clock.millis();
         c.queuedAtNanos = System.nanoTime();
         if (!pool.tryExecute(c)) {
-            ctx.stats.reject(ConnectorStats.Rejection.QUEUE_FULL);
+            ctx.reject(c, ConnectorStats.Rejection.QUEUE_FULL, "Server busy, try again later");
             closer.sendCanned(c, Status.SERVICE_UNAVAILABLE, "Server busy, try again later",
                     ctx.limits.retryAfterSeconds(), withContent);
         }
@@ -289,7 +296,8 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             if (c.phase == Connection.Phase.QUEUED && queueTimeout > 0 && now - c.queuedAtMillis > queueTimeout
                     && pool.remove(c)) {
                 // waited too long while every worker stayed busy: told now rather than when a worker frees up
-                ctx.stats.reject(ConnectorStats.Rejection.QUEUE_TIMEOUT);
+                ctx.reject(c, ConnectorStats.Rejection.QUEUE_TIMEOUT,
+                        "Server busy, request waited too long in the queue");
                 closer.sendCanned(c, Status.SERVICE_UNAVAILABLE, "Server busy, request waited too long in the queue",
                         ctx.limits.retryAfterSeconds(), !c.pendingHead.method().equals(Method.HEAD));
                 continue;
@@ -305,6 +313,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
                 case HANDSHAKE -> handshaker.expire(c);
                 case READ_HEAD -> {
                     if (c.parser.hasStarted()) {
+                        Refusals.headerTimeout(ctx, c, "Request head not received in time");
                         closer.sendCanned(c, Status.REQUEST_TIMEOUT, "Request head not received in time", -1, true);
                     } else {
                         closer.closeNow(c); // idle keep-alive, or nothing sent at all: close silently

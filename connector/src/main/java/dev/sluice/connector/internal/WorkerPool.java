@@ -1,11 +1,13 @@
 package dev.sluice.connector.internal;
 
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,6 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * capacity. A permit is given back as soon as the worker hands its connection back ({@link #release}), before the
  * worker thread itself has returned to the pool: otherwise a client's next request, read by the selector in that
  * gap, would find every thread still "busy" and be shed although nothing is waiting.
+ *
+ * <p>Each admission is its own {@link Admission} object, the task the executor queues: a worker finishing one run
+ * of a connection gives back that run's admission only, never the one the connection's next request may already
+ * hold (the selector can queue it as soon as the worker handed the connection back). Before, that release freed
+ * the running next request's permit, and for as long as it ran one more request than maxThreads + acceptQueue
+ * could be admitted. Now the queue exceeds acceptQueue only by the workers that are between a hand-back and their
+ * thread's return, for that instant.
  */
 final class WorkerPool {
     private final ThreadPoolExecutor executor;
@@ -34,12 +43,12 @@ final class WorkerPool {
             return t;
         };
         // The queue itself is unbounded: the permits bound it to acceptQueue (plus connections just handed back).
-        executor = new ThreadPoolExecutor(maxThreads, maxThreads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        executor = new ThreadPoolExecutor(maxThreads, maxThreads, 60, TimeUnit.SECONDS, new LinkedBlockingDeque<>(),
                 factory) {
             @Override
             protected void afterExecute(Runnable task, Throwable failure) {
-                if (task instanceof Connection c) {
-                    release(c); // suspended exchanges and failures: the worker is free again
+                if (task instanceof Admission a) {
+                    a.release(); // suspended exchanges and failures: the worker is free again
                 }
             }
         };
@@ -55,12 +64,13 @@ final class WorkerPool {
         if (!admissions.tryAcquire()) {
             return false;
         }
-        c.admitted.set(true);
+        Admission a = new Admission(c, admissions);
+        c.admission = a;
         try {
-            executor.execute(c);
+            executor.execute(a);
             return true;
         } catch (RejectedExecutionException e) { // shut down
-            release(c);
+            a.release();
             return false;
         }
     }
@@ -91,20 +101,49 @@ final class WorkerPool {
         }
     }
 
-    /** Gives back {@code c}'s admission, once; called when its worker hands it back or finishes with it. */
+    /**
+     * Gives back the admission of {@code c}'s current run, once. Called by the worker running it, before it hands
+     * the connection back (after that, {@code c.admission} may already be the next request's).
+     */
     void release(Connection c) {
-        if (c.admitted.compareAndSet(true, false)) {
-            admissions.release();
+        Admission a = c.admission;
+        if (a != null) {
+            a.release();
         }
     }
 
-    /** Takes {@code c} back out of the queue; false when a worker already took it. */
+    /** Takes {@code c} back out of the queue and gives back its admission; false when a worker already took it. */
     boolean remove(Connection c) {
-        if (executor.remove(c)) {
-            release(c);
+        Admission a = c.admission;
+        if (a != null && executor.remove(a)) {
+            a.release();
             return true;
         }
         return false;
+    }
+
+    /**
+     * Takes {@code c} out of the queue but keeps its admission, so that the selector may look at the connection
+     * (see {@link #putBack}); false when a worker already took it.
+     */
+    boolean takeBack(Connection c) {
+        Admission a = c.admission;
+        return a != null && executor.remove(a);
+    }
+
+    /**
+     * Queues again a connection taken back by {@link #takeBack}, at the head of the queue: it waited already.
+     * Dropped (admission given back) once the pool is shut down.
+     */
+    void putBack(Connection c) {
+        Admission a = c.admission;
+        if (executor.isShutdown() || !((BlockingDeque<Runnable>) executor.getQueue()).offerFirst(a)) {
+            a.release();
+            return;
+        }
+        // as ThreadPoolExecutor.execute does for a queued task: make sure a thread exists to take it (idle ones
+        // time out); the worker count is changed by compare-and-set, so a worker ending now still sees the task
+        executor.prestartCoreThread();
     }
 
     int queueDepth() {
@@ -124,6 +163,33 @@ final class WorkerPool {
         executor.shutdown();
         if (!executor.awaitTermination(graceMillis, TimeUnit.MILLISECONDS)) {
             executor.shutdownNow();
+        }
+    }
+
+    /** One admitted run of a connection: the queue entry, and the permit it holds until released once. */
+    static final class Admission implements Runnable {
+        private final Connection connection;
+        private final AtomicBoolean held = new AtomicBoolean(true);
+        private final Semaphore permits;
+
+        private Admission(Connection connection, Semaphore permits) {
+            this.connection = connection;
+            this.permits = permits;
+        }
+
+        boolean held() {
+            return held.get();
+        }
+
+        void release() {
+            if (held.compareAndSet(true, false)) {
+                permits.release();
+            }
+        }
+
+        @Override
+        public void run() {
+            connection.run();
         }
     }
 }

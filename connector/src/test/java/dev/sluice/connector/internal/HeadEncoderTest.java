@@ -3,6 +3,7 @@ package dev.sluice.connector.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.core.Headers;
 import dev.sluice.core.HttpDate;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The byte-level head encoder and the commit's head writer produce exactly the bytes of the character-by-character
  * encoder they replaced ({@link LegacyHeadEncoder}, kept here as the reference), for a table of heads including
- * every character class the encoder replaces.
+ * every character class the encoder replaces; what it does to control characters is stated as exact bytes.
  */
 class HeadEncoderTest {
     /** Field lines: [name, value]; names and values with CR, LF, NUL, controls, ':', space and non-Latin-1. */
@@ -59,6 +60,46 @@ class HeadEncoderTest {
                 .field(name, value).finish()));
         assertEquals(expected, text(new HeadEncoder(ByteBuffer.allocate(64)).statusLine(Status.OK)
                 .line(HeadEncoder.encodeLine(name, value)).finish()));
+    }
+
+    /**
+     * RFC 9110 section 5.5: a field value carries no control character but HTAB. Whatever a handler or the
+     * connector puts in a value, the head written carries none: each becomes a space (CR and LF included, so no
+     * response splitting), and obs-text (0x80-0xFF) is kept.
+     */
+    @ParameterizedTest(name = "value {index}")
+    @MethodSource("controlValues")
+    void controlCharactersInAValueNeverReachTheHead(String value, String written) {
+        String expected = "HTTP/1.1 200 OK\r\nX-V: " + written + "\r\n\r\n";
+        assertEquals(expected, text(new HeadEncoder(ByteBuffer.allocate(64)).statusLine(Status.OK)
+                .field("X-V", value).finish()));
+        assertEquals(expected, text(new HeadEncoder(ByteBuffer.allocate(64)).statusLine(Status.OK)
+                .line(HeadEncoder.encodeLine("X-V", value)).finish()));
+    }
+
+    static Stream<Arguments> controlValues() {
+        return Stream.of(
+                Arguments.of("a\u0000b", "a b"),
+                Arguments.of("\u0000\u0001\u000b\u000c\u000e\u001f\u007f", "       "),
+                Arguments.of("a\r\nSet-Cookie: evil", "a  Set-Cookie: evil"),
+                Arguments.of("a\tb c", "a\tb c"),
+                Arguments.of("caf\u00e9 \u0080\u00ff", "caf\u00e9 \u0080\u00ff"),
+                Arguments.of("v".repeat(40) + "\u0008\u001b", "v".repeat(40) + "  "));
+    }
+
+    @Test
+    void noHeadCarriesAControlCharacterWhateverTheFields() {
+        HeadEncoder enc = new HeadEncoder(ByteBuffer.allocate(16)).statusLine(Status.OK);
+        for (String[] f : FIELDS) {
+            enc.field(f[0], f[1]);
+        }
+        String head = text(enc.finish());
+        String lines = head.substring(0, head.length() - 4).replace("\r\n", "");
+        for (int i = 0; i < lines.length(); i++) {
+            char c = lines.charAt(i);
+            assertTrue(c == '\t' || (c >= ' ' && c != 0x7F), "control 0x" + Integer.toHexString(c) + " at " + i);
+        }
+        assertEquals(FIELDS.size() + 2, head.split("\r\n", -1).length - 1, "one line per field: " + head);
     }
 
     @Test
@@ -130,13 +171,15 @@ class HeadEncoderTest {
                         Arguments.of(h, false, -1L, false, null),
                         Arguments.of(h, true, 13L, false, null),
                         Arguments.of(h, true, -1L, true, "close"),
-                        Arguments.of(h, false, 0L, false, "keep-alive")));
+                        Arguments.of(h, false, 0L, false, "keep-alive"),
+                        Arguments.of(h, false, 2L, false, "keep-alive")));
     }
 
     @ParameterizedTest
     @MethodSource("responseHeads")
     void commitHeadsMatchTheFieldByFieldComposition(Headers headers, boolean skipLength, long length,
                                                     boolean chunked, String connection) {
+        String keepAlive = length == 2 ? "timeout=20" : null;
         Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
         for (String server : new String[] {"Sluice", null, "Bad\r\nServer\u20ac"}) {
             HttpDate date = new HttpDate(clock);
@@ -157,8 +200,12 @@ class HeadEncoderTest {
             if (connection != null) {
                 enc.field("Connection", connection);
             }
+            if (keepAlive != null) {
+                enc.field("Keep-Alive", keepAlive);
+            }
             assertEquals(text(enc.finish()), text(ResponseHeadWriter.write(ByteBuffer.allocate(64),
-                    new ServerFieldLines(date, server), Status.OK, headers, skipLength, length, chunked, connection)),
+                    new ServerFieldLines(date, server), Status.OK, headers, skipLength, length, chunked, connection,
+                    keepAlive)),
                     headers + " server " + server);
         }
     }
@@ -260,6 +307,8 @@ class HeadEncoderTest {
                     c = ' ';
                 } else if (c > 0xFF || (!value && (c <= ' ' || c == ':'))) {
                     c = '?';
+                } else if (value && ((c < ' ' && c != '\t') || c == 0x7F)) {
+                    c = ' '; // issue 14: no control character in a value (RFC 9110 section 5.5)
                 }
                 out.put((byte) c);
             }

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,17 +21,26 @@ class WorkerPoolTest {
     private static final long WAIT_SECONDS = 30;
     private final List<WorkerPool> pools = new ArrayList<>();
 
+    /** Failures inside pool tasks, carried back to the test thread (a worker's own exception is swallowed). */
+    private final Queue<Throwable> taskFailures = new ConcurrentLinkedQueue<>();
+
     @AfterEach
     void shutDown() throws InterruptedException {
         for (WorkerPool pool : pools) {
-            pool.shutdown(0);
+            pool.shutdown(WAIT_SECONDS * 1000);
         }
+        assertTrue(taskFailures.isEmpty(), () -> "failed inside a pool task: " + taskFailures);
     }
 
     private WorkerPool pool(int maxThreads, int acceptQueue) {
         WorkerPool pool = new WorkerPool("test", maxThreads, acceptQueue);
         pools.add(pool);
         return pool;
+    }
+
+    private static boolean held(Connection c) {
+        WorkerPool.Admission a = c.admission;
+        return a != null && a.held();
     }
 
     private static Connection connection(Runnable task) {
@@ -60,7 +73,7 @@ class WorkerPoolTest {
         assertTrue(done.await(WAIT_SECONDS, TimeUnit.SECONDS));
         waitFor(() -> pool.queueDepth() == 0);
         // each admission comes back after its task: then three more fit again
-        waitFor(() -> !first.admitted.get() && !second.admitted.get() && !third.admitted.get());
+        waitFor(() -> !held(first) && !held(second) && !held(third));
         CountDownLatch again = new CountDownLatch(3);
         CountDownLatch hold = new CountDownLatch(1);
         for (int i = 0; i < 3; i++) {
@@ -113,12 +126,50 @@ class WorkerPoolTest {
             await(go);
         })));
         assertTrue(running.await(WAIT_SECONDS, TimeUnit.SECONDS));
-        Connection queued = connection(() -> { throw new AssertionError("removed: must not run"); });
+        AtomicBoolean removedRan = new AtomicBoolean();
+        Connection queued = connection(() -> removedRan.set(true));
         assertTrue(pool.tryExecute(queued));
         assertTrue(pool.remove(queued));
         assertFalse(pool.remove(queued));
         assertEquals(0, pool.queueDepth());
-        assertFalse(queued.admitted.get());
+        assertFalse(held(queued));
+        go.countDown();
+        // one worker, first in first out: once a later task has run, the removed one would have run before it
+        CountDownLatch later = new CountDownLatch(1);
+        assertTrue(pool.tryExecute(connection(later::countDown)));
+        assertTrue(later.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertFalse(removedRan.get(), "a removed connection must not run");
+    }
+
+    /**
+     * Issue 14: a worker hands its connection back (giving back its admission) and the selector queues the
+     * connection's next request before the worker has returned; the end of the first run must not give back the
+     * next request's admission, or one request more than maxThreads + acceptQueue would be admitted.
+     */
+    @Test
+    void theEndOfARunNeverGivesBackTheNextRequestsAdmission() throws Exception {
+        WorkerPool pool = pool(1, 1);
+        CountDownLatch nextRunning = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        Connection c = connection(null);
+        AtomicInteger runs = new AtomicInteger();
+        c.task = () -> {
+            if (runs.incrementAndGet() == 1) {
+                pool.release(c); // what the hand-back (resume) does
+                if (!pool.tryExecute(c)) { // the selector queues the next request at once
+                    taskFailures.add(new AssertionError("next request refused with a free worker"));
+                }
+            } else {
+                nextRunning.countDown(); // the first run's afterExecute is over: it came before this
+                await(go);
+            }
+        };
+        assertTrue(pool.tryExecute(c));
+        assertTrue(nextRunning.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertTrue(held(c), "the running request still holds its admission");
+        assertTrue(pool.tryExecute(connection(() -> { })), "one queue place is free");
+        assertFalse(pool.tryExecute(connection(() -> { })), "1 running + 1 queued: full");
+        assertEquals(1, pool.queueDepth());
         go.countDown();
     }
 
@@ -135,7 +186,7 @@ class WorkerPoolTest {
         try {
             assertTrue(pool.tryExecute(failing));
             waitFor(() -> ((RecordingOwner) failing.owner).closed);
-            waitFor(() -> !failing.admitted.get());
+            waitFor(() -> !held(failing));
             CountDownLatch done = new CountDownLatch(1);
             waitFor(() -> pool.tryExecute(connection(done::countDown)));
             assertTrue(done.await(WAIT_SECONDS, TimeUnit.SECONDS));
@@ -153,14 +204,18 @@ class WorkerPoolTest {
         pool.shutdown(0);
         Connection late = connection(() -> { });
         assertFalse(pool.tryExecute(late));
-        assertFalse(late.admitted.get());
+        assertFalse(held(late));
         waitFor(() -> pool.threads() == 0);
     }
 
-    private static void await(CountDownLatch latch) {
+    /** Waits inside a pool task; a timeout or interrupt is carried back to the test thread. */
+    private void await(CountDownLatch latch) {
         try {
-            assertTrue(latch.await(WAIT_SECONDS, TimeUnit.SECONDS));
+            if (!latch.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                taskFailures.add(new AssertionError("latch not opened in " + WAIT_SECONDS + " s"));
+            }
         } catch (InterruptedException e) {
+            taskFailures.add(e);
             Thread.currentThread().interrupt();
         }
     }

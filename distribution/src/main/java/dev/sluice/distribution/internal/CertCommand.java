@@ -20,8 +20,7 @@ import picocli.CommandLine.Parameters;
  * key (fast handshakes) and a certificate whose subject alternative names are the names given.
  */
 @Command(name = "cert", mixinStandardHelpOptions = true,
-        description = "Write a self-signed development certificate for HOSTNAME... into conf/tls.p12"
-                + " (and conf/tls.crt to trust), for --httpsPort.")
+        description = "Write a self-signed development certificate for HTTPS")
 final class CertCommand implements Callable<Integer> {
     @Parameters(paramLabel = "HOSTNAME", arity = "1..*",
             description = "Host names or IP addresses the certificate is for; the first is its subject")

@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
  * the change up within seconds.
  */
 @Command(name = "passwd", mixinStandardHelpOptions = true,
+        header = "Add a user to the realm file, or change a password and roles.",
         description = "Add a user to the realm file, or change a user's password and roles."
                 + " The password is read from the console, or from standard input.")
 final class PasswdCommand implements Callable<Integer> {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code sluice run}: serves in the foreground until SIGTERM or Ctrl-C, then stops gracefully with exit 0. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Serve in the foreground until SIGTERM or Ctrl-C.",
         description = "Start the server in the foreground. Every flag also reads from the config file.")
 final class RunCommand implements Callable<Integer> {
     @Spec
@@ -57,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
         ServerLogging.configure(settings.logLevel(), settings.logs());
         SluiceServer server;
         try {
-            server = SluiceServer.builder()
+            SluiceServer.Builder builder = SluiceServer.builder()
                     .host(settings.host())
                     .port(settings.port())
                     .limits(settings.limits())
@@ -68,8 +69,9 @@ final class RunCommand implements Callable<Integer> {
                     .realm(RealmLoader.load(settings.realm()))
                     .containerSettings(settings.containerSettings())
                     .https(settings.httpsPort(), settings.tls())
-                    .hsts(settings.hstsMaxAgeSeconds())
-                    .start();
+                    .hsts(settings.hstsMaxAgeSeconds());
+            settings.webappMaxConcurrentRequests().forEach(builder::maxConcurrentRequests);
+            server = builder.start();
         } catch (BindException e) {
             throw new StartupException("cannot listen on " + settings.host() + ":" + settings.port()
                     + (settings.tls() == null ? "" : " and " + settings.httpsPort()) + ": " + e.getMessage());

@@ -31,10 +31,13 @@ final class ServerSettings {
     private int httpsPort = -1;
     private dev.sluice.connector.TlsConfig tls;
     private long hstsMaxAgeSeconds = -1;
+    private final java.util.Map<String, Integer> webappMaxConcurrentRequests;
 
     private ServerSettings(String host, int port, Path webapps, Limits limits, Duration hotDeployInterval,
                            Level logLevel, Path logs, AccessLogFormat accessLog, Path realm,
-                           java.util.Map<String, String> containerSettings) {
+                           java.util.Map<String, String> containerSettings,
+                           java.util.Map<String, Integer> webappMaxConcurrentRequests) {
+        this.webappMaxConcurrentRequests = webappMaxConcurrentRequests;
         this.accessLog = accessLog;
         this.realm = realm;
         this.containerSettings = containerSettings;
@@ -83,7 +86,8 @@ final class ServerSettings {
         }
         AccessLogFormat accessLog = accessLogFormat(merged.getProperty("accessLog", "combined"));
         ServerSettings settings = new ServerSettings(host, port, webapps, limits, hotDeploy, logLevel,
-                home.resolve("logs"), accessLog, realmFile(merged, flags, home), ContainerFlags.from(merged));
+                home.resolve("logs"), accessLog, realmFile(merged, flags, home), ContainerFlags.from(merged),
+                WebappLimits.maxConcurrentRequests(merged));
         settings.httpsPort = TlsSettings.httpsPort(merged);
         settings.tls = TlsSettings.config(merged, flags, home);
         settings.hstsMaxAgeSeconds = TlsSettings.hstsMaxAgeSeconds(merged);
@@ -211,6 +215,11 @@ final class ServerSettings {
     /** The access log's format, or null when it is off. */
     AccessLogFormat accessLog() {
         return accessLog;
+    }
+
+    /** {@code webapp.<name>.maxConcurrentRequests} by context path; webapps not named use the global value. */
+    java.util.Map<String, Integer> webappMaxConcurrentRequests() {
+        return webappMaxConcurrentRequests;
     }
 
     /** The servlet container settings given (file or flags), by key; absent ones keep their defaults. */

@@ -9,8 +9,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /** The {@code sluice} command line: its subcommands and how errors become exit codes. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
         description = "A small, fast Jakarta Servlet container.",
-        subcommands = {RunCommand.class, DeployCommand.class, PasswdCommand.class, CertCommand.class,
-            VersionCommand.class})
+        subcommands = {RunCommand.class, BackgroundCommands.Start.class, BackgroundCommands.Stop.class,
+                DeployCommand.class, PasswdCommand.class, CertCommand.class, VersionCommand.class})
 public final class SluiceCommand implements Runnable {
     /** Exit code of a usage or configuration error: bad flag, busy port, missing folder. */
     public static final int USAGE_ERROR = 2;

@@ -59,6 +59,31 @@ class ServerSettingsTest {
     }
 
     @Test
+    void eachWebappMayHaveItsOwnMaxConcurrentRequests() throws IOException {
+        Files.writeString(home.resolve("conf/sluice.properties"), "maxConcurrentRequests=100\n"
+                + "webapp.guestbook.maxConcurrentRequests=5\n"
+                + "webapp.ROOT.maxConcurrentRequests = off\n"
+                + "webapp.shop#admin.maxConcurrentRequests=2\n");
+        ServerSettings s = ServerSettings.resolve(null, new Properties());
+        assertEquals(100, s.limits().maxConcurrentRequests());
+        assertEquals(java.util.Map.of("/guestbook", 5, "", 0, "/shop/admin", 2), s.webappMaxConcurrentRequests());
+        Files.writeString(home.resolve("conf/sluice.properties"), "maxConcurrentRequests=100\n");
+        assertEquals(java.util.Map.of(), ServerSettings.resolve(null, new Properties()).webappMaxConcurrentRequests());
+    }
+
+    @Test
+    void aBadPerWebappLimitStopsTheStartWithItsKey() throws IOException {
+        Files.writeString(home.resolve("conf/sluice.properties"), "webapp.guestbook.maxConcurrentRequests=-1\n");
+        StartupException e = assertThrows(StartupException.class, () -> ServerSettings.resolve(null, new Properties()));
+        assertEquals("Invalid value for webapp.guestbook.maxConcurrentRequests: '-1' (a count, 0 or off)",
+                e.getMessage());
+        Files.writeString(home.resolve("conf/sluice.properties"), "webapp.guestbook.maxThreads=4\n");
+        e = assertThrows(StartupException.class, () -> ServerSettings.resolve(null, new Properties()));
+        assertEquals("Unknown setting webapp.guestbook.maxThreads (per webapp: webapp.<name>.maxConcurrentRequests)",
+                e.getMessage());
+    }
+
+    @Test
     void badValueNamesItsKey() {
         Properties flags = new Properties();
         flags.setProperty("acceptQueue", "lots");

@@ -1,13 +1,8 @@
 package dev.sluice.distribution.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.sluice.core.Limits;
 import dev.sluice.servlet.ServletContainer;
-import dev.sluice.servlet.internal.LocaleEncodings;
+import dev.sluice.servlet.internal.http.LocaleEncodings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -18,6 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every limit has a flag, and conf/sluice.properties shows every setting with its default. */
 class SettingsCoverageTest {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,24 @@ class SluiceCommandTest {
         }
         assertTrue(r.out.contains("(default: 200)"), r.out);
         assertTrue(r.out.contains("(default: 20s)"), r.out);
+    }
+
+    @Test
+    void topLevelHelpListsEveryCommandOnOneLineEach() {
+        Result r = run(() -> SluiceCommand.execute("--help"));
+        assertEquals(0, r.exit);
+        String commands = r.out.substring(r.out.indexOf("Commands:"));
+        List<String> listed = commands.lines().skip(1).map(l -> l.trim().split(" +")[0]).toList();
+        assertEquals(List.of("run", "start", "stop", "deploy", "passwd", "cert", "version", "lab"), listed, r.out);
+        assertTrue(commands.lines().skip(1).allMatch(l -> l.matches("  [a-z]+ +\\S.*")), "one line each: " + r.out);
+    }
+
+    @Test
+    void startAndStopRunFromTheJvmPointToTheScript() {
+        Result r = run(() -> SluiceCommand.execute("start"));
+        assertEquals(2, r.exit);
+        assertEquals("sluice: 'start' runs from bin/sluice (it manages the background process): bin/sluice start\n",
+                r.err);
     }
 
     private static Result run(Supplier<Integer> command) {

@@ -1,5 +1,6 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.component.AppScope;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -220,7 +221,7 @@ final class AsyncContextImpl implements AsyncContext {
         } catch (RuntimeException e) {
             WebApp.LOG.log(Level.SEVERE, "Async dispatch failed", e);
         } finally {
-            WebApp.exit(previous);
+            AppScope.exit(previous);
         }
         // Only this thread may complete the exchange, and only if the target did not start a new cycle: a
         // dispatch it asked for may already be running on another thread.
@@ -271,7 +272,7 @@ final class AsyncContextImpl implements AsyncContext {
             WebApp.LOG.log(Level.FINE, "Completing an async request failed", e);
         } finally {
             fire(Kind.COMPLETE, null);
-            WebApp.exit(previous);
+            AppScope.exit(previous);
             origin.suspendedRequests().decrementAndGet();
             origin.slots().leave();
             base.response().core().complete();
@@ -290,7 +291,7 @@ final class AsyncContextImpl implements AsyncContext {
             try {
                 fire(Kind.TIMEOUT, null);
             } finally {
-                WebApp.exit(previous);
+                AppScope.exit(previous);
             }
             synchronized (this) {
                 if (finished || completeRequested || dispatchTarget != null) {
@@ -352,7 +353,7 @@ final class AsyncContextImpl implements AsyncContext {
             } catch (RuntimeException e) {
                 WebApp.LOG.log(Level.SEVERE, "Async task of " + app.displayPath() + " failed", e);
             } finally {
-                WebApp.exit(previous);
+                AppScope.exit(previous);
             }
         });
     }

@@ -3,6 +3,9 @@ package dev.sluice.servlet.internal;
 import dev.sluice.core.HttpVersion;
 import dev.sluice.servlet.Realm;
 import dev.sluice.servlet.RealmUser;
+import dev.sluice.servlet.internal.http.BasicCredentials;
+import dev.sluice.servlet.internal.mapping.ServletMapper;
+import dev.sluice.servlet.internal.session.StandardSession;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -258,7 +261,7 @@ final class Authenticator {
             return;
         }
         if (request.match == null) {
-            ServletMapper.Match match = app.invoker().map(path);
+            ServletMapper.Match<ServletHolder> match = app.invoker().map(path);
             request.servletPath = match.servletPath();
             request.pathInfo = match.pathInfo();
             request.match = match;

@@ -2,6 +2,7 @@ package dev.sluice.servlet.internal;
 
 import dev.sluice.core.Request;
 import dev.sluice.servlet.RealmUser;
+import dev.sluice.servlet.internal.http.CoreRequestView;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

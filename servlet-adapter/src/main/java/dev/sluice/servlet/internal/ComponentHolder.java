@@ -1,5 +1,6 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.component.Lifecycle;
 import jakarta.servlet.Registration;
 import jakarta.servlet.ServletContext;
 import java.util.Collections;

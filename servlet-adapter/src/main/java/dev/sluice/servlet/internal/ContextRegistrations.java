@@ -1,5 +1,6 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.component.Listeners;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.Servlet;
@@ -30,8 +31,9 @@ final class ContextRegistrations {
     }
 
     /**
-     * Section 4.4.1.4: registers a servlet for a JSP file. Sluice has no JSP engine, so the registration exists
-     * (mappings, init parameters...) and its requests answer 500 (see {@link JspUnsupportedServlet}).
+     * Section 4.4.1.4: registers a servlet for a JSP file, served by the JSP module's servlet; without a JSP
+     * module the registration exists (mappings, init parameters...) and its requests answer 500 (see
+     * {@link ServletHolder}).
      */
     ServletRegistration.Dynamic addJspFile(String name, String jspFile) {
         if (name == null || name.isEmpty()) {

@@ -1,5 +1,13 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.deploy.AnnotationScanner;
+import dev.sluice.servlet.internal.deploy.ContainerSettings;
+import dev.sluice.servlet.internal.deploy.Fragments;
+import dev.sluice.servlet.internal.deploy.Initializers;
+import dev.sluice.servlet.internal.deploy.WebAppConfig;
+import dev.sluice.servlet.internal.deploy.WebXmlParser;
+import dev.sluice.servlet.internal.deploy.WebappClassLoader;
+import jakarta.servlet.ServletContainerInitializer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,14 +39,17 @@ public final class Deployer {
             }
         }
         String name = contextPath.isEmpty() ? "ROOT" : contextPath.substring(1);
-        WebappClassLoader loader = WebappClassLoader.create("webapp:" + name, root, containerLoader);
+        WebappClassLoader loader = WebappClassLoader.create("webapp:" + name, root, containerLoader,
+                settings.modules().sharedPackages());
         try {
             List<Path> jars = WebappClassLoader.libraryJars(root);
             Fragments.Result fragments = Fragments.apply(config, jars);
+            List<ServletContainerInitializer> fromModules = settings.modules().initializersForOneWebapp();
             Map<String, Set<Class<?>>> handlesTypes = new HashMap<>();
-            AnnotationScanner.scan(root, config, fragments, loader, handlesTypes);
+            AnnotationScanner.scan(root, config, fragments, loader, fromModules, handlesTypes);
             config.directoryListing = Boolean.parseBoolean(config.contextParams.get(LISTINGS_PARAM));
-            return new WebApp(contextPath, root, loader, config, settings, handlesTypes, contexts);
+            return new WebApp(contextPath, root, loader, config, settings,
+                    new Initializers(fromModules, handlesTypes), contexts);
         } catch (IOException | RuntimeException e) {
             loader.close();
             throw e;

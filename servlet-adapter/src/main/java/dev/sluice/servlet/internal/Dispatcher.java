@@ -2,6 +2,8 @@ package dev.sluice.servlet.internal;
 
 import dev.sluice.core.HttpException;
 import dev.sluice.core.RequestPath;
+import dev.sluice.servlet.internal.component.AppScope;
+import dev.sluice.servlet.internal.mapping.ServletMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -20,12 +22,12 @@ import java.util.Map;
  */
 final class Dispatcher implements RequestDispatcher {
     private final WebApp app;
-    private final ServletMapper.Match match;
+    private final ServletMapper.Match<ServletHolder> match;
     private final String path;
     private final String query;
     private final boolean named;
 
-    private Dispatcher(WebApp app, ServletMapper.Match match, String path, String query, boolean named) {
+    private Dispatcher(WebApp app, ServletMapper.Match<ServletHolder> match, String path, String query, boolean named) {
         this.app = app;
         this.match = match;
         this.path = path;
@@ -47,7 +49,7 @@ final class Dispatcher implements RequestDispatcher {
         } catch (HttpException e) {
             return null;
         }
-        ServletMapper.Match m = app.invoker().map(decoded);
+        ServletMapper.Match<ServletHolder> m = app.invoker().map(decoded);
         return m == null ? null : new Dispatcher(app, m, decoded, query, false);
     }
 
@@ -137,13 +139,13 @@ final class Dispatcher implements RequestDispatcher {
         }
         ClassLoader previous = app.enter();
         try {
-            ServletMapper.Match m = match;
+            ServletMapper.Match<ServletHolder> m = match;
             java.util.List<FilterHolder> filters = named
                     ? app.filters().chainFor(base.dispatcherType, null, m.holder().getName())
                     : app.filters().chainFor(base.dispatcherType, filterPath, m.holder().getName());
             new ServletChain(filters, m.holder(), base).doFilter(request, response);
         } finally {
-            WebApp.exit(previous);
+            AppScope.exit(previous);
             if (query != null) {
                 base.content().popQuery();
             }

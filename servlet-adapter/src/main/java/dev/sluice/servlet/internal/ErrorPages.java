@@ -2,6 +2,8 @@ package dev.sluice.servlet.internal;
 
 import dev.sluice.core.HttpException;
 import dev.sluice.core.Status;
+import dev.sluice.servlet.internal.http.HtmlText;
+import dev.sluice.servlet.internal.multipart.UploadFailure;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -186,27 +188,12 @@ final class ErrorPages {
         response.core().headers().remove("Content-Length");
         String title = "HTTP Status " + code + " – " + status.reason();
         StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><title>")
-                .append(escape(title)).append("</title></head><body><h1>").append(escape(title)).append("</h1>");
+                .append(HtmlText.escape(title)).append("</title></head><body><h1>").append(HtmlText.escape(title))
+                .append("</h1>");
         if (message != null && !message.isEmpty()) {
-            html.append("<p>").append(escape(message)).append("</p>");
+            html.append("<p>").append(HtmlText.escape(message)).append("</p>");
         }
         html.append("</body></html>");
         response.core().body().write(html.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

@@ -1,5 +1,7 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.deploy.WebAppConfig;
+import dev.sluice.servlet.internal.mapping.ServletMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterConfig;

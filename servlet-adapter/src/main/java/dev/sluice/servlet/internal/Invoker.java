@@ -4,6 +4,10 @@ import dev.sluice.core.Method;
 import dev.sluice.core.Request;
 import dev.sluice.core.Response;
 import dev.sluice.core.Status;
+import dev.sluice.servlet.internal.component.AppScope;
+import dev.sluice.servlet.internal.http.AllowedMethods;
+import dev.sluice.servlet.internal.mapping.ServletMapper;
+import dev.sluice.servlet.internal.staticfiles.DefaultServlet;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
@@ -55,7 +59,7 @@ public final class Invoker {
             if (core.head().method().equals(Method.TRACE) && !app.settings().allowTrace()) {
                 // As Tomcat with allowTrace="false" (the default): 405, and Allow names what the servlet the
                 // request maps to serves.
-                ServletMapper.Match target = map(path);
+                ServletMapper.Match<ServletHolder> target = map(path);
                 String allow = target == null ? null : AllowedMethods.of(target.holder().classIfLoadable());
                 coreResponse.headers().set("Allow", allow != null ? allow : "GET, HEAD, POST, PUT, DELETE, OPTIONS");
                 response.sendError(405, "TRACE is not allowed");
@@ -70,12 +74,12 @@ public final class Invoker {
                 try {
                     complete(request, response);
                 } finally {
-                    WebApp.exit(previous);
+                    AppScope.exit(previous);
                     app.slots().leave();
                     app.slots().exited();
                 }
             } else {
-                WebApp.exit(previous);
+                AppScope.exit(previous);
             }
         }
     }
@@ -111,7 +115,7 @@ public final class Invoker {
     /** As above, running the chain with {@code req} and {@code res}, which may wrap the request's own objects. */
     void dispatch(ServletRequestImpl request, jakarta.servlet.ServletRequest req, ServletResponse res, String path,
                   DispatcherType type) {
-        ServletMapper.Match match = map(path);
+        ServletMapper.Match<ServletHolder> match = map(path);
         request.dispatcherType = type;
         request.servletPath = match.servletPath();
         request.pathInfo = match.pathInfo();
@@ -123,7 +127,7 @@ public final class Invoker {
 
     /** Runs the chain for {@code match} with the objects the caller passes (possibly wrapped). */
     void runChain(ServletRequestImpl base, jakarta.servlet.ServletRequest req, ServletResponse res,
-                  ServletMapper.Match match, DispatcherType type, String filterPath) {
+                  ServletMapper.Match<ServletHolder> match, DispatcherType type, String filterPath) {
         try {
             List<FilterHolder> filters = app.filters().chainFor(type, filterPath, match.holder().getName());
             base.allowAsync();
@@ -137,10 +141,10 @@ public final class Invoker {
     }
 
     /** Rules of section 12.1 with the welcome files of section 10.10 for a path ending in {@code /}. */
-    ServletMapper.Match map(String path) {
-        ServletMapper mapper = app.mapper();
+    ServletMapper.Match<ServletHolder> map(String path) {
+        ServletMapper<ServletHolder> mapper = app.mapper();
         if (path.endsWith("/")) {
-            ServletMapper.Match m = mapper.exactOrPrefix(path);
+            ServletMapper.Match<ServletHolder> m = mapper.exactOrPrefix(path);
             if (m != null) {
                 return m;
             }

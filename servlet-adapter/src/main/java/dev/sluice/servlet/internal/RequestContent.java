@@ -2,6 +2,14 @@ package dev.sluice.servlet.internal;
 
 import dev.sluice.core.HttpException;
 import dev.sluice.core.Request;
+import dev.sluice.servlet.internal.async.ReadListenerDriver;
+import dev.sluice.servlet.internal.async.SerialCallbacks;
+import dev.sluice.servlet.internal.deploy.ContainerSettings;
+import dev.sluice.servlet.internal.http.ContentCharsets;
+import dev.sluice.servlet.internal.http.FormDecoder;
+import dev.sluice.servlet.internal.multipart.MultipartFields;
+import dev.sluice.servlet.internal.multipart.MultipartLimitException;
+import dev.sluice.servlet.internal.multipart.MultipartUpload;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -13,9 +21,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -47,25 +53,8 @@ final class RequestContent {
         this.core = core;
         this.request = request;
         this.settings = settings;
-        String fromType = charsetOf(request.getContentType());
+        String fromType = ContentCharsets.charsetOf(request.getContentType());
         this.encoding = fromType != null ? fromType : defaultEncoding;
-    }
-
-    static String charsetOf(String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        for (String part : contentType.split(";")) {
-            String p = part.trim();
-            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-                String v = p.substring(8).trim();
-                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-                    v = v.substring(1, v.length() - 1);
-                }
-                return v.isEmpty() ? null : v;
-            }
-        }
-        return null;
     }
 
     String encoding() {
@@ -77,24 +66,16 @@ final class RequestContent {
             return; // Section 3.12: too late once the body has been read as characters or parameters.
         }
         if (env != null) {
-            charsetFor(env);
+            ContentCharsets.charsetFor(env);
         }
         encoding = env;
     }
 
     Charset charset() {
         try {
-            return encoding == null ? StandardCharsets.ISO_8859_1 : charsetFor(encoding);
+            return encoding == null ? StandardCharsets.ISO_8859_1 : ContentCharsets.charsetFor(encoding);
         } catch (UnsupportedEncodingException e) {
             return StandardCharsets.ISO_8859_1;
-        }
-    }
-
-    static Charset charsetFor(String name) throws UnsupportedEncodingException {
-        try {
-            return Charset.forName(name.trim());
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new UnsupportedEncodingException(name);
         }
     }
 
@@ -122,7 +103,7 @@ final class RequestContent {
             throw new IllegalStateException("getInputStream() has already been called for this request");
         }
         if (reader == null) {
-            Charset cs = encoding == null ? StandardCharsets.ISO_8859_1 : charsetFor(encoding);
+            Charset cs = encoding == null ? StandardCharsets.ISO_8859_1 : ContentCharsets.charsetFor(encoding);
             reader = new BufferedReader(new InputStreamReader(body(), cs));
         }
         return reader;
@@ -191,7 +172,7 @@ final class RequestContent {
         if (upload != null) {
             return upload.parsed(); // getParts came first; after a failed parse, no fields
         }
-        return isPost() && !usingStream && reader == null && MultipartUpload.configOf(request) != null
+        return isPost() && !usingStream && reader == null && multipartConfig(request) != null
                 && MultipartUpload.isMultipartFormData(request.getContentType());
     }
 
@@ -230,7 +211,7 @@ final class RequestContent {
 
     /** getParts: only for a servlet with a multipart config, on a multipart/form-data request. */
     List<Part> parts() throws IOException, ServletException {
-        MultipartConfigElement config = MultipartUpload.configOf(request);
+        MultipartConfigElement config = multipartConfig(request);
         if (config == null) {
             throw new IllegalStateException("The servlet has no multipart config (@MultipartConfig or"
                     + " <multipart-config>)");
@@ -350,5 +331,10 @@ final class RequestContent {
             nonBlocking = new ReadListenerDriver(request.core().nonBlockingBody(), callbacks, readListener);
             nonBlocking.start();
         }
+    }
+
+    /** The configured multipart handling of {@code request}'s servlet, or null (section 3.2). */
+    private static MultipartConfigElement multipartConfig(ServletRequestImpl request) {
+        return request.match == null ? null : request.match.holder().multipartConfig();
     }
 }

@@ -1,5 +1,7 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.session.SessionManager;
+import dev.sluice.servlet.internal.session.StandardSession;
 import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.http.Cookie;
 import java.util.ArrayList;
@@ -53,7 +55,7 @@ final class RequestSessions {
      * against expiry) as it enters. Requests without a cookie or a path id cost nothing here.
      */
     void accessRequested() {
-        if (idFromUrl != null || request.core.head().headers().contains("Cookie")) {
+        if (idFromUrl != null || request.core().head().headers().contains("Cookie")) {
             resolve();
         }
     }

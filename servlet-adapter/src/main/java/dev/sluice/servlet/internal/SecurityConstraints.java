@@ -1,5 +1,6 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.deploy.WebAppConfig;
 import jakarta.servlet.HttpConstraintElement;
 import jakarta.servlet.HttpMethodConstraintElement;
 import jakarta.servlet.ServletSecurityElement;

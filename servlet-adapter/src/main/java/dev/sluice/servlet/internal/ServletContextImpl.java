@@ -1,5 +1,9 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.component.ContextAttributes;
+import dev.sluice.servlet.internal.deploy.Resources;
+import dev.sluice.servlet.internal.staticfiles.MimeTypes;
+import dev.sluice.servlet.internal.staticfiles.StaticSource;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.RequestDispatcher;
@@ -23,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 
 /** A webapp's {@link ServletContext} (Servlet 6.1 chapter 4), a view of its {@link WebApp}. */
-final class ServletContextImpl implements ServletContext {
+final class ServletContextImpl implements ServletContext, StaticSource {
     private final WebApp app;
     private final Map<String, String> initParams = new ConcurrentHashMap<>();
     private final ContextAttributes attributes;
@@ -38,6 +42,16 @@ final class ServletContextImpl implements ServletContext {
 
     WebApp app() {
         return app;
+    }
+
+    @Override
+    public Resources resources() {
+        return app.resources();
+    }
+
+    @Override
+    public boolean directoryListing() {
+        return app.config().directoryListing;
     }
 
     ContextRegistrations registrations() {

@@ -1,5 +1,7 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.deploy.WebAppConfig;
+import dev.sluice.servlet.internal.module.JspUnsupportedServlet;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletConfig;
@@ -17,6 +19,9 @@ import java.util.Set;
  * load-on-startup (Servlet 6.1 section 2.3). Thread-safe: any request thread may be the first.
  */
 final class ServletHolder extends ComponentHolder<Servlet> implements ServletRegistration.Dynamic, ServletConfig {
+    /** The name of the JSP engine's servlet, which serves {@code <jsp-file>} servlets. */
+    static final String JSP_SERVLET = "jsp";
+
     private volatile int loadOnStartup = -1;
     private volatile MultipartConfigElement multipartConfig;
     /** run-as and @RunAs are recorded, not enforced: Sluice calls no Jakarta Enterprise Beans to propagate to. */
@@ -61,7 +66,7 @@ final class ServletHolder extends ComponentHolder<Servlet> implements ServletReg
             if (!initialized) {
                 checkAvailable();
                 if (instance == null && className == null && type == null && jspFile != null) {
-                    instance = new JspUnsupportedServlet(jspFile);
+                    instance = jspFileServlet();
                 } else if (instance == null) {
                     instance = app.createComponent(loadClass(), Servlet.class);
                     if (multipartConfig == null) {
@@ -87,6 +92,21 @@ final class ServletHolder extends ComponentHolder<Servlet> implements ServletReg
             }
             return instance;
         }
+    }
+
+    /**
+     * A {@code <jsp-file>} servlet is an instance of the JSP engine's servlet, the one named {@code jsp} (as in
+     * Tomcat's and Jetty's default descriptors, usually added by a JSP container module), with the page as its
+     * {@code jspFile} init parameter. Without one it answers 500 "JSP is not supported".
+     */
+    private Servlet jspFileServlet() throws ServletException {
+        ServletHolder engine = app.servlets().get(JSP_SERVLET);
+        if (engine == null || engine == this || engine.jspFile != null || !engine.hasClass()) {
+            return new JspUnsupportedServlet(jspFile);
+        }
+        configure(java.util.Map.of("jspFile", jspFile), null);
+        Servlet shared = engine.instance;
+        return app.createComponent(shared != null ? shared.getClass() : engine.loadClass(), Servlet.class);
     }
 
     /** Refuses a request while the servlet is unavailable, saying whether for good (404) or for a while (503). */

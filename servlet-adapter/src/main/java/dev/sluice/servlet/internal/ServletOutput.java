@@ -1,5 +1,7 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.async.SerialCallbacks;
+import dev.sluice.servlet.internal.async.WriteListenerDriver;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;

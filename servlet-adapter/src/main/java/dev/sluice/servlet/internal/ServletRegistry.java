@@ -1,9 +1,12 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.mapping.ServletMapper;
+import dev.sluice.servlet.internal.staticfiles.DefaultServlet;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,16 +20,20 @@ import java.util.logging.Level;
  */
 final class ServletRegistry {
     private final WebApp app;
-    private final ServletMapper mapper = new ServletMapper();
+    private final ServletMapper<ServletHolder> mapper = new ServletMapper<>();
     private final Map<String, ServletHolder> servlets = new LinkedHashMap<>();
-    /** The container's DefaultServlet when the webapp maps nothing to "/"; a webapp mapping may replace it. */
-    private ServletHolder containerDefault;
+    /**
+     * The container's servlets: its DefaultServlet and those container modules add. Their mappings yield: a
+     * pattern the webapp maps too goes to the webapp's servlet, whichever was mapped first.
+     */
+    private final Set<ServletHolder> yielding = new HashSet<>();
+    private volatile boolean moduleRunning;
 
     ServletRegistry(WebApp app) {
         this.app = app;
     }
 
-    ServletMapper mapper() {
+    ServletMapper<ServletHolder> mapper() {
         return mapper;
     }
 
@@ -34,7 +41,20 @@ final class ServletRegistry {
                                         Servlet instance) {
         ServletHolder h = new ServletHolder(app, name, className, type, instance);
         servlets.put(name, h);
+        if (moduleRunning) {
+            yielding.add(h);
+        }
         return h;
+    }
+
+    /** Runs a container module's initializer: the servlets it registers are the container's (they yield). */
+    void asModule(ContextRegistrations.InitializerCall call) throws ServletException {
+        moduleRunning = true;
+        try {
+            call.run();
+        } finally {
+            moduleRunning = false;
+        }
     }
 
     synchronized ServletHolder get(String name) {
@@ -45,21 +65,29 @@ final class ServletRegistry {
         return new ArrayList<>(servlets.values());
     }
 
-    /** Maps patterns to {@code holder}; none if any is owned by another servlet (returned). */
+    /**
+     * Maps patterns to {@code holder}; none if any is owned by another of the webapp's servlets (returned). A
+     * container servlet's pattern goes to a webapp servlet that maps it; a container servlet skips a pattern
+     * already taken, without a conflict.
+     */
     synchronized Set<String> map(ServletHolder holder, String... patterns) {
         Set<String> conflicts = new LinkedHashSet<>();
+        boolean yields = yielding.contains(holder);
         for (String p : patterns) {
             if (!ServletMapper.isValid(p)) {
                 throw new IllegalArgumentException("Invalid url-pattern '" + p + "'");
             }
             ServletHolder owner = mapper.owner(p);
-            if (owner != null && owner != holder && owner != containerDefault) {
+            if (owner != null && owner != holder && !yields && !yielding.contains(owner)) {
                 conflicts.add(p);
             }
         }
         if (conflicts.isEmpty()) {
             for (String p : patterns) {
-                mapper.add(p, holder);
+                ServletHolder owner = mapper.owner(p);
+                if (!yields || owner == null) {
+                    mapper.add(p, holder);
+                }
             }
         }
         return conflicts;
@@ -68,8 +96,9 @@ final class ServletRegistry {
     /** Without a servlet mapped to "/", the container's DefaultServlet serves static content there. */
     synchronized void addContainerDefaultIfUnmapped() {
         if (!mapper.hasDefault()) {
-            containerDefault = register("default", null, DefaultServlet.class, null);
+            ServletHolder containerDefault = register("default", null, DefaultServlet.class, null);
             containerDefault.setAsyncSupported(true);
+            yielding.add(containerDefault);
             mapper.add("/", containerDefault);
         }
     }

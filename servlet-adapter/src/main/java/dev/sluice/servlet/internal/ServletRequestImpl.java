@@ -1,6 +1,8 @@
 package dev.sluice.servlet.internal;
 
 import dev.sluice.core.Request;
+import dev.sluice.servlet.internal.component.Listeners;
+import dev.sluice.servlet.internal.mapping.ServletMapper;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
@@ -51,7 +53,7 @@ final class ServletRequestImpl extends CallerRequestView {
     String servletPath;
     String pathInfo;
     String queryString;
-    ServletMapper.Match match;
+    ServletMapper.Match<ServletHolder> match;
     DispatcherType dispatcherType = DispatcherType.REQUEST;
     /** The last dispatch the container made (REQUEST, ASYNC or ERROR) and its decoded path: AsyncContext.dispatch(). */
     DispatchState containerDispatch;
@@ -390,7 +392,7 @@ final class ServletRequestImpl extends CallerRequestView {
     }
 
     @Override
-    boolean trailerAllowed(String name) {
+    public boolean trailerAllowed(String name) {
         return app.settings().trailerAllowed(name);
     }
 }

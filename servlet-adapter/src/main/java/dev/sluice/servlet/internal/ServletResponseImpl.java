@@ -4,6 +4,12 @@ import dev.sluice.core.Headers;
 import dev.sluice.core.HttpVersion;
 import dev.sluice.core.Response;
 import dev.sluice.core.Status;
+import dev.sluice.servlet.internal.http.ContentCharsets;
+import dev.sluice.servlet.internal.http.CookieCodec;
+import dev.sluice.servlet.internal.http.CoreResponseView;
+import dev.sluice.servlet.internal.http.ResponseContentType;
+import dev.sluice.servlet.internal.session.SessionCookieConfigImpl;
+import dev.sluice.servlet.internal.staticfiles.ContentWritten;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +26,7 @@ import java.util.function.Supplier;
  * response; this class adds content type and character encoding rules (Servlet 6.1 section 5.5), the
  * writer/stream choice, cookies, sendError and sendRedirect, URL rewriting and trailers.
  */
-final class ServletResponseImpl extends CoreResponseView {
+final class ServletResponseImpl extends CoreResponseView implements ContentWritten {
     private final ServletRequestImpl request;
     private final ServletOutput output;
     private final ResponseContentType contentType;
@@ -48,6 +54,11 @@ final class ServletResponseImpl extends CoreResponseView {
 
     ServletOutput output() {
         return output;
+    }
+
+    @Override
+    public long contentWritten() {
+        return output.written();
     }
 
     /** Set by sendError: the error page or default report is produced once the servlet returns. */
@@ -149,7 +160,7 @@ final class ServletResponseImpl extends CoreResponseView {
             String enc = getCharacterEncoding();
             Charset cs;
             try {
-                cs = RequestContent.charsetFor(enc);
+                cs = ContentCharsets.charsetFor(enc);
             } catch (UnsupportedEncodingException e) {
                 throw new UnsupportedEncodingException("Unsupported response encoding " + enc);
             }
@@ -275,7 +286,7 @@ final class ServletResponseImpl extends CoreResponseView {
     // Headers
 
     @Override
-    boolean headersLocked() {
+    public boolean headersLocked() {
         return isCommitted() || redirected || request.dispatcherType == jakarta.servlet.DispatcherType.INCLUDE;
     }
 

@@ -1,10 +1,9 @@
 package dev.sluice.servlet.internal;
 
-import dev.sluice.core.UpgradedConnection;
+import dev.sluice.servlet.internal.upgrade.WebConnectionImpl;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpUpgradeHandler;
-import java.util.logging.Level;
 
 /**
  * HttpServletRequest.upgrade (Servlet 6.1 section 2.3.3.5): creates the handler now (with @PostConstruct, no
@@ -28,28 +27,9 @@ final class Upgrades {
             response.setStatus(HttpServletResponse.SC_SWITCHING_PROTOCOLS);
             response.core().upgrade(connection -> WebConnectionImpl.start(app, handler, connection));
         } catch (IllegalStateException e) {
-            destroy(app, handler);
+            WebConnectionImpl.destroy(app, handler);
             throw e;
         }
         return handler;
-    }
-
-    /** Ends a handler that will never be initialized, or one whose connection closed. */
-    static void destroy(WebApp app, HttpUpgradeHandler handler) {
-        ClassLoader previous = app.enter();
-        try {
-            handler.destroy();
-            Lifecycle.preDestroy(handler);
-        } catch (Throwable t) {
-            WebApp.LOG.log(Level.WARNING, "HttpUpgradeHandler.destroy failed in " + app.displayPath(), t);
-        } finally {
-            WebApp.exit(previous);
-        }
-    }
-
-    /** Logs and closes when init fails. */
-    static void initFailed(WebApp app, UpgradedConnection connection, Throwable t) {
-        WebApp.LOG.log(Level.WARNING, "HttpUpgradeHandler.init failed in " + app.displayPath(), t);
-        connection.close();
     }
 }

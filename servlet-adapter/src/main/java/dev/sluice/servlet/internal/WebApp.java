@@ -1,5 +1,16 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.component.AppScope;
+import dev.sluice.servlet.internal.component.Lifecycle;
+import dev.sluice.servlet.internal.component.Listeners;
+import dev.sluice.servlet.internal.deploy.ContainerSettings;
+import dev.sluice.servlet.internal.deploy.Initializers;
+import dev.sluice.servlet.internal.deploy.Resources;
+import dev.sluice.servlet.internal.deploy.WebAppConfig;
+import dev.sluice.servlet.internal.deploy.WebappClassLoader;
+import dev.sluice.servlet.internal.mapping.ServletMapper;
+import dev.sluice.servlet.internal.session.MemorySessionStore;
+import dev.sluice.servlet.internal.session.SessionManager;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContextEvent;
@@ -15,9 +26,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EventListener;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,10 +36,11 @@ import java.util.logging.Logger;
 
 /**
  * One deployed webapp: its class loader, registrations and lifecycle (Servlet 6.1 chapter 10). Start-up runs,
- * in order: descriptor and annotation registrations, ServletContainerInitializers, ServletContextListeners,
- * filters, load-on-startup servlets. Registration methods are open only until the listeners have run.
+ * in order: descriptor and annotation registrations, ServletContainerInitializers (the container modules', then
+ * the webapp's), ServletContextListeners, filters, load-on-startup servlets. Registration methods are open only
+ * until the listeners have run.
  */
-public final class WebApp {
+public final class WebApp implements AppScope {
     static final Logger LOG = Logger.getLogger("dev.sluice.servlet");
 
     enum State { NEW, CONFIGURING, STARTED, STOPPED }
@@ -41,7 +51,7 @@ public final class WebApp {
     private final WebAppConfig config;
     private final ContainerSettings settings;
     private final Function<String, WebApp> contexts;
-    private final Map<String, Set<Class<?>>> handlesTypes;
+    private final Initializers initializers;
     private final ServletContextImpl context;
     private final ServletRegistry servlets = new ServletRegistry(this);
     private final FilterRegistry filters = new FilterRegistry();
@@ -59,20 +69,15 @@ public final class WebApp {
     private volatile boolean undeclaredListenerRunning;
     private final AtomicLong initCounter = new AtomicLong();
 
-    /**
-     * @param handlesTypes for each ServletContainerInitializer class name, the classes its @HandlesTypes
-     *                     selects (from the annotation scan)
-     * @param contexts     finds another webapp by URI, for ServletContext.getContext
-     */
+    /** @param contexts finds another webapp by URI, for ServletContext.getContext */
     public WebApp(String contextPath, Path root, WebappClassLoader loader, WebAppConfig config,
-                  ContainerSettings settings, Map<String, Set<Class<?>>> handlesTypes,
-                  Function<String, WebApp> contexts) {
+                  ContainerSettings settings, Initializers initializers, Function<String, WebApp> contexts) {
         this.contextPath = contextPath;
         this.root = root;
         this.loader = loader;
         this.config = config;
         this.settings = settings;
-        this.handlesTypes = handlesTypes;
+        this.initializers = initializers;
         this.contexts = contexts;
         this.resources = new Resources(root, loader);
         this.context = new ServletContextImpl(this);
@@ -82,6 +87,7 @@ public final class WebApp {
         this.authenticator = new Authenticator(this, security, settings.realm());
     }
 
+    @Override
     public String contextPath() {
         return contextPath;
     }
@@ -118,7 +124,7 @@ public final class WebApp {
             stop();
             throw e;
         } finally {
-            exit(previous);
+            AppScope.exit(previous);
         }
     }
 
@@ -163,12 +169,17 @@ public final class WebApp {
         return authenticator;
     }
 
-    /** Section 8.2.4: each initializer found in WEB-INF/lib gets the classes its @HandlesTypes selects. */
+    /**
+     * Section 8.2.4: each initializer gets the classes its @HandlesTypes selects; the container modules' run
+     * first, and the mappings of the servlets they add yield to the webapp's own.
+     */
     private void runInitializers() throws ServletException {
+        for (ServletContainerInitializer sci : initializers.fromModules()) {
+            servlets.asModule(() -> context.registrations().asInitializer(
+                    () -> sci.onStartup(initializers.selectedFor(sci), context)));
+        }
         for (ServletContainerInitializer sci : Initializers.load(loader)) {
-            Set<Class<?>> types = handlesTypes.get(sci.getClass().getName());
-            Set<Class<?>> selected = types == null || types.isEmpty() ? null : new LinkedHashSet<>(types);
-            context.registrations().asInitializer(() -> sci.onStartup(selected, context));
+            context.registrations().asInitializer(() -> sci.onStartup(initializers.selectedFor(sci), context));
         }
     }
 
@@ -196,7 +207,7 @@ public final class WebApp {
             }
             listeners.clear();
         } finally {
-            exit(previous);
+            AppScope.exit(previous);
             resources.close();
             try {
                 loader.close();
@@ -239,8 +250,8 @@ public final class WebApp {
         }
     }
 
-    /** @throws IllegalStateException once the webapp is initialized (Servlet 6.1 section 4.4) */
-    void checkConfigurable() {
+    @Override
+    public void checkConfigurable() {
         if (state != State.CONFIGURING) {
             throw new IllegalStateException("The ServletContext of " + displayPath() + " is already initialized");
         }
@@ -272,35 +283,17 @@ public final class WebApp {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ServletException("Cannot create " + type.getName(), cause);
         } finally {
-            exit(previous);
+            AppScope.exit(previous);
         }
     }
 
-    /** Runs cleanup code whose failure must not stop the rest of a shutdown. */
-    void runSafely(String what, ThrowingRunnable action) {
+    @Override
+    public void runSafely(String what, ThrowingRunnable action) {
         try {
             action.run();
         } catch (Throwable e) {
             LOG.log(Level.WARNING, what + " in " + displayPath() + " failed", e);
         }
-    }
-
-    /** Cleanup code that may throw anything. */
-    @FunctionalInterface
-    interface ThrowingRunnable {
-        void run() throws Exception;
-    }
-
-    /** Makes the webapp's loader the thread context class loader; returns the previous one. */
-    ClassLoader enter() {
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        t.setContextClassLoader(loader);
-        return previous;
-    }
-
-    static void exit(ClassLoader previous) {
-        Thread.currentThread().setContextClassLoader(previous);
     }
 
     /**
@@ -318,8 +311,8 @@ public final class WebApp {
         return dir;
     }
 
-    /** "/" for ROOT, for log lines. */
-    String displayPath() {
+    @Override
+    public String displayPath() {
         return contextPath.isEmpty() ? "/" : contextPath;
     }
 
@@ -348,7 +341,8 @@ public final class WebApp {
         return contexts.apply(uri);
     }
 
-    ServletContextImpl context() {
+    @Override
+    public ServletContextImpl context() {
         return context;
     }
 
@@ -356,7 +350,7 @@ public final class WebApp {
         return invoker;
     }
 
-    ServletMapper mapper() {
+    ServletMapper<ServletHolder> mapper() {
         return servlets.mapper();
     }
 
@@ -364,15 +358,18 @@ public final class WebApp {
         return filters;
     }
 
-    Listeners listeners() {
+    @Override
+    public Listeners listeners() {
         return listeners;
     }
 
-    WebAppConfig config() {
+    @Override
+    public WebAppConfig config() {
         return config;
     }
 
-    ContainerSettings settings() {
+    @Override
+    public ContainerSettings settings() {
         return settings;
     }
 
@@ -384,7 +381,8 @@ public final class WebApp {
         return sessions;
     }
 
-    WebappClassLoader loader() {
+    @Override
+    public WebappClassLoader loader() {
         return loader;
     }
 

@@ -1,12 +1,12 @@
 package dev.sluice.servlet.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import dev.sluice.servlet.internal.deploy.WebAppConfig;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Which constraints apply and how they combine (Servlet 6.1 sections 13.8.1, 13.8.3 and 13.8.4), as a table:

@@ -1,11 +1,13 @@
 package dev.sluice.servlet.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.sluice.core.Headers;
 import dev.sluice.core.HttpException;
+import dev.sluice.servlet.internal.deploy.WarUnpacker;
+import dev.sluice.servlet.internal.http.AcceptLanguage;
+import dev.sluice.servlet.internal.http.CookieCodec;
+import dev.sluice.servlet.internal.http.FormDecoder;
+import dev.sluice.servlet.internal.mapping.ServletMapper;
+import dev.sluice.servlet.internal.staticfiles.ByteRanges;
 import jakarta.servlet.http.Cookie;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +15,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Table tests of the adapter's pure parsers. */
 class ParsersTest {

@@ -1,11 +1,8 @@
 package dev.sluice.distribution.internal.accesslog;
 
-import java.io.BufferedWriter;
+import dev.sluice.distribution.internal.logfiles.DailyLogFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,30 +18,23 @@ public final class AccessLog implements AutoCloseable {
 
     private final Path folder;
     private final AccessLogFormat format;
-    private final String software;
     private final Clock clock;
     private final ZoneId zone;
-    private LocalDate day;
-    private BufferedWriter writer;
+    private final DailyLogFile file;
     private boolean failed;
 
     public AccessLog(Path folder, AccessLogFormat format, String software, Clock clock) {
         this.folder = folder;
         this.format = format;
-        this.software = software;
         this.clock = clock;
         this.zone = clock.getZone();
+        this.file = new DailyLogFile(folder, "access", format.header(software));
     }
 
     /** Records one exchange. Thread-safe; never throws: a failing disk is reported once in the server log. */
     public synchronized void log(AccessEntry entry) {
         try {
-            LocalDate today = LocalDate.now(clock.withZone(zone));
-            if (!today.equals(day)) {
-                rotate(today);
-            }
-            writer.write(format.format(entry));
-            writer.write('\n');
+            file.write(LocalDate.now(clock.withZone(zone)), format.format(entry, zone));
             failed = false;
         } catch (IOException e) {
             if (!failed) {
@@ -56,46 +46,22 @@ public final class AccessLog implements AutoCloseable {
 
     /** Writes buffered lines to the file; called every second by the server. */
     public synchronized void flush() {
-        if (writer != null) {
-            try {
-                writer.flush();
-            } catch (IOException e) {
-                LOG.warning("Cannot flush the access log: " + e.getMessage());
-            }
+        try {
+            file.flush();
+        } catch (IOException e) {
+            LOG.warning("Cannot flush the access log: " + e.getMessage());
         }
     }
 
     /** The file lines of {@code day} go to. */
     public Path fileFor(LocalDate day) {
-        return folder.resolve("access." + day + ".log");
-    }
-
-    private void rotate(LocalDate today) throws IOException {
-        closeWriter();
-        Files.createDirectories(folder);
-        Path file = fileFor(today);
-        boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-        writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
-        day = today;
-        String header = format.header(software);
-        if (fresh && header != null) {
-            writer.write(header);
-            writer.write('\n');
-        }
-    }
-
-    private void closeWriter() throws IOException {
-        if (writer != null) {
-            writer.close();
-            writer = null;
-        }
+        return file.fileFor(day);
     }
 
     @Override
     public synchronized void close() {
         try {
-            closeWriter();
+            file.close();
         } catch (IOException e) {
             LOG.warning("Cannot close the access log: " + e.getMessage());
         }

@@ -21,10 +21,11 @@ public enum AccessLogFormat {
         }
 
         @Override
-        String format(AccessEntry e) {
+        String format(AccessEntry e, ZoneId zone) {
             StringBuilder sb = new StringBuilder(200);
             sb.append(e.clientIp).append(" - ").append(dash(e.user)).append(" [")
-                    .append(NCSA_TIME.format(e.received)).append("] \"").append(quoted(e.method)).append(' ')
+                    .append(NCSA_TIME.withZone(zone).format(e.received)).append("] \"").append(quoted(e.method))
+                    .append(' ')
                     .append(quoted(e.target)).append(' ').append(e.protocol).append("\" ").append(e.status)
                     .append(' ').append(e.bytesSent <= 0 ? "-" : Long.toString(e.bytesSent)).append(" \"")
                     .append(quoted(dash(e.referer))).append("\" \"").append(quoted(dash(e.userAgent)))
@@ -46,7 +47,7 @@ public enum AccessLogFormat {
         }
 
         @Override
-        String format(AccessEntry e) {
+        String format(AccessEntry e, ZoneId zone) {
             int q = e.target.indexOf('?');
             String stem = q < 0 ? e.target : e.target.substring(0, q);
             String query = q < 0 ? "-" : e.target.substring(q + 1);
@@ -64,14 +65,15 @@ public enum AccessLogFormat {
     };
 
     private static final DateTimeFormatter NCSA_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US).withZone(ZoneId.systemDefault());
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US);
     private static final DateTimeFormatter W3C_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.US).withZone(ZoneOffset.UTC);
 
     /** Lines written at the top of each new file, or null. */
     abstract String header(String software);
 
-    abstract String format(AccessEntry entry);
+    /** @param zone the server's time zone, for formats that write local time (W3C is always UTC) */
+    abstract String format(AccessEntry entry, ZoneId zone);
 
     /** {@code combined} or {@code w3c}. */
     public static AccessLogFormat parse(String name) {

@@ -25,22 +25,22 @@ class AccessLogTest {
 
     @Test
     void combinedLineCarriesTheServersFigures() {
-        String line = AccessLogFormat.COMBINED.format(entry("/hello/?a=1", "curl/8.5"));
-        String time = java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", java.util.Locale.US)
-                .withZone(ZoneId.systemDefault()).format(Instant.parse("2026-11-26T13:05:09Z"));
-        assertEquals("127.0.0.1 - - [" + time + "] \"GET /hello/?a=1 HTTP/1.1\" 200 2326 "
+        // 13:05:09 UTC is 18:35:09 in India (+05:30): the server's local time with its offset, as Apache writes it
+        String line = AccessLogFormat.COMBINED.format(entry("/hello/?a=1", "curl/8.5"), ZoneId.of("Asia/Kolkata"));
+        assertEquals("127.0.0.1 - - [26/Nov/2026:18:35:09 +0530] \"GET /hello/?a=1 HTTP/1.1\" 200 2326 "
                 + "\"http://localhost:8080/\" \"curl/8.5\" 12 3 41 2", line);
     }
 
     @Test
     void combinedEscapesQuotesAndControlCharacters() {
-        String line = AccessLogFormat.COMBINED.format(entry("/x", "evil\"agent\n127.0.0.1 fake"));
+        String line = AccessLogFormat.COMBINED.format(entry("/x", "evil\"agent\n127.0.0.1 fake"), ZoneOffset.UTC);
         assertEquals(true, line.contains("\"evil\\\"agent\\x0a127.0.0.1 fake\""), line);
     }
 
     @Test
     void w3cLineAsIisWritesIt() {
-        String line = AccessLogFormat.W3C.format(entry("/hello/?a=1", "Mozilla/5.0 (X11)"));
+        String line = AccessLogFormat.W3C.format(entry("/hello/?a=1", "Mozilla/5.0 (X11)"),
+                ZoneId.of("Asia/Kolkata")); // W3C is UTC whatever the zone
         assertEquals("2026-11-26 13:05:09 127.0.0.1 GET /hello/ a=1 8080 - 127.0.0.1 HTTP/1.1 "
                 + "Mozilla/5.0+(X11) http://localhost:8080/ 200 2326 12 3 41 2", line);
     }

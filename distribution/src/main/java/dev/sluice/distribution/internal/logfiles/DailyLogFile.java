@@ -1,0 +1,75 @@
+package dev.sluice.distribution.internal.logfiles;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+
+/**
+ * {@code <folder>/<prefix>.<yyyy-MM-dd>.log}: lines appended to the file of their day, a new file when the day
+ * changes (daily rotation), header lines at the top of each new file. Buffered: lines reach the disk on
+ * {@link #flush}, or when the buffer fills. The access log and the HTTPERR log both write through one.
+ *
+ * <p>Not thread-safe: its owner serializes calls.
+ */
+public final class DailyLogFile implements AutoCloseable {
+    private final Path folder;
+    private final String prefix;
+    private final String header;
+    private LocalDate day;
+    private BufferedWriter writer;
+
+    /** @param header lines written at the top of each new file (without the last newline), or null */
+    public DailyLogFile(Path folder, String prefix, String header) {
+        this.folder = folder;
+        this.prefix = prefix;
+        this.header = header;
+    }
+
+    /** Appends {@code line} to the file of {@code today}, starting that file if it is a new day. */
+    public void write(LocalDate today, String line) throws IOException {
+        if (!today.equals(day)) {
+            rotate(today);
+        }
+        writer.write(line);
+        writer.write('\n');
+    }
+
+    public void flush() throws IOException {
+        if (writer != null) {
+            writer.flush();
+        }
+    }
+
+    /** The file lines of {@code day} go to. */
+    public Path fileFor(LocalDate day) {
+        return folder.resolve(prefix + "." + day + ".log");
+    }
+
+    private void rotate(LocalDate today) throws IOException {
+        close();
+        Files.createDirectories(folder);
+        Path file = fileFor(today);
+        boolean fresh = !Files.exists(file) || Files.size(file) == 0;
+        writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        day = today;
+        if (fresh && header != null) {
+            writer.write(header);
+            writer.write('\n');
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (writer != null) {
+            BufferedWriter w = writer;
+            writer = null;
+            day = null;
+            w.close();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.sluice.servlet;
+
+import jakarta.servlet.ServletContainerInitializer;
+import java.util.List;
+
+/**
+ * An optional part of the server (JSP, WebSocket, ...) that plugs into every webapp from the server's class path,
+ * never from inside a webapp. The container finds modules with {@link java.util.ServiceLoader} on its own class
+ * loader ({@code META-INF/services/dev.sluice.servlet.ContainerModule} in the module's jar), unless the builder
+ * names them ({@link ServletContainer.Builder#modules}). See docs/servlet-adapter.md, "Adding a container module".
+ *
+ * <p>Called by the deploying thread, once per webapp for {@link #initializers()}; the other methods may be called
+ * at any time and must return the same answer each time.
+ */
+public interface ContainerModule {
+    /** A short name for log lines, such as {@code jsp}. */
+    String name();
+
+    /**
+     * The package prefixes of the API the module implements, each ending in a dot ({@code "jakarta.el."},
+     * {@code "jakarta.websocket."}): webapps load these classes and resources from the container, so a webapp
+     * and the module share one {@code jakarta.websocket.Session}. Every other class of the module stays invisible
+     * to webapps.
+     */
+    default List<String> apiPackages() {
+        return List.of();
+    }
+
+    /**
+     * New initializers for one webapp. Each runs at that webapp's start, after its descriptors and before its own
+     * initializers, with the webapp's classes its {@code @HandlesTypes} selects (Servlet 6.1 section 8.2.4). The
+     * servlet mappings they add yield to the webapp's: a pattern the webapp maps too is the webapp's, whichever
+     * registers first.
+     */
+    List<ServletContainerInitializer> initializers();
+}

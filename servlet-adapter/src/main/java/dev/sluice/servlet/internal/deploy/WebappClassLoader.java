@@ -1,0 +1,143 @@
+package dev.sluice.servlet.internal.deploy;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One webapp's class loader: WEB-INF/classes, then WEB-INF/lib/*.jar, searched before anything else
+ * (child-first, Servlet 6.1 section 10.7.2). Some classes are never taken from the webapp: the JDK's (they come
+ * from the platform loader), and the shared packages: the servlet and annotation APIs and the API packages of the
+ * container modules (shared with the container, so that a webapp's servlet is the container's
+ * {@code jakarta.servlet.Servlet}). Every other class of the container, Sluice's own, its libraries and the
+ * modules' implementations, is invisible: a webapp sees only what it ships.
+ */
+public final class WebappClassLoader extends URLClassLoader {
+    static {
+        ClassLoader.registerAsParallelCapable();
+    }
+
+    private final String[] shared;
+    private final String[] sharedResources;
+    private final ClassLoader container;
+    private final ClassLoader platform = ClassLoader.getPlatformClassLoader();
+
+    private WebappClassLoader(String name, URL[] urls, ClassLoader container, List<String> sharedPackages) {
+        super(name, urls, ClassLoader.getPlatformClassLoader());
+        this.container = container;
+        this.shared = sharedPackages.toArray(new String[0]);
+        this.sharedResources = sharedPackages.stream().map(p -> p.replace('.', '/')).toArray(String[]::new);
+    }
+
+    /**
+     * A loader over {@code webappRoot}/WEB-INF/classes and the jars of WEB-INF/lib in name order.
+     *
+     * @param sharedPackages prefixes such as {@code "jakarta.servlet."} whose classes come from {@code container}
+     */
+    public static WebappClassLoader create(String name, Path webappRoot, ClassLoader container,
+                                           List<String> sharedPackages) throws IOException {
+        List<URL> urls = new ArrayList<>();
+        Path classes = webappRoot.resolve("WEB-INF/classes");
+        if (Files.isDirectory(classes)) {
+            urls.add(classes.toUri().toURL());
+        }
+        for (Path jar : libraryJars(webappRoot)) {
+            urls.add(jar.toUri().toURL());
+        }
+        return new WebappClassLoader(name, urls.toArray(new URL[0]), container, sharedPackages);
+    }
+
+    /** The jars of WEB-INF/lib, sorted by name so that the search order does not depend on the file system. */
+    public static List<Path> libraryJars(Path webappRoot) throws IOException {
+        Path lib = webappRoot.resolve("WEB-INF/lib");
+        if (!Files.isDirectory(lib)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(lib)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
+                    .sorted().toList();
+        }
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c == null) {
+                c = shared(name) ? loadShared(name) : loadWebappOrJdk(name);
+            }
+            if (resolve) {
+                resolveClass(c);
+            }
+            return c;
+        }
+    }
+
+    /**
+     * The container's copy of a shared API class. An API the container does not ship (the JSP API under
+     * jakarta.servlet.jsp, without a JSP module) may come from the webapp.
+     */
+    private Class<?> loadShared(String name) throws ClassNotFoundException {
+        try {
+            return container.loadClass(name);
+        } catch (ClassNotFoundException notShipped) {
+            return findClass(name);
+        }
+    }
+
+    private Class<?> loadWebappOrJdk(String name) throws ClassNotFoundException {
+        try {
+            return platform.loadClass(name);
+        } catch (ClassNotFoundException notJdk) {
+            return findClass(name);
+        }
+    }
+
+    private boolean shared(String name) {
+        for (String prefix : shared) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean sharedResource(String name) {
+        for (String prefix : sharedResources) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public URL getResource(String name) {
+        if (sharedResource(name)) {
+            URL shared = container.getResource(name);
+            if (shared != null) {
+                return shared;
+            }
+        }
+        URL url = findResource(name);
+        return url != null ? url : platform.getResource(name);
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+        List<URL> all = new ArrayList<>();
+        if (sharedResource(name)) {
+            all.addAll(Collections.list(container.getResources(name)));
+        }
+        all.addAll(Collections.list(findResources(name)));
+        all.addAll(Collections.list(platform.getResources(name)));
+        return Collections.enumeration(all);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.sluice.servlet.internal.http;
+
+import dev.sluice.core.Headers;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The locales of Accept-Language (RFC 9110 section 12.5.4), most preferred first; ties keep their order, q=0
+ * is dropped, and without the header the server's default locale (Servlet 6.1 section 3.11).
+ */
+public final class AcceptLanguage {
+    private AcceptLanguage() {
+    }
+
+    private record Weighted(Locale locale, double q, int order) {
+    }
+
+    public static List<Locale> locales(Headers headers) {
+        List<Weighted> weighted = new ArrayList<>();
+        int order = 0;
+        for (String element : headers.tokens("Accept-Language")) {
+            String[] parts = element.split(";");
+            String tag = parts[0].trim();
+            double q = 1.0;
+            for (int i = 1; i < parts.length; i++) {
+                String p = parts[i].trim();
+                if (p.startsWith("q=") || p.startsWith("Q=")) {
+                    try {
+                        q = Double.parseDouble(p.substring(2));
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (q <= 0 || tag.equals("*") || tag.isEmpty() || !tag.matches("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")) {
+                continue;
+            }
+            weighted.add(new Weighted(Locale.forLanguageTag(tag), q, order++));
+        }
+        if (weighted.isEmpty()) {
+            return List.of(Locale.getDefault());
+        }
+        weighted.sort(Comparator.comparingDouble((Weighted w) -> -w.q).thenComparingInt(w -> w.order));
+        List<Locale> out = new ArrayList<>(weighted.size());
+        for (Weighted w : weighted) {
+            out.add(w.locale);
+        }
+        return out;
+    }
+}

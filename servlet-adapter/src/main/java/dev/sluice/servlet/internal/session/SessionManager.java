@@ -1,0 +1,207 @@
+package dev.sluice.servlet.internal.session;
+
+import dev.sluice.servlet.SessionData;
+import dev.sluice.servlet.SessionStore;
+import dev.sluice.servlet.internal.component.AppScope;
+import dev.sluice.servlet.internal.deploy.WebAppConfig;
+import jakarta.servlet.SessionTrackingMode;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionIdListener;
+import jakarta.servlet.http.HttpSessionListener;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The sessions of one webapp (Servlet 6.1 chapter 7): creation with an unguessable id, lookup with expiry,
+ * id change, invalidation with its events, and a periodic sweep that expires idle sessions.
+ */
+public final class SessionManager {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AppScope app;
+    private final Clock clock;
+    private final SessionStore store;
+    private final SessionCookieConfigImpl cookieConfig;
+    private final Map<String, StandardSession> views = new ConcurrentHashMap<>();
+    private volatile Set<SessionTrackingMode> trackingModes;
+    private volatile int timeoutMinutes;
+    private ScheduledFuture<?> sweeper;
+
+    public SessionManager(AppScope app, Clock clock, SessionStore store) {
+        this.app = app;
+        this.clock = clock;
+        this.store = store;
+        WebAppConfig config = app.config();
+        this.cookieConfig = new SessionCookieConfigImpl(app, config.sessionCookie);
+        this.timeoutMinutes = config.sessionTimeoutMinutes == null ? 30 : config.sessionTimeoutMinutes;
+        this.trackingModes = config.trackingModes.isEmpty()
+                ? EnumSet.of(SessionTrackingMode.COOKIE, SessionTrackingMode.URL)
+                : EnumSet.copyOf(config.trackingModes);
+    }
+
+    public void start() {
+        if (app.settings().scheduler() != null) {
+            sweeper = app.settings().scheduler().scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Expires every session (undeploy): their listeners are told, their attributes unbound. */
+    public void stop() {
+        if (sweeper != null) {
+            sweeper.cancel(false);
+        }
+        for (String id : store.ids()) {
+            StandardSession s = view(id);
+            if (s != null) {
+                invalidate(s);
+            }
+        }
+    }
+
+    public long now() {
+        return clock.millis();
+    }
+
+    /** Expires the sessions idle past their limit. */
+    public void sweep() {
+        long now = now();
+        for (String id : store.ids()) {
+            SessionData data = store.load(id);
+            if (data != null && data.isExpired(now)) {
+                StandardSession s = view(id);
+                if (s != null && !s.inUse()) {
+                    app.runSafely("expiry of a session", () -> runInApp(() -> invalidate(s)));
+                }
+            }
+        }
+    }
+
+    private void runInApp(Runnable r) {
+        ClassLoader previous = app.enter();
+        try {
+            r.run();
+        } finally {
+            AppScope.exit(previous);
+        }
+    }
+
+    /** The live session with {@code id}, or null when there is none or it has expired (then it is expired). */
+    public StandardSession find(String id) {
+        if (id == null) {
+            return null;
+        }
+        StandardSession s = view(id);
+        if (s == null) {
+            return null;
+        }
+        if (!s.inUse() && s.data().isExpired(now())) {
+            invalidate(s);
+            return null;
+        }
+        return s;
+    }
+
+    private StandardSession view(String id) {
+        SessionData data = store.load(id);
+        if (data == null) {
+            views.remove(id);
+            return null;
+        }
+        return views.computeIfAbsent(id, k -> new StandardSession(this, data, false));
+    }
+
+    public StandardSession create() {
+        String id = newId();
+        SessionData data = new SessionData(id, now(), timeoutMinutes * 60);
+        StandardSession s = new StandardSession(this, data, true);
+        s.enter();
+        store.save(data);
+        views.put(id, s);
+        HttpSessionEvent event = new HttpSessionEvent(s);
+        app.listeners().each(HttpSessionListener.class, l -> l.sessionCreated(event));
+        return s;
+    }
+
+    /** Marks the start of a request that uses the session; {@link #release} marks its end. */
+    public void access(StandardSession s) {
+        s.enter();
+        s.data().access(now());
+        store.save(s.data());
+    }
+
+    /** A request that used the session (found or created it) has ended; the idle time starts now. */
+    public void release(StandardSession s) {
+        if (s.isValid()) {
+            s.data().endAccess(now());
+            store.save(s.data());
+        }
+        // Last: a sweep that sees the session free must also see its new idle start.
+        s.leave();
+    }
+
+    public String changeId(StandardSession s) {
+        String old = s.getId();
+        String id = newId();
+        views.remove(old);
+        store.remove(old);
+        s.data().setId(id);
+        store.save(s.data());
+        views.put(id, s);
+        HttpSessionEvent event = new HttpSessionEvent(s);
+        app.listeners().each(HttpSessionIdListener.class, l -> l.sessionIdChanged(event, old));
+        return id;
+    }
+
+    /** Section 7.4: sessionDestroyed before the attributes are unbound; listeners in reverse order. */
+    public void invalidate(StandardSession s) {
+        if (!s.beginInvalidate()) {
+            return;
+        }
+        try {
+            HttpSessionEvent event = new HttpSessionEvent(s);
+            app.listeners().eachReverse(HttpSessionListener.class, l -> l.sessionDestroyed(event));
+            s.unbindAll();
+        } finally {
+            s.markInvalid();
+            store.remove(s.getId());
+            views.remove(s.getId());
+        }
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().withUpperCase().formatHex(bytes);
+    }
+
+    public AppScope app() {
+        return app;
+    }
+
+    public SessionCookieConfigImpl cookieConfig() {
+        return cookieConfig;
+    }
+
+    public Set<SessionTrackingMode> trackingModes() {
+        return EnumSet.copyOf(trackingModes);
+    }
+
+    public void setTrackingModes(Set<SessionTrackingMode> modes) {
+        trackingModes = modes.isEmpty() ? EnumSet.noneOf(SessionTrackingMode.class) : EnumSet.copyOf(modes);
+    }
+
+    public int timeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    public void setTimeoutMinutes(int minutes) {
+        timeoutMinutes = minutes;
+    }
+}

@@ -1,0 +1,217 @@
+package dev.sluice.servlet.internal.upgrade;
+
+import dev.sluice.core.UpgradedConnection;
+import dev.sluice.servlet.internal.async.ReadListenerDriver;
+import dev.sluice.servlet.internal.async.SerialCallbacks;
+import dev.sluice.servlet.internal.async.WriteListenerDriver;
+import dev.sluice.servlet.internal.component.AppScope;
+import dev.sluice.servlet.internal.component.Lifecycle;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpUpgradeHandler;
+import jakarta.servlet.http.WebConnection;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@link WebConnection} of an upgraded connection: its streams are the raw connection, blocking until a
+ * ReadListener or WriteListener is set, non-blocking afterwards (same drivers as for async requests). init,
+ * destroy and all listener callbacks run one at a time with the webapp's class loader. Closing the connection,
+ * the output stream, or the client going away ends with {@code destroy()}, exactly once.
+ */
+public final class WebConnectionImpl implements WebConnection {
+    private static final Logger LOG = Logger.getLogger("dev.sluice.servlet");
+
+    private final UpgradedConnection connection;
+    private final AppScope app;
+    private final HttpUpgradeHandler handler;
+    private final SerialCallbacks callbacks;
+    private final AtomicBoolean destroyed = new AtomicBoolean();
+    private final Input input = new Input();
+    private final Output output = new Output();
+
+    private WebConnectionImpl(AppScope app, HttpUpgradeHandler handler, UpgradedConnection connection) {
+        this.app = app;
+        this.handler = handler;
+        this.connection = connection;
+        this.callbacks = new SerialCallbacks(app::loader);
+    }
+
+    /** From the connector, on a worker, after the 101 went out. */
+    public static void start(AppScope app, HttpUpgradeHandler handler, UpgradedConnection connection) {
+        WebConnectionImpl wc = new WebConnectionImpl(app, handler, connection);
+        connection.onClose(wc::destroy);
+        wc.callbacks.run(() -> {
+            try {
+                handler.init(wc);
+            } catch (RuntimeException | Error e) {
+                initFailed(app, connection, e);
+            }
+        });
+    }
+
+    private void destroy() {
+        if (destroyed.compareAndSet(false, true)) {
+            callbacks.run(() -> destroy(app, handler));
+        }
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+        return input;
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() throws IOException {
+        return output;
+    }
+
+    /** Closes the connection; destroy() follows on a pool thread. */
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    private final class Input extends ServletInputStream {
+        private ReadListenerDriver nonBlocking;
+        private boolean finished;
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (nonBlocking != null) {
+                return nonBlocking.read(b, off, len);
+            }
+            int n = connection.input().read(b, off, len);
+            finished |= n < 0;
+            return n;
+        }
+
+        @Override
+        public boolean isFinished() {
+            return nonBlocking != null ? nonBlocking.isFinished() : finished;
+        }
+
+        @Override
+        public boolean isReady() {
+            return nonBlocking == null || nonBlocking.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener readListener) {
+            if (readListener == null) {
+                throw new NullPointerException("readListener");
+            }
+            if (nonBlocking != null) {
+                throw new IllegalStateException("ReadListener already set");
+            }
+            nonBlocking = new ReadListenerDriver(connection.nonBlockingInput(), callbacks, readListener);
+            nonBlocking.start();
+        }
+    }
+
+    /** Buffered (8 KiB) in blocking mode, so that print and println do not become a write per byte. */
+    private final class Output extends ServletOutputStream {
+        private final byte[] buffer = new byte[8192];
+        private int buffered;
+        private WriteListenerDriver nonBlocking;
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            if (nonBlocking != null) {
+                nonBlocking.checkWrite();
+                try {
+                    connection.output().write(b, off, len);
+                } catch (IOException e) {
+                    nonBlocking.writeFailed(e);
+                    throw e;
+                }
+                return;
+            }
+            if (buffered + len > buffer.length) {
+                flush();
+                if (len > buffer.length) {
+                    connection.output().write(b, off, len);
+                    return;
+                }
+            }
+            System.arraycopy(b, off, buffer, buffered, len);
+            buffered += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (buffered > 0) {
+                int n = buffered;
+                buffered = 0;
+                connection.output().write(buffer, 0, n);
+            }
+        }
+
+        /** Closing the output ends the upgraded connection (the protocol is done talking). */
+        @Override
+        public void close() throws IOException {
+            try {
+                flush();
+            } finally {
+                connection.close();
+            }
+        }
+
+        @Override
+        public boolean isReady() {
+            return nonBlocking == null || nonBlocking.isReady();
+        }
+
+        @Override
+        public void setWriteListener(WriteListener writeListener) {
+            if (writeListener == null) {
+                throw new NullPointerException("writeListener");
+            }
+            if (nonBlocking != null) {
+                throw new IllegalStateException("WriteListener already set");
+            }
+            try {
+                flush(); // what blocking writes left in the buffer goes first
+            } catch (IOException e) {
+                throw new IllegalStateException("The connection failed", e);
+            }
+            nonBlocking = new WriteListenerDriver(connection.nonBlockingOutput(), callbacks, writeListener);
+            nonBlocking.start();
+        }
+    }
+
+    /** Ends a handler that will never be initialized, or one whose connection closed. */
+    public static void destroy(AppScope app, HttpUpgradeHandler handler) {
+        ClassLoader previous = app.enter();
+        try {
+            handler.destroy();
+            Lifecycle.preDestroy(handler);
+        } catch (Throwable t) {
+            LOG.log(Level.WARNING, "HttpUpgradeHandler.destroy failed in " + app.displayPath(), t);
+        } finally {
+            AppScope.exit(previous);
+        }
+    }
+
+    /** Logs and closes when init fails. */
+    public static void initFailed(AppScope app, UpgradedConnection connection, Throwable t) {
+        LOG.log(Level.WARNING, "HttpUpgradeHandler.init failed in " + app.displayPath(), t);
+        connection.close();
+    }
+}
