@@ -2,12 +2,14 @@ package dev.sluice.connector;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sluice.core.Handler;
 import dev.sluice.core.IoCallback;
 import dev.sluice.core.NonBlockingInput;
 import dev.sluice.core.NonBlockingOutput;
 import dev.sluice.core.Status;
+import dev.sluice.core.UpgradedConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +19,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,6 +111,61 @@ class TlsNonBlockingSocketTest {
             @Override
             public void onError(Throwable failure) {
                 res.complete();
+            }
+        });
+    }
+
+    @Test
+    void upgradedConnectionEchoesOverTlsIncludingBytesDecryptedWithTheHead() throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
+        connector = HttpConnector.builder().host("127.0.0.1").port(0)
+                .https(0, TlsConfig.builder(TlsCertificate.pkcs12(store, TestPki.PASSWORD)).build())
+                .handler((req, res) -> {
+                    res.setStatus(Status.SWITCHING_PROTOCOLS);
+                    res.upgrade(conn -> echo(conn, closed));
+                }).build();
+        connector.start();
+        try (SSLSocket s = (SSLSocket) TestPki.clientContext(null, cert).getSocketFactory()
+                .createSocket("localhost", connector.httpsAddress().getPort())) {
+            s.setSoTimeout(30_000);
+            RawClient c = new RawClient(s);
+            // the new protocol's first bytes travel in the same TLS record as the request head
+            c.send("GET /ws HTTP/1.1\r\nHost: t\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\nping");
+            assertEquals("HTTP/1.1 101 Switching Protocols", c.read().statusLine());
+            assertEquals("ping", c.readExactly(4));
+            String big = "x".repeat(100_000); // several records each way
+            c.send(big);
+            assertEquals(big, c.readExactly(big.length()));
+        }
+        assertTrue(closed.await(30, TimeUnit.SECONDS), "onClose after the client closed");
+    }
+
+    /** Echoes with non-blocking reads and blocking writes; closes at end of stream. */
+    private static void echo(UpgradedConnection conn, CountDownLatch closed) {
+        conn.onClose(closed::countDown);
+        NonBlockingInput in = conn.nonBlockingInput();
+        in.awaitReadable(new IoCallback() {
+            @Override
+            public void onReady() {
+                byte[] buf = new byte[1024];
+                try {
+                    while (in.isReady()) {
+                        int n = in.read(buf, 0, buf.length);
+                        if (n < 0) {
+                            conn.close();
+                            return;
+                        }
+                        conn.output().write(buf, 0, n);
+                    }
+                    in.awaitReadable(this);
+                } catch (IOException e) {
+                    conn.close();
+                }
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                conn.close();
             }
         });
     }
