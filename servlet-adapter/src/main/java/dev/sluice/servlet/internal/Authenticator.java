@@ -5,6 +5,7 @@ import dev.sluice.servlet.Realm;
 import dev.sluice.servlet.RealmUser;
 import dev.sluice.servlet.internal.http.BasicCredentials;
 import dev.sluice.servlet.internal.mapping.ServletMapper;
+import dev.sluice.servlet.internal.security.SecurityConstraints;
 import dev.sluice.servlet.internal.session.StandardSession;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;

@@ -2,14 +2,13 @@ package dev.sluice.servlet.internal;
 
 import dev.sluice.core.HttpException;
 import dev.sluice.core.Status;
-import dev.sluice.servlet.internal.http.HtmlText;
+import dev.sluice.servlet.internal.dispatch.ErrorPageLocations;
+import dev.sluice.servlet.internal.http.ErrorReport;
 import dev.sluice.servlet.internal.multipart.UploadFailure;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.UnavailableException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 
 /**
@@ -38,7 +37,7 @@ final class ErrorPages {
             return;
         }
         UploadFailure upload = UploadFailure.in(t);
-        if (upload != null && locationFor(t) == null) {
+        if (upload != null && ErrorPageLocations.forException(app.config(), t) == null) {
             // A refused upload the servlet let escape: its status (413, 400) and one-line reason, not a 500.
             sendErrorQuietly(response, upload.status(), ((Throwable) upload).getMessage());
             return;
@@ -49,21 +48,19 @@ final class ErrorPages {
             response.suspendOutput();
             return;
         }
-        String location = locationFor(t);
+        String location = ErrorPageLocations.forException(app.config(), t);
         Throwable matched = t;
         if (location == null) {
-            for (Throwable c = rootCause(t); c != null && location == null; c = rootCause(c)) {
-                location = locationFor(c);
+            for (Throwable c = ErrorPageLocations.rootCause(t); c != null && location == null;
+                 c = ErrorPageLocations.rootCause(c)) {
+                location = ErrorPageLocations.forException(app.config(), c);
                 matched = c;
             }
         }
         if (location == null) {
             WebApp.LOG.log(Level.SEVERE, "Servlet failed in " + app.displayPath() + " for "
                     + request.getRequestURI(), t);
-            location = app.config().errorPagesByCode.get(500);
-            if (location == null) {
-                location = app.config().defaultErrorPage;
-            }
+            location = ErrorPageLocations.forCode(app.config(), 500);
             matched = t;
         }
         response.core().setStatus(Status.INTERNAL_SERVER_ERROR);
@@ -72,24 +69,6 @@ final class ErrorPages {
             return;
         }
         forwardToErrorPage(request, response, location, 500, matched.getMessage(), matched);
-    }
-
-    private static Throwable rootCause(Throwable t) {
-        if (t instanceof ServletException se && se.getRootCause() != null) {
-            return se.getRootCause();
-        }
-        return null;
-    }
-
-    /** The error page for the class of {@code t} or its closest superclass (section 10.9.2). */
-    private String locationFor(Throwable t) {
-        for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
-            String location = app.config().errorPagesByException.get(c.getName());
-            if (location != null) {
-                return location;
-            }
-        }
-        return null;
     }
 
     private static void sendErrorQuietly(ServletResponseImpl response, int code, String message) {
@@ -110,19 +89,16 @@ final class ErrorPages {
         int code = response.getStatus();
         String message = response.errorMessage();
         response.clearError();
-        String location = app.config().errorPagesByCode.get(code);
-        if (location == null && code >= 400) {
-            location = app.config().defaultErrorPage;
-        }
+        String location = ErrorPageLocations.forCode(app.config(), code);
         if (location != null && request.dispatcherType != DispatcherType.ERROR && !response.core().isCommitted()) {
             forwardToErrorPage(request, response, location, code, message, null);
             if (response.isErrorPending()) {
                 response.clearError();
-                writeReport(response, code, message);
+                ErrorReport.write(response.core(), code, message);
             }
             return;
         }
-        writeReport(response, code, message);
+        ErrorReport.write(response.core(), code, message);
     }
 
     private void forwardToErrorPage(ServletRequestImpl request, ServletResponseImpl response, String location,
@@ -167,33 +143,10 @@ final class ErrorPages {
             // The error page itself called sendError with the same code: a report, not another dispatch.
             response.clearError();
             try {
-                writeReport(response, code, message);
+                ErrorReport.write(response.core(), code, message);
             } catch (IOException ignored) {
                 response.suspendOutput();
             }
         }
-    }
-
-    /** A short HTML report, as Tomcat's ErrorReportValve writes, without details that could leak internals. */
-    static void writeReport(ServletResponseImpl response, int code, String message) throws IOException {
-        if (response.core().isCommitted()) {
-            return;
-        }
-        Status status = Status.of(code);
-        if (status.forbidsContent()) {
-            return;
-        }
-        response.core().resetBuffer();
-        response.core().headers().set("Content-Type", "text/html;charset=utf-8");
-        response.core().headers().remove("Content-Length");
-        String title = "HTTP Status " + code + " – " + status.reason();
-        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><title>")
-                .append(HtmlText.escape(title)).append("</title></head><body><h1>").append(HtmlText.escape(title))
-                .append("</h1>");
-        if (message != null && !message.isEmpty()) {
-            html.append("<p>").append(HtmlText.escape(message)).append("</p>");
-        }
-        html.append("</body></html>");
-        response.core().body().write(html.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

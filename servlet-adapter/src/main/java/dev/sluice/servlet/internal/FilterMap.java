@@ -1,5 +1,6 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.mapping.ServletMapper;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,31 +27,11 @@ record FilterMap(FilterHolder holder, List<String> urlPatterns, List<String> ser
         }
         if (path != null) {
             for (String pattern : urlPatterns) {
-                if (matches(pattern, path)) {
+                if (ServletMapper.matches(pattern, path)) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    /** The url-pattern rules of section 12.2 applied to one pattern; {@code path} is servletPath + pathInfo. */
-    static boolean matches(String pattern, String path) {
-        if (pattern.equals("/*") || pattern.equals("/")) {
-            return true;
-        }
-        if (pattern.isEmpty()) {
-            return path.equals("/");
-        }
-        if (pattern.startsWith("*.")) {
-            int slash = path.lastIndexOf('/');
-            int dot = path.lastIndexOf('.');
-            return dot > slash && path.substring(dot + 1).equals(pattern.substring(2));
-        }
-        if (pattern.endsWith("/*")) {
-            String base = pattern.substring(0, pattern.length() - 2);
-            return path.equals(base) || path.startsWith(base + "/");
-        }
-        return pattern.equals(path);
     }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.servlet.internal;
 
+import dev.sluice.servlet.internal.mapping.ServletMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.ServletException;
@@ -70,7 +71,7 @@ final class FilterRegistry {
         for (FilterMap m : all) {
             if (m.dispatchers().contains(type) && path != null) {
                 for (String p : m.urlPatterns()) {
-                    if (FilterMap.matches(p, path)) {
+                    if (ServletMapper.matches(p, path)) {
                         chain.add(m.holder());
                         break;
                     }

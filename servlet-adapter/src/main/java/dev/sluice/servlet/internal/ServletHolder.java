@@ -2,6 +2,7 @@ package dev.sluice.servlet.internal;
 
 import dev.sluice.servlet.internal.deploy.WebAppConfig;
 import dev.sluice.servlet.internal.module.JspUnsupportedServlet;
+import dev.sluice.servlet.internal.security.SecuredServlet;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletConfig;
@@ -18,7 +19,8 @@ import java.util.Set;
  * {@link ServletConfig}, and its single instance, created and initialized on first use or at start-up for
  * load-on-startup (Servlet 6.1 section 2.3). Thread-safe: any request thread may be the first.
  */
-final class ServletHolder extends ComponentHolder<Servlet> implements ServletRegistration.Dynamic, ServletConfig {
+final class ServletHolder extends ComponentHolder<Servlet> implements ServletRegistration.Dynamic, ServletConfig,
+        SecuredServlet {
     /** The name of the JSP engine's servlet, which serves {@code <jsp-file>} servlets. */
     static final String JSP_SERVLET = "jsp";
 
@@ -243,7 +245,8 @@ final class ServletHolder extends ComponentHolder<Servlet> implements ServletReg
         return app.secureServlet(getMappings(), constraint);
     }
 
-    Class<?> classIfLoadable() {
+    @Override
+    public Class<?> classIfLoadable() {
         if (instance != null) {
             return instance.getClass();
         }

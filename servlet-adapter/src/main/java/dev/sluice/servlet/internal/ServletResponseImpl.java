@@ -7,6 +7,7 @@ import dev.sluice.core.Status;
 import dev.sluice.servlet.internal.http.ContentCharsets;
 import dev.sluice.servlet.internal.http.CookieCodec;
 import dev.sluice.servlet.internal.http.CoreResponseView;
+import dev.sluice.servlet.internal.http.Redirects;
 import dev.sluice.servlet.internal.http.ResponseContentType;
 import dev.sluice.servlet.internal.session.SessionCookieConfigImpl;
 import dev.sluice.servlet.internal.staticfiles.ContentWritten;
@@ -324,12 +325,12 @@ final class ServletResponseImpl extends CoreResponseView implements ContentWritt
 
     @Override
     public String encodeURL(String url) {
-        return Redirects.encode(request, url);
+        return Redirects.encode(request, request.sessions::idForUrl, url);
     }
 
     @Override
     public String encodeRedirectURL(String url) {
-        return Redirects.encode(request, url);
+        return Redirects.encode(request, request.sessions::idForUrl, url);
     }
 
     @Override

@@ -104,7 +104,7 @@ class ParsersTest {
             ''        | /            | true
             """)
     void filterUrlPatterns(String pattern, String path, boolean matches) {
-        assertEquals(matches, FilterMap.matches(pattern, path));
+        assertEquals(matches, ServletMapper.matches(pattern, path));
     }
 
     @Test

@@ -50,6 +50,26 @@ public final class ServletMapper<T extends ServletRegistration> {
     private volatile T contextRoot;
     private volatile T defaultServlet;
 
+    /** The url-pattern rules of section 12.2 applied to one pattern; {@code path} is servletPath + pathInfo. */
+    public static boolean matches(String pattern, String path) {
+        if (pattern.equals("/*") || pattern.equals("/")) {
+            return true;
+        }
+        if (pattern.isEmpty()) {
+            return path.equals("/");
+        }
+        if (pattern.startsWith("*.")) {
+            int slash = path.lastIndexOf('/');
+            int dot = path.lastIndexOf('.');
+            return dot > slash && path.substring(dot + 1).equals(pattern.substring(2));
+        }
+        if (pattern.endsWith("/*")) {
+            String base = pattern.substring(0, pattern.length() - 2);
+            return path.equals(base) || path.startsWith(base + "/");
+        }
+        return pattern.equals(path);
+    }
+
     /**
      * Whether {@code pattern} is one of the kinds section 12.2 defines. A pattern starting with '/' that is not a
      * path mapping ("/x/*") is an exact match, even with a '*' elsewhere ("/On*", "/a/*&#47;b": "all other strings

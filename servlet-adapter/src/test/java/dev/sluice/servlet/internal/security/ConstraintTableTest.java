@@ -1,4 +1,4 @@
-package dev.sluice.servlet.internal;
+package dev.sluice.servlet.internal.security;
 
 import dev.sluice.servlet.internal.deploy.WebAppConfig;
 import java.util.List;

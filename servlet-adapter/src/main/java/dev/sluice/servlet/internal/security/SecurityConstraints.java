@@ -1,6 +1,7 @@
-package dev.sluice.servlet.internal;
+package dev.sluice.servlet.internal.security;
 
 import dev.sluice.servlet.internal.deploy.WebAppConfig;
+import dev.sluice.servlet.internal.mapping.ServletMapper;
 import jakarta.servlet.HttpConstraintElement;
 import jakarta.servlet.HttpMethodConstraintElement;
 import jakarta.servlet.ServletSecurityElement;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * Security constraints from web.xml, {@code @ServletSecurity} and {@code setServletSecurity} (Servlet 6.1
@@ -23,7 +25,9 @@ import java.util.function.Supplier;
  * (section 13.8.3: exact, then longest prefix, then extension, then default); of those, the ones whose
  * web-resource-collection covers the request's method combine as section 13.8.1 says.
  */
-final class SecurityConstraints {
+public final class SecurityConstraints {
+    private static final Logger LOG = Logger.getLogger("dev.sluice.servlet");
+
     /**
      * One constraint on one url-pattern.
      *
@@ -31,7 +35,7 @@ final class SecurityConstraints {
      *                     names none (nobody may pass)
      * @param confidential whether the user-data-constraint asks for INTEGRAL or CONFIDENTIAL transport
      */
-    record Constraint(String pattern, Set<String> methods, Set<String> omissions, Set<String> roles,
+    public record Constraint(String pattern, Set<String> methods, Set<String> omissions, Set<String> roles,
                       boolean confidential) {
         /** Section 13.8.1: the method occurs within the collection. */
         boolean covers(String method) {
@@ -54,11 +58,11 @@ final class SecurityConstraints {
      * @param anyUser      any authenticated user passes ({@code **})
      * @param roles        otherwise, the user must hold one of these; empty and not anyUser: no login needed
      */
-    record Requirement(boolean deny, boolean confidential, boolean anyUser, Set<String> roles) {
+    public record Requirement(boolean deny, boolean confidential, boolean anyUser, Set<String> roles) {
         static final Requirement NONE = new Requirement(false, false, false, Set.of());
         static final Requirement DENY = new Requirement(true, false, false, Set.of());
 
-        boolean needsLogin() {
+        public boolean needsLogin() {
             return !deny && (anyUser || !roles.isEmpty());
         }
     }
@@ -69,7 +73,7 @@ final class SecurityConstraints {
     private volatile Set<String> allRoles;
 
     /** @param declaredRoles the webapp's security-role names and @DeclareRoles, read when first needed */
-    SecurityConstraints(Supplier<Set<String>> declaredRoles) {
+    public SecurityConstraints(Supplier<Set<String>> declaredRoles) {
         this.declaredRoles = declaredRoles;
     }
 
@@ -77,8 +81,8 @@ final class SecurityConstraints {
      * Adds a servlet's constraints (from {@code @ServletSecurity} or {@code setServletSecurity}) on its patterns
      * that no web.xml constraint names, which win (section 13.4.1); returns the patterns they held.
      */
-    Set<String> addUndescribed(List<WebAppConfig.SecurityConstraintDef> descriptor, Collection<String> patterns,
-                               ServletSecurityElement element) {
+    public Set<String> addUndescribed(List<WebAppConfig.SecurityConstraintDef> descriptor,
+                                      Collection<String> patterns, ServletSecurityElement element) {
         Set<String> described = new LinkedHashSet<>();
         for (WebAppConfig.SecurityConstraintDef def : descriptor) {
             described.addAll(def.patterns);
@@ -96,23 +100,24 @@ final class SecurityConstraints {
      * The descriptor's constraints, then @ServletSecurity of each servlet class on the mappings the descriptor
      * left free (section 13.4.1). Logs the uncovered methods for the deployer (section 13.8.4.2).
      */
-    void configure(WebAppConfig config, Collection<ServletHolder> servlets, String displayPath) {
+    public void configure(WebAppConfig config, Collection<? extends SecuredServlet> servlets,
+                          String displayPath) {
         denyUncovered = config.denyUncoveredHttpMethods;
         for (WebAppConfig.SecurityConstraintDef def : config.securityConstraints) {
             add(def);
         }
-        for (ServletHolder h : config.metadataComplete ? List.<ServletHolder>of() : servlets) { // section 8.1
+        for (SecuredServlet h : config.metadataComplete ? List.<SecuredServlet>of() : servlets) { // section 8.1
             Class<?> type = h.classIfLoadable();
             ServletSecurity annotation = type == null ? null : type.getAnnotation(ServletSecurity.class);
             if (annotation != null) {
                 addUndescribed(config.securityConstraints, h.getMappings(), new ServletSecurityElement(annotation));
             }
         }
-        uncovered().forEach((pattern, methods) -> WebApp.LOG.info(displayPath + ": uncovered HTTP methods at "
+        uncovered().forEach((pattern, methods) -> LOG.info(displayPath + ": uncovered HTTP methods at "
                 + pattern + ": " + methods + (denyUncovered ? " (denied)" : "")));
     }
 
-    void add(WebAppConfig.SecurityConstraintDef def) {
+    public void add(WebAppConfig.SecurityConstraintDef def) {
         Set<String> roles = def.authConstraint ? Set.copyOf(def.roles) : null;
         boolean confidential = def.transport != null && !def.transport.equals("NONE");
         for (String pattern : def.patterns) {
@@ -123,7 +128,7 @@ final class SecurityConstraints {
     }
 
     /** Section 13.4: a servlet's annotation or ServletSecurityElement on each of its mappings. */
-    void add(Collection<String> patterns, ServletSecurityElement element) {
+    public void add(Collection<String> patterns, ServletSecurityElement element) {
         Set<String> named = new HashSet<>();
         for (HttpMethodConstraintElement m : element.getHttpMethodConstraints()) {
             named.add(m.getMethodName());
@@ -160,12 +165,12 @@ final class SecurityConstraints {
         return new Constraint(pattern, methods, omissions, roles, confidential);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return constraints.isEmpty();
     }
 
     /** What a request for {@code path} (inside the context) with {@code method} must satisfy. */
-    Requirement requirement(String path, String method) {
+    public Requirement requirement(String path, String method) {
         List<Constraint> best = bestMatch(path);
         if (best.isEmpty()) {
             return Requirement.NONE;
@@ -233,7 +238,7 @@ final class SecurityConstraints {
      * Section 13.8.4.2: describes the uncovered methods at each constrained pattern (empty when none), for the
      * deployer's log.
      */
-    Map<String, String> uncovered() {
+    public Map<String, String> uncovered() {
         Map<String, List<Constraint>> byPattern = new LinkedHashMap<>();
         for (Constraint c : constraints) {
             byPattern.computeIfAbsent(c.pattern(), k -> new ArrayList<>()).add(c);
@@ -288,7 +293,7 @@ final class SecurityConstraints {
                         prefix.add(c);
                     }
                 }
-            } else if (p.startsWith("*.") && FilterMap.matches(p, path)) {
+            } else if (p.startsWith("*.") && ServletMapper.matches(p, path)) {
                 extension.add(c);
             } else if (p.equals("/")) {
                 fallback.add(c);

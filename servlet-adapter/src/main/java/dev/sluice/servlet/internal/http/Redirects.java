@@ -1,4 +1,7 @@
-package dev.sluice.servlet.internal;
+package dev.sluice.servlet.internal.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.function.Supplier;
 
 /**
  * Location values for sendRedirect and session ids in rewritten URLs. A location with a scheme is sent as given.
@@ -6,11 +9,11 @@ package dev.sluice.servlet.internal;
  * locations must make them absolute, so a network-path reference gets the request's scheme, an absolute path the
  * request's scheme and authority, and a path-relative one is first resolved against the request URI.
  */
-final class Redirects {
+public final class Redirects {
     private Redirects() {
     }
 
-    static String location(ServletRequestImpl request, String location) {
+    public static String location(HttpServletRequest request, String location) {
         if (location == null) {
             throw new IllegalArgumentException("Location must not be null");
         }
@@ -24,7 +27,7 @@ final class Redirects {
     }
 
     /** {@code scheme://host[:port]} of the request, the port left out when it is the scheme's default. */
-    private static String origin(ServletRequestImpl request) {
+    private static String origin(HttpServletRequest request) {
         String scheme = request.getScheme();
         String host = request.getServerName();
         if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
@@ -36,7 +39,7 @@ final class Redirects {
         return scheme + "://" + host + (defaultPort ? "" : ":" + port);
     }
 
-    private static String absolutePath(ServletRequestImpl request, String location) {
+    private static String absolutePath(HttpServletRequest request, String location) {
         if (location.startsWith("/")) {
             return location;
         }
@@ -109,12 +112,17 @@ final class Redirects {
         return false;
     }
 
-    /** Adds {@code ;jsessionid=ID} to a URL of this webapp when the session is tracked by URL (section 7.1.3). */
-    static String encode(ServletRequestImpl request, String url) {
+    /**
+     * Adds {@code ;jsessionid=ID} to a URL of this webapp when the session is tracked by URL (section 7.1.3).
+     *
+     * @param idForUrl the session id to add, or null when the session is not tracked by URL; asked only when
+     *                 {@code url} is not null
+     */
+    public static String encode(HttpServletRequest request, Supplier<String> idForUrl, String url) {
         if (url == null) {
             return null;
         }
-        String id = request.sessions.idForUrl();
+        String id = idForUrl.get();
         if (id == null || url.contains(";jsessionid=")) {
             return url;
         }

@@ -1,4 +1,4 @@
-package dev.sluice.servlet.internal;
+package dev.sluice.servlet.internal.dispatch;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -9,19 +9,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The requests a webapp has in hand: the per-webapp limit (a full webapp answers 503, the others go on), the
  * count undeploy waits for, and how many are suspended in async mode.
  */
-final class RequestSlots {
+public final class RequestSlots {
     private final Semaphore limiter;
     private final AtomicInteger suspended = new AtomicInteger();
     private final Object inFlightLock = new Object();
     private int inFlight;
 
     /** @param limit at most this many requests in service at once; 0 or less for no limit */
-    RequestSlots(int limit) {
+    public RequestSlots(int limit) {
         this.limiter = limit > 0 ? new Semaphore(limit) : null;
     }
 
     /** Tries to take a request slot; false means 503 for this webapp only. */
-    boolean tryEnter() {
+    public boolean tryEnter() {
         if (limiter != null && !limiter.tryAcquire()) {
             return false;
         }
@@ -32,14 +32,14 @@ final class RequestSlots {
     }
 
     /** Gives the request slot back: the servlet side of the request is done. */
-    void leave() {
+    public void leave() {
         if (limiter != null) {
             limiter.release();
         }
     }
 
     /** The exchange is complete on the wire side too; {@link #drain} stops waiting for it. */
-    void exited() {
+    public void exited() {
         synchronized (inFlightLock) {
             inFlight--;
             inFlightLock.notifyAll();
@@ -47,7 +47,7 @@ final class RequestSlots {
     }
 
     /** Waits until no request is in service or suspended, at most {@code limit}; returns how many still are. */
-    int drain(Duration limit) throws InterruptedException {
+    public int drain(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         synchronized (inFlightLock) {
             while (inFlight > 0) {
@@ -62,7 +62,7 @@ final class RequestSlots {
     }
 
     /** Requests in async mode: suspended, holding no worker thread. */
-    AtomicInteger suspended() {
+    public AtomicInteger suspended() {
         return suspended;
     }
 }
