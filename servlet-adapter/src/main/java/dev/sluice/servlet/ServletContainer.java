@@ -78,7 +78,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
                 Map.copyOf(b.maxConcurrentRequests), b.retryAfterSeconds, b.maxParameterCount, b.maxFormBytes,
                 async, scheduler, b.clock, Map.copyOf(b.localeEncodings), Set.copyOf(b.allowedTrailers),
                 b.crossContext, b.realm, b.modules != null ? new ContainerModules(b.modules)
-                        : ContainerModules.discover(ServletContainer.class.getClassLoader()));
+                        : ContainerModules.discover(ServletContainer.class.getClassLoader()), b.redirectPort);
     }
 
     public static Builder builder() {
@@ -285,8 +285,23 @@ public final class ServletContainer implements Handler, AutoCloseable {
         private Set<String> allowedTrailers = Set.of("*");
         private boolean crossContext;
         private List<ContainerModule> modules;
+        private java.util.function.IntSupplier redirectPort = () -> 0;
 
         private Builder() {
+        }
+
+        /**
+         * The HTTPS port that a request meeting a CONFIDENTIAL or INTEGRAL constraint over plain HTTP is redirected
+         * to (Tomcat's redirectPort); 0, the default, answers 403 instead.
+         */
+        public Builder redirectPort(int port) {
+            return redirectPort(() -> port);
+        }
+
+        /** As {@link #redirectPort(int)}, read at each such request: for a port bound after the container is built. */
+        public Builder redirectPort(java.util.function.IntSupplier port) {
+            this.redirectPort = java.util.Objects.requireNonNull(port, "port");
+            return this;
         }
 
         /** ServletContext.getServerInfo. */

@@ -52,9 +52,10 @@ public abstract class CoreRequestView implements HttpServletRequest {
         return head.version().text();
     }
 
+    /** {@code https} when the request came over the connector's TLS listener. */
     @Override
     public String getScheme() {
-        return "http";
+        return core.tls() != null ? "https" : "http";
     }
 
     @Override
@@ -83,10 +84,15 @@ public abstract class CoreRequestView implements HttpServletRequest {
             try {
                 return Integer.parseInt(authority.substring(colon + 1));
             } catch (NumberFormatException e) {
-                return 80;
+                return defaultPort();
             }
         }
-        return 80;
+        return defaultPort();
+    }
+
+    /** The scheme's port when the Host names none (RFC 9110 sections 4.2.1 and 4.2.2). */
+    private int defaultPort() {
+        return core.tls() != null ? 443 : 80;
     }
 
     @Override
@@ -122,7 +128,7 @@ public abstract class CoreRequestView implements HttpServletRequest {
 
     @Override
     public boolean isSecure() {
-        return false;
+        return core.tls() != null;
     }
 
     @Override
