@@ -52,6 +52,8 @@ public final class SluiceServer implements AutoCloseable {
         if (b.workDir != null) {
             servlets.workDir(b.workDir);
         }
+        // CONFIDENTIAL constraints over plain HTTP redirect to the HTTPS port, bound after the container is built
+        servlets.redirectPort(this::boundHttpsPort);
         servlets.realm(b.realm);
         b.containerSettings.forEach(servlets::setting);
         this.container = servlets.build();
@@ -102,6 +104,12 @@ public final class SluiceServer implements AutoCloseable {
     /** The bound address. */
     public InetSocketAddress localAddress() {
         return connector.localAddress();
+    }
+
+    /** The bound HTTPS port, or 0 without an HTTPS listener or before it is bound. */
+    private int boundHttpsPort() {
+        InetSocketAddress https = connector == null ? null : connector.httpsAddress();
+        return https == null ? 0 : https.getPort();
     }
 
     /** The bound HTTPS address, or null without an HTTPS listener. */
