@@ -85,7 +85,10 @@ class KeyFilesTest {
     @Test
     void pbes2KeyAsOpensslWritesItIsRead() throws Exception {
         Path openssl = Path.of("/usr/bin/openssl");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(openssl), "openssl is not installed");
+        if (!"true".equals(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(openssl),
+                    "openssl is not installed (apt-get install openssl)");
+        }
         Path plain = Files.writeString(dir.resolve("plain.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         Path encrypted = dir.resolve("pbes2.pem");
         Process p = new ProcessBuilder(openssl.toString(), "pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in",
