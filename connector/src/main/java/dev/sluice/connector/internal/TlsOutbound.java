@@ -37,7 +37,12 @@ final class TlsOutbound {
         try {
             long taken = 0;
             while (send() && remaining(srcs, offset, length)) {
-                taken += wrap(srcs, offset, length).bytesConsumed();
+                SSLEngineResult r = wrap(srcs, offset, length);
+                if (r.bytesConsumed() == 0 && r.bytesProduced() == 0) {
+                    // the engine waits for the peer (a handshake message) before it sends data: never spin
+                    throw new SSLException("TLS engine cannot send now (" + r.getHandshakeStatus() + ")");
+                }
+                taken += r.bytesConsumed();
             }
             return taken;
         } finally {
