@@ -460,6 +460,32 @@ class TlsSocketTest {
     }
 
     @Test
+    void clientCaFileIsReloadedWhenItChanges() throws Exception {
+        Path first = Files.createDirectories(dir.resolve("ca-first"));
+        Path second = Files.createDirectories(dir.resolve("ca-second"));
+        new TestPki(first).clientCa("Carol");
+        new TestPki(second).clientCa("Dave");
+        Path trusted = dir.resolve("trusted-cas.pem");
+        Files.copy(first.resolve("ca.pem"), trusted);
+        start(tls().clientAuth(TlsConfig.ClientAuth.NEED).trustedCertificates(trusted).reloadInterval(Duration.ZERO)
+                .build(), Limits.DEFAULTS, (req, res) -> res.body().write(req.tls().peerCertificates().get(0)
+                        .getSubjectX500Principal().getName().getBytes(StandardCharsets.UTF_8)));
+        assertEquals("CN=Carol", as(first));
+        assertThrows(IOException.class, () -> as(second));
+        Files.copy(second.resolve("ca.pem"), trusted, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(trusted, FileTime.from(Instant.now().plusSeconds(60)));
+        assertEquals("CN=Dave", as(second));
+        assertThrows(IOException.class, () -> as(first));
+    }
+
+    /** A GET with a fresh client (no session to resume) presenting the client certificate made in {@code pki}. */
+    private String as(Path pki) throws Exception {
+        SSLContext ctx = TestPki.clientContext(pki.resolve("client.p12"), defaultCert);
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(ctx).build()
+                .send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
     void plainConnectionsCarryNoTlsDetails() throws Exception {
         connector = HttpConnector.builder().host("127.0.0.1").port(0).handler(DESCRIBE).build();
         connector.start();

@@ -45,6 +45,8 @@ final class TlsContext {
     private final Clock clock;
     private final SSLContext context;
     private final SniKeyManager keys;
+    /** The CAs of client certificates, or null when clients are not asked for one. */
+    private final ClientCaTrust clientCas;
     private final String[] protocols;
     private final String[] cipherSuites;
     private final BufferPool buffers;
@@ -62,7 +64,9 @@ final class TlsContext {
         this.keys = new SniKeyManager(loadCertificates());
         this.lastCheck = clock.millis();
         this.context = SSLContext.getInstance("TLS");
-        context.init(new javax.net.ssl.KeyManager[] {keys}, trustManagers(config), null);
+        this.clientCas = config.trustedCertificates() == null ? null : new ClientCaTrust(loadClientCas(config));
+        context.init(new javax.net.ssl.KeyManager[] {keys},
+                clientCas == null ? null : new TrustManager[] {clientCas}, null);
         SSLEngine probe = context.createSSLEngine();
         this.protocols = supported(config.protocols(), probe.getSupportedProtocols(), "protocol");
         this.cipherSuites = supported(config.cipherSuites(), probe.getSupportedCipherSuites(), "cipher suite");
@@ -150,7 +154,12 @@ final class TlsContext {
         }
         stamps = seen;
         try {
-            keys.replace(loadCertificates());
+            SniKeyManager.Certificates certificates = loadCertificates();
+            javax.net.ssl.X509ExtendedTrustManager cas = clientCas == null ? null : loadClientCas(config);
+            keys.replace(certificates); // both read before either is replaced: a bad file changes nothing
+            if (cas != null) {
+                clientCas.replace(cas);
+            }
             LOG.log(System.Logger.Level.INFO, "TLS certificates reloaded");
             return true;
         } catch (IOException | GeneralSecurityException e) {
@@ -184,6 +193,9 @@ final class TlsContext {
     private Map<Path, String> stamps() throws IOException {
         Set<Path> files = new LinkedHashSet<>(config.defaultCertificate().files());
         config.hostCertificates().values().forEach(c -> files.addAll(c.files()));
+        if (config.trustedCertificates() != null) {
+            files.add(config.trustedCertificates());
+        }
         Map<Path, String> out = new HashMap<>();
         for (Path f : files) {
             out.put(f, Files.size(f) + "@" + Files.getLastModifiedTime(f).toMillis());
@@ -191,10 +203,9 @@ final class TlsContext {
         return out;
     }
 
-    private static TrustManager[] trustManagers(TlsConfig config) throws IOException, GeneralSecurityException {
-        if (config.trustedCertificates() == null) {
-            return null;
-        }
+    /** The JDK's PKIX trust manager for the CA file of client certificates. */
+    private static javax.net.ssl.X509ExtendedTrustManager loadClientCas(TlsConfig config)
+            throws IOException, GeneralSecurityException {
         List<X509Certificate> cas = KeyFiles.certificates(config.trustedCertificates());
         if (cas.isEmpty()) {
             throw new GeneralSecurityException(config.trustedCertificates() + " holds no CA certificate");
@@ -206,7 +217,12 @@ final class TlsContext {
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);
-        return factory.getTrustManagers();
+        for (TrustManager tm : factory.getTrustManagers()) {
+            if (tm instanceof javax.net.ssl.X509ExtendedTrustManager x) {
+                return x;
+            }
+        }
+        throw new GeneralSecurityException("No X.509 trust manager in this JDK");
     }
 
     /** The configured names the JDK supports, in the configured order; fails when none is. */
