@@ -291,14 +291,10 @@ public final class ServletContainer implements Handler, AutoCloseable {
         }
 
         /**
-         * The HTTPS port that a request meeting a CONFIDENTIAL or INTEGRAL constraint over plain HTTP is redirected
-         * to (Tomcat's redirectPort); 0, the default, answers 403 instead.
+         * The HTTPS port a request meeting a CONFIDENTIAL or INTEGRAL constraint over plain HTTP is redirected to
+         * (Tomcat's redirectPort), read at each such request (a port may be bound after the container is built);
+         * 0, the default, answers 403 instead.
          */
-        public Builder redirectPort(int port) {
-            return redirectPort(() -> port);
-        }
-
-        /** As {@link #redirectPort(int)}, read at each such request: for a port bound after the container is built. */
         public Builder redirectPort(java.util.function.IntSupplier port) {
             this.redirectPort = java.util.Objects.requireNonNull(port, "port");
             return this;

@@ -195,11 +195,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         }
     }
 
-    /**
-     * A TLS handshake finished: the connection waits for its first request, as a new plain one does.
-     * (ALPN hook: when HTTP/2 lands, a connection whose {@code wire.tls().applicationProtocol()} is {@code h2}
-     * goes to its processor here instead.)
-     */
+    /** A TLS handshake finished: wait for the first request (ALPN hook: an {@code h2} connection goes elsewhere). */
     private void established(Connection c) {
         c.deadline = ctx.clock.millis() + ctx.limits.headerTimeout().toMillis();
         c.setIdle(ctx.stats, true);
