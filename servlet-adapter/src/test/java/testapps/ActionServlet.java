@@ -65,6 +65,9 @@ public class ActionServlet extends HttpServlet {
                 }
             }
             case "redirect" -> resp.sendRedirect(arg);
+            case "client" -> resp.getWriter().print(req.getRemoteAddr() + " " + req.getRemotePort() + " "
+                    + req.getScheme() + " " + req.isSecure() + " " + req.getServerName() + " " + req.getServerPort()
+                    + " " + req.getRequestURL());
             case "forward" -> req.getRequestDispatcher(arg).forward(req, resp);
             case "include" -> req.getRequestDispatcher(arg).include(req, resp);
             case "named" -> getServletContext().getNamedDispatcher(arg).forward(req, resp);

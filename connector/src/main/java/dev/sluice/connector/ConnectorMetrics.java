@@ -29,6 +29,7 @@ public final class ConnectorMetrics {
     private final long handshakesRefused;
     private final long plaintextRefused;
     private final long abandonedInQueue;
+    private final long proxyHeaderRefused;
     private final Histogram requestsPerConnection;
     private final Histogram queueTime;
     private final Histogram serviceTime;
@@ -53,6 +54,7 @@ public final class ConnectorMetrics {
         this.handshakesRefused = stats.handshakesRefused();
         this.plaintextRefused = stats.plaintextRefused();
         this.abandonedInQueue = stats.abandonedInQueue();
+        this.proxyHeaderRefused = stats.proxyHeaderRefused();
         this.requestsPerConnection = stats.requestsPerConnection();
         this.queueTime = stats.queueTimeMicros();
         this.serviceTime = stats.serviceTimeMicros();
@@ -119,6 +121,12 @@ public final class ConnectorMetrics {
      */
     public long abandonedInQueue() { return abandonedInQueue; }
 
+    /**
+     * Connections closed without a response on a PROXY protocol listener because their header was missing,
+     * invalid or not complete within headerTimeout (since start).
+     */
+    public long proxyHeaderRefused() { return proxyHeaderRefused; }
+
     /** Requests served per closed connection. */
     public Histogram requestsPerConnection() { return requestsPerConnection; }
 
@@ -134,8 +142,8 @@ public final class ConnectorMetrics {
                 + queueDepth + " accepted=" + accepted + " completed=" + completed + " rejected=" + rejectedTotal()
                 + java.util.Arrays.toString(rejected)
                 + " abandonedInQueue=" + abandonedInQueue + " in=" + bytesIn + " out=" + bytesOut
-                + " upgraded=" + upgraded + " tls[handshaking=" + handshaking + " completed=" + handshakesCompleted
-                + " failed=" + handshakesFailed + " timeouts=" + handshakeTimeouts + " refused=" + handshakesRefused
-                + " plaintext=" + plaintextRefused + "]";
+                + " upgraded=" + upgraded + " proxyHeaderRefused=" + proxyHeaderRefused + " tls[handshaking="
+                + handshaking + " completed=" + handshakesCompleted + " failed=" + handshakesFailed + " timeouts="
+                + handshakeTimeouts + " refused=" + handshakesRefused + " plaintext=" + plaintextRefused + "]";
     }
 }

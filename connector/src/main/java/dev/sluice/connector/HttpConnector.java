@@ -4,6 +4,7 @@ import dev.sluice.connector.internal.ConnectorRuntime;
 import dev.sluice.connector.internal.ConnectorStats;
 import dev.sluice.core.Handler;
 import dev.sluice.core.Limits;
+import dev.sluice.core.TrustedProxies;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -34,6 +35,7 @@ public final class HttpConnector implements AutoCloseable {
         this.limits = b.limits;
         this.runtime = new ConnectorRuntime(b.name, b.limits, b.clock, b.serverName,
                 Objects.requireNonNull(b.handler, "handler"), b.selectors, stats, b.listener, b.refusals);
+        runtime.proxies(b.trustedProxies, b.proxyProtocol);
     }
 
     public static Builder builder() {
@@ -99,6 +101,8 @@ public final class HttpConnector implements AutoCloseable {
         private String name = "sluice";
         private ExchangeListener listener;
         private RefusalListener refusals;
+        private TrustedProxies trustedProxies = TrustedProxies.NONE;
+        private boolean proxyProtocol;
 
         private Builder() {
         }
@@ -141,6 +145,23 @@ public final class HttpConnector implements AutoCloseable {
          * null for none. See {@link RefusalListener} for its threading contract: it must not block.
          */
         public Builder refusalListener(RefusalListener refusals) { this.refusals = refusals; return this; }
+
+        /**
+         * Peers whose Forwarded and X-Forwarded-* fields are believed: the handler sees the client they report as
+         * {@link dev.sluice.core.Request#client()}; a malformed field from one of them is a 400. Default
+         * {@link TrustedProxies#NONE}: every such field is ignored.
+         */
+        public Builder trustedProxies(TrustedProxies trusted) {
+            this.trustedProxies = Objects.requireNonNull(trusted);
+            return this;
+        }
+
+        /**
+         * Every connection must open with a PROXY protocol header (v1 or v2), whose source becomes the request's
+         * remote address; a connection without a valid one is closed without a response and counted
+         * ({@link ConnectorMetrics#proxyHeaderRefused()}). Default off.
+         */
+        public Builder proxyProtocol(boolean on) { this.proxyProtocol = on; return this; }
 
         /** Prefix of thread names. */
         public Builder name(String name) { this.name = Objects.requireNonNull(name); return this; }

@@ -49,6 +49,17 @@ final class RawClient implements AutoCloseable {
         return this;
     }
 
+    RawClient send(byte[] raw) throws IOException {
+        out.write(raw);
+        out.flush();
+        return this;
+    }
+
+    /** The client side's port, as the server sees it. */
+    int localPort() {
+        return socket.getLocalPort();
+    }
+
     static String get(String path) {
         return "GET " + path + " HTTP/1.1\r\nHost: test\r\n\r\n";
     }

@@ -29,7 +29,17 @@ public interface Request {
 
     InetSocketAddress localAddress();
 
+    /** The peer of the connection: the client, or the nearest proxy (the PROXY protocol's source when used). */
     InetSocketAddress remoteAddress();
+
+    /**
+     * The client as trusted proxies reported it in Forwarded or X-Forwarded-* fields (see {@link ForwardedClient}),
+     * or null when the request came from an untrusted peer or without such fields: then the connection's own
+     * facts stand.
+     */
+    default ClientView client() {
+        return null;
+    }
 
     /** Identifies the connection this request arrived on, unique for the life of the server. */
     long connectionId();

@@ -3,10 +3,13 @@ package dev.sluice.distribution;
 import dev.sluice.connector.HttpConnector;
 import dev.sluice.core.Handler;
 import dev.sluice.core.Limits;
+import dev.sluice.core.TrustedProxies;
 import dev.sluice.distribution.internal.WebappsWatcher;
 import dev.sluice.distribution.internal.accesslog.AccessLog;
 import dev.sluice.distribution.internal.accesslog.AccessLogFormat;
 import dev.sluice.distribution.internal.accesslog.AccessLogListener;
+import dev.sluice.distribution.internal.health.HealthHandler;
+import dev.sluice.distribution.internal.health.Readiness;
 import dev.sluice.distribution.internal.httperr.HttpErrLog;
 import dev.sluice.distribution.internal.status.FiguresSource;
 import dev.sluice.distribution.internal.status.ServerFigures;
@@ -32,6 +35,7 @@ import java.util.function.Supplier;
  * the webapps folder deployed. What {@code bin/sluice run} starts, and what a program or test embeds.
  */
 public final class SluiceServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SluiceServer.class.getName());
     private final ServletContainer container;
     private final HttpConnector connector;
     private final WebappsWatcher watcher;
@@ -43,6 +47,10 @@ public final class SluiceServer implements AutoCloseable {
     private final Duration hotDeployInterval;
     private final FiguresSource figures;
     private Runnable unregisterMBean = () -> { };
+    /** What /sluice/health/ready answers. */
+    private final Readiness readiness;
+    /** How long {@link #shutdown()} keeps serving with ready at 503. */
+    private final Duration drainDelay;
 
     private SluiceServer(Builder b) {
         ServletContainer.Builder servlets = ServletContainer.builder()
@@ -61,6 +69,9 @@ public final class SluiceServer implements AutoCloseable {
         // The status handler is built before the connector whose figures it shows: it reads them through this
         // server's field, set below, only when a request arrives.
         Handler handler = b.statusPages ? new StatusHandler(container, this::currentFigures, webapps) : container;
+        this.readiness = new Readiness(this::queueDepth, b.limits.acceptQueue(), b.readyQueueFraction);
+        this.drainDelay = b.drainDelay;
+        handler = new HealthHandler(handler, readiness, b.trustedProxies);
         this.accessLog = b.accessLogFormat == null ? null
                 : new AccessLog(b.logs, b.accessLogFormat, "Sluice", Clock.systemDefaultZone());
         this.httpErrLog = b.logs == null ? null : new HttpErrLog(b.logs);
@@ -75,18 +86,20 @@ public final class SluiceServer implements AutoCloseable {
                 .handler(b.hstsMaxAgeSeconds < 0 ? handler : new HstsHandler(handler, b.hstsMaxAgeSeconds))
                 .exchangeListener(accessLog == null ? null : new AccessLogListener(accessLog))
                 .refusalListener(httpErrLog)
+                .trustedProxies(b.trustedProxies)
+                .proxyProtocol(b.proxyProtocol)
                 .build();
         this.figures = b.statusPages ? new FiguresSource(connector, webapps) : null;
         this.watcher = b.webapps == null ? null
                 : new WebappsWatcher(b.webapps, new WebappsWatcher.Deployer() {
                     @Override
                     public String deploy(Path webapp) throws IOException {
-                        return container.deploy(webapp);
+                        return readiness.deploying(() -> container.deploy(webapp));
                     }
 
                     @Override
                     public boolean undeploy(String contextPath) {
-                        return container.undeploy(contextPath);
+                        return readiness.deploying(() -> container.undeploy(contextPath));
                     }
                 });
         this.hotDeployInterval = b.hotDeployInterval;
@@ -130,6 +143,10 @@ public final class SluiceServer implements AutoCloseable {
         return figures;
     }
 
+    private int queueDepth() {
+        return connector.metrics().queueDepth();
+    }
+
     private ServerFigures currentFigures() {
         return figures.get();
     }
@@ -158,11 +175,31 @@ public final class SluiceServer implements AutoCloseable {
             if (httpErrLog != null) {
                 housekeeping.scheduleWithFixedDelay(httpErrLog::flush, 1, 1, TimeUnit.SECONDS);
             }
+            readiness.started();
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
         }
         return this;
+    }
+
+    /**
+     * Stops the way a load balancer needs (SIGTERM): /sluice/health/ready turns 503 at once, requests are still
+     * served for {@code drainDelay} so that the balancer's health checks notice and it stops sending new ones,
+     * then {@link #close()} finishes the requests in flight. With a drain delay of 0 it is {@link #close()}.
+     */
+    public void shutdown() {
+        readiness.drain();
+        if (!drainDelay.isZero()) {
+            LOG.log(System.Logger.Level.INFO, "Not ready any more; serving for " + drainDelay.toMillis()
+                    + " ms (drainDelay) before stopping");
+            try {
+                Thread.sleep(drainDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // asked to hurry: stop now, still gracefully
+            }
+        }
+        close();
     }
 
     /** Stops gracefully: hot deploy stops, the connector drains requests in flight, every webapp is undeployed. */
@@ -200,6 +237,10 @@ public final class SluiceServer implements AutoCloseable {
         private dev.sluice.connector.TlsConfig tls;
         private long hstsMaxAgeSeconds = -1;
         private final java.util.Map<String, Integer> webappMaxConcurrentRequests = new java.util.LinkedHashMap<>();
+        private TrustedProxies trustedProxies = TrustedProxies.NONE;
+        private boolean proxyProtocol;
+        private Duration drainDelay = Duration.ZERO;
+        private double readyQueueFraction = 0.8;
 
         private Builder() {
         }
@@ -217,6 +258,39 @@ public final class SluiceServer implements AutoCloseable {
         /** Sends {@code Strict-Transport-Security: max-age=N} on HTTPS responses; negative sends none. */
         public Builder hsts(long maxAgeSeconds) {
             this.hstsMaxAgeSeconds = maxAgeSeconds;
+            return this;
+        }
+
+        /**
+         * Peers whose Forwarded and X-Forwarded-* fields are believed, and who may ask for /sluice/health besides
+         * loopback clients (default none). See docs/scale-out.md.
+         */
+        public Builder trustedProxies(TrustedProxies trusted) {
+            this.trustedProxies = Objects.requireNonNull(trusted, "trusted");
+            return this;
+        }
+
+        /** Every connection must open with a PROXY protocol v1/v2 header (default off). */
+        public Builder proxyProtocol(boolean on) {
+            this.proxyProtocol = on;
+            return this;
+        }
+
+        /** How long {@link SluiceServer#shutdown()} keeps serving with ready at 503 (default 0). */
+        public Builder drainDelay(Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("drainDelay must not be negative");
+            }
+            this.drainDelay = delay;
+            return this;
+        }
+
+        /** Ready turns 503 once this fraction of acceptQueue is taken; more than 0, at most 1 (default 0.8). */
+        public Builder readyQueueFraction(double fraction) {
+            if (!(fraction > 0 && fraction <= 1)) {
+                throw new IllegalArgumentException("readyQueueFraction must be more than 0 and at most 1");
+            }
+            this.readyQueueFraction = fraction;
             return this;
         }
 

@@ -56,6 +56,17 @@ final class Connection implements Runnable {
     volatile Runnable onClose;
     /** The HTTPS listener's TLS side, for a connection accepted by it; null for plain HTTP. Selector thread. */
     TlsContext tls;
+    /** Reads the PROXY protocol header until it is complete, then null; null from the start without one. */
+    ProxyHeaderParser proxyHeader;
+    /** The client's address from the PROXY protocol header, or null: then the socket's peer. */
+    java.net.InetSocketAddress proxiedSource;
+
+    /** The peer as requests see it: the PROXY protocol header's source, else the socket's. */
+    java.net.InetSocketAddress remoteAddress() {
+        java.net.InetSocketAddress source = proxiedSource;
+        return source != null ? source : transport.remoteAddress();
+    }
+
     /** Whether this connection counts against maxConnections (false for one accepted only to be refused). */
     boolean holdsSlot;
 

@@ -5,6 +5,7 @@ import dev.sluice.connector.RefusalListener;
 import dev.sluice.core.Handler;
 import dev.sluice.core.HttpDate;
 import dev.sluice.core.Limits;
+import dev.sluice.core.TrustedProxies;
 import java.time.Clock;
 
 /** What every part of one connector shares: its settings, clock, buffers, figures and stop flag. */
@@ -27,6 +28,10 @@ final class ConnectorContext {
     volatile boolean draining;
     /** The last connection id given out, by any listener. */
     final java.util.concurrent.atomic.AtomicLong connectionIds = new java.util.concurrent.atomic.AtomicLong();
+    /** Peers whose Forwarded and X-Forwarded-* fields are believed; set before start. */
+    TrustedProxies trustedProxies = TrustedProxies.NONE;
+    /** Whether every connection starts with a PROXY protocol header; set before start. */
+    boolean proxyProtocol;
 
     ConnectorContext(Limits limits, Clock clock, String serverName, Handler handler, ConnectorStats stats) {
         this(limits, clock, serverName, handler, stats, null);

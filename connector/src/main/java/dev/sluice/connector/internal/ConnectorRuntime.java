@@ -36,6 +36,15 @@ public final class ConnectorRuntime {
         this.slots = new ConnectionSlots(limits.maxConnections());
     }
 
+    /**
+     * Who may report the client in forwarding fields, and whether connections open with a PROXY protocol
+     * header. Before {@link #start}.
+     */
+    public void proxies(dev.sluice.core.TrustedProxies trusted, boolean proxyProtocol) {
+        ctx.trustedProxies = java.util.Objects.requireNonNull(trusted, "trusted");
+        ctx.proxyProtocol = proxyProtocol;
+    }
+
     /** Binds and starts every thread. */
     public InetSocketAddress start(String host, int port) throws IOException {
         return start(host, port, -1, null);

@@ -33,6 +33,8 @@ public final class ConnectorStats {
     final LongAdder plaintextRefused = new LongAdder();
     /** Queued requests dropped because their client closed or reset the connection before a worker took them. */
     final LongAdder abandonedInQueue = new LongAdder();
+    /** Connections closed on a PROXY protocol listener for a missing, invalid or incomplete header. */
+    final LongAdder proxyHeaderRefused = new LongAdder();
     private final LongAdder[] rejected = new LongAdder[Rejection.values().length];
     /** Microseconds from a complete head to a worker starting it. */
     private final ConcurrentHistogram queueTime = new ConcurrentHistogram(3_600_000_000L, 2);
@@ -84,6 +86,7 @@ public final class ConnectorStats {
     public long handshakesRefused() { return handshakesRefused.sum(); }
     public long plaintextRefused() { return plaintextRefused.sum(); }
     public long abandonedInQueue() { return abandonedInQueue.sum(); }
+    public long proxyHeaderRefused() { return proxyHeaderRefused.sum(); }
     public long rejected(Rejection why) { return rejected[why.ordinal()].sum(); }
     public Histogram queueTimeMicros() { return queueTime.copy(); }
     public Histogram serviceTimeMicros() { return serviceTime.copy(); }

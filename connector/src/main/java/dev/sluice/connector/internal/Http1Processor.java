@@ -3,6 +3,8 @@ package dev.sluice.connector.internal;
 import dev.sluice.connector.ExchangeListener;
 import dev.sluice.connector.ExchangeRecord;
 import dev.sluice.core.BodyFraming;
+import dev.sluice.core.ClientView;
+import dev.sluice.core.ForwardedClient;
 import dev.sluice.core.HttpException;
 import dev.sluice.core.IoCallback;
 import dev.sluice.core.Method;
@@ -142,15 +144,20 @@ final class Http1Processor {
             return null;
         }
         BodyFraming framing;
+        ClientView client;
         try {
             framing = ctx.gate.check(head);
+            client = ctx.trustedProxies.isEmpty() ? null
+                    : ForwardedClient.resolve(c.remoteAddress(), head.headers(), ctx.trustedProxies);
         } catch (HttpException e) {
             Refusals.badRequest(ctx, c, e.status().code(), e.getMessage());
             refuse(c, head, e.status(), e.getMessage(), -1);
             return null;
         }
         ctx.stats.inFlight.incrementAndGet();
-        return new HttpExchange(c, ctx, this, head, framing, queueNanos);
+        HttpExchange exchange = new HttpExchange(c, ctx, this, head, framing, queueNanos);
+        exchange.client = client;
+        return exchange;
     }
 
     private void run(HttpExchange exchange) {
@@ -283,6 +290,12 @@ final class Http1Processor {
         }
     }
 
+    /** The client for the access log: as trusted proxies reported it, else the peer (as Tomcat's RemoteIpValve). */
+    private static java.net.InetSocketAddress clientAddress(Request request) {
+        ClientView client = request.client();
+        return client != null ? client.address() : request.remoteAddress();
+    }
+
     private void report(HttpExchange exchange, ResponseBody out, long serviceNanos) {
         ExchangeListener listener = ctx.listener;
         if (listener == null) {
@@ -290,7 +303,7 @@ final class Http1Processor {
         }
         Request request = exchange.request();
         try {
-            listener.exchangeCompleted(new ExchangeRecord(exchange.head(), request.remoteAddress(),
+            listener.exchangeCompleted(new ExchangeRecord(exchange.head(), clientAddress(request),
                     request.localAddress(), exchange.status().code(), out.contentBytes(), exchange.startMillis,
                     exchange.queueNanos, serviceNanos, request.connectionId(), request.requestNumber()));
         } catch (RuntimeException e) {

@@ -29,6 +29,8 @@ final class HttpExchange implements Response {
     private final RequestHead head;
     private final int number;
     private final BodyFraming framing;
+    /** The client as trusted proxies reported it, or null; set by the processor before the handler runs. */
+    dev.sluice.core.ClientView client;
     private final RequestBody body;
     private final ResponseBody out;
     private final Headers requestTrailers = new Headers(2);
@@ -279,7 +281,12 @@ final class HttpExchange implements Response {
 
         @Override
         public InetSocketAddress remoteAddress() {
-            return connection.transport.remoteAddress();
+            return connection.remoteAddress();
+        }
+
+        @Override
+        public dev.sluice.core.ClientView client() {
+            return client;
         }
 
         @Override

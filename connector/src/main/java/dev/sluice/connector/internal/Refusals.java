@@ -59,7 +59,7 @@ final class Refusals {
     private static void send(RefusalListener listener, ConnectorContext ctx, Connection c, int status,
                              Refusal.Reason reason, String limit, String message) {
         try {
-            listener.refused(new Refusal(ctx.clock.instant(), c.transport.remoteAddress(), status, reason, limit,
+            listener.refused(new Refusal(ctx.clock.instant(), c.remoteAddress(), status, reason, limit,
                     message));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Refusal listener failed", e);

@@ -41,6 +41,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *                    │ over maxHandshakes, past the handshake timeout, handshake failed ──► CLOSED
  * </pre>
  *
+ * On a listener with the PROXY protocol, READ_HEAD first reads the balancer's header ({@link ProxyPreface}): an
+ * invalid one closes the connection at once, without a response.
+ *
  * Workers talk to the loop only through {@link #execute} commands (resume, dispatch, linger, close, await
  * readiness), which run on this thread; every phase change therefore happens here and needs no lock.
  */
@@ -109,6 +112,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
                         ctx.limits.writeTimeout().toMillis());
                 Connection c = new Connection(id, transport, ctx.newParser(), this);
                 c.holdsSlot = holdsSlot;
+                c.proxyHeader = ctx.proxyProtocol ? new ProxyHeaderParser() : null;
                 transport.connection = c;
                 c.task = () -> processor.runQueued(c);
                 c.key = channel.register(selector, SelectionKey.OP_READ, c);
@@ -234,6 +238,9 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             return;
         }
         scratch.flip();
+        if (c.proxyHeader != null && !ProxyPreface.read(ctx, c, scratch, closer)) {
+            return;
+        }
         RequestHead head;
         try {
             head = c.parser.parse(scratch);
@@ -312,6 +319,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
                         Refusals.headerTimeout(ctx, c, "Request head not received in time");
                         closer.sendCanned(c, Status.REQUEST_TIMEOUT, "Request head not received in time", -1, true);
                     } else {
+                        ProxyPreface.timedOut(ctx, c);
                         closer.closeNow(c); // idle keep-alive, or nothing sent at all: close silently
                     }
                 }

@@ -133,7 +133,7 @@ final class UpgradedChannel implements UpgradedConnection {
 
     @Override
     public InetSocketAddress remoteAddress() {
-        return c.transport.remoteAddress();
+        return c.remoteAddress();
     }
 
     private final class RawInput extends InputStream {

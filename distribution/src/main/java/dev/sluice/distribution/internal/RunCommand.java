@@ -69,7 +69,11 @@ final class RunCommand implements Callable<Integer> {
                     .realm(RealmLoader.load(settings.realm()))
                     .containerSettings(settings.containerSettings())
                     .https(settings.httpsPort(), settings.tls())
-                    .hsts(settings.hstsMaxAgeSeconds());
+                    .hsts(settings.hstsMaxAgeSeconds())
+                    .trustedProxies(settings.scaleOut().trustedProxies())
+                    .proxyProtocol(settings.scaleOut().proxyProtocol())
+                    .drainDelay(settings.scaleOut().drainDelay())
+                    .readyQueueFraction(settings.scaleOut().readyQueueFraction());
             settings.webappMaxConcurrentRequests().forEach(builder::maxConcurrentRequests);
             server = builder.start();
         } catch (BindException e) {
@@ -79,14 +83,14 @@ final class RunCommand implements Callable<Integer> {
             throw new StartupException("cannot start: " + e.getMessage());
         }
         CountDownLatch stop = new CountDownLatch(1);
-        StopSignals.onStop(stop::countDown, server::close);
+        StopSignals.onStop(stop::countDown, server::shutdown);
         InetSocketAddress bound = server.localAddress();
         InetSocketAddress https = server.httpsAddress();
         System.out.println("Sluice listening on http://" + settings.host() + ":" + bound.getPort()
                 + (https == null ? "" : " and https://" + settings.host() + ":" + https.getPort()));
         System.out.flush();
         stop.await();
-        server.close();
+        server.shutdown(); // ready turns 503, serving goes on for drainDelay, then the graceful stop
         return 0;
     }
 
@@ -105,6 +109,10 @@ final class RunCommand implements Callable<Integer> {
             put(p, flag.key, option == null ? null : option.getValue());
         }
         for (TlsSettings.Setting setting : TlsSettings.ALL) {
+            OptionSpec option = spec.findOption("--" + setting.key());
+            put(p, setting.key(), option == null ? null : option.getValue());
+        }
+        for (ScaleOutSettings.Setting setting : ScaleOutSettings.ALL) {
             OptionSpec option = spec.findOption("--" + setting.key());
             put(p, setting.key(), option == null ? null : option.getValue());
         }

@@ -32,6 +32,7 @@ final class ServerSettings {
     private dev.sluice.connector.TlsConfig tls;
     private long hstsMaxAgeSeconds = -1;
     private final java.util.Map<String, Integer> webappMaxConcurrentRequests;
+    private ScaleOutSettings scaleOut;
 
     private ServerSettings(String host, int port, Path webapps, Limits limits, Duration hotDeployInterval,
                            Level logLevel, Path logs, AccessLogFormat accessLog, Path realm,
@@ -91,6 +92,7 @@ final class ServerSettings {
         settings.httpsPort = TlsSettings.httpsPort(merged);
         settings.tls = TlsSettings.config(merged, flags, home);
         settings.hstsMaxAgeSeconds = TlsSettings.hstsMaxAgeSeconds(merged);
+        settings.scaleOut = ScaleOutSettings.from(merged);
         return settings;
     }
 
@@ -220,6 +222,11 @@ final class ServerSettings {
     /** {@code webapp.<name>.maxConcurrentRequests} by context path; webapps not named use the global value. */
     java.util.Map<String, Integer> webappMaxConcurrentRequests() {
         return webappMaxConcurrentRequests;
+    }
+
+    /** Behind a proxy or balancer: trusted proxies, PROXY protocol, drain delay, readiness. */
+    ScaleOutSettings scaleOut() {
+        return scaleOut;
     }
 
     /** The servlet container settings given (file or flags), by key; absent ones keep their defaults. */

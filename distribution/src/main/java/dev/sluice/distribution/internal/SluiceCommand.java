@@ -63,6 +63,10 @@ public final class SluiceCommand implements Runnable {
                             + (setting.defaultValue().isEmpty() ? "none" : setting.defaultValue()) + ")")
                     .build());
         }
+        for (ScaleOutSettings.Setting setting : ScaleOutSettings.ALL) {
+            run.addOption(OptionSpec.builder("--" + setting.key()).paramLabel("VALUE").type(String.class)
+                    .description(setting.description() + " (default: " + setting.defaultValue() + ")").build());
+        }
         for (ContainerFlags.Flag flag : ContainerFlags.ALL) {
             run.addOption(OptionSpec.builder("--" + flag.key()).paramLabel("VALUE").type(String.class)
                     .description(flag.description()).build());

@@ -339,9 +339,10 @@ final class ServletRequestImpl extends CallerRequestView {
 
     @Override
     public StringBuffer getRequestURL() {
-        StringBuffer url = new StringBuffer("http://").append(getServerName());
+        String scheme = getScheme();
+        StringBuffer url = new StringBuffer(scheme).append("://").append(getServerName());
         int port = getServerPort();
-        if (port != 80) {
+        if (port != ("https".equals(scheme) ? 443 : 80)) {
             url.append(':').append(port);
         }
         return url.append(requestURI);

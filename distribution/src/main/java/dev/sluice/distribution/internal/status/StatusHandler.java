@@ -41,7 +41,8 @@ public final class StatusHandler implements Handler {
             next.handle(request, response);
             return;
         }
-        if (!isLoopback(request.remoteAddress())) {
+        // the client trusted proxies report: a request relayed by a proxy on this machine is not a loopback one
+        if (!isLoopback(request.client() != null ? request.client().address() : request.remoteAddress())) {
             send(response, Status.FORBIDDEN, "text/plain; charset=utf-8",
                     "The status page is only served to loopback clients.\n");
             return;

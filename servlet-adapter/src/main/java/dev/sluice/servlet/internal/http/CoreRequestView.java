@@ -1,5 +1,6 @@
 package dev.sluice.servlet.internal.http;
 
+import dev.sluice.core.ClientView;
 import dev.sluice.core.Headers;
 import dev.sluice.core.Request;
 import dev.sluice.core.RequestHead;
@@ -52,14 +53,25 @@ public abstract class CoreRequestView implements HttpServletRequest {
         return head.version().text();
     }
 
-    /** {@code https} when the request came over the connector's TLS listener. */
+    /**
+     * The scheme the client used: as a trusted proxy reported it ({@link Request#client()}), else the connection's
+     * ({@code https} over the connector's TLS listener).
+     */
     @Override
     public String getScheme() {
+        ClientView client = core.client();
+        if (client != null && client.scheme() != null) {
+            return client.scheme();
+        }
         return core.tls() != null ? "https" : "http";
     }
 
     @Override
     public String getServerName() {
+        ClientView client = core.client();
+        if (client != null && client.host() != null) {
+            return client.host();
+        }
         String authority = head.authority();
         if (authority == null || authority.isEmpty()) {
             return core.localAddress().getHostString();
@@ -72,11 +84,23 @@ public abstract class CoreRequestView implements HttpServletRequest {
         return colon < 0 ? authority : authority.substring(0, colon);
     }
 
+    /**
+     * The port the client asked for: a trusted proxy's report, the Host field's port, or the scheme's default; the
+     * local port only for a request without Host.
+     */
     @Override
     public int getServerPort() {
+        ClientView client = core.client();
+        int defaultPort = "https".equals(getScheme()) ? 443 : 80;
+        if (client != null && client.port() > 0) {
+            return client.port();
+        }
+        if (client != null && client.host() != null) {
+            return defaultPort; // the proxy named the host without a port
+        }
         String authority = head.authority();
         if (authority == null || authority.isEmpty()) {
-            return core.localAddress().getPort();
+            return client != null && client.scheme() != null ? defaultPort : core.localAddress().getPort();
         }
         int bracket = authority.lastIndexOf(']');
         int colon = authority.lastIndexOf(':');
@@ -84,20 +108,22 @@ public abstract class CoreRequestView implements HttpServletRequest {
             try {
                 return Integer.parseInt(authority.substring(colon + 1));
             } catch (NumberFormatException e) {
-                return defaultPort();
+                return defaultPort;
             }
         }
-        return defaultPort();
+        return defaultPort;
     }
 
-    /** The scheme's port when the Host names none (RFC 9110 sections 4.2.1 and 4.2.2). */
-    private int defaultPort() {
-        return core.tls() != null ? 443 : 80;
-    }
-
+    /** The client's address: as trusted proxies reported it (a name such as {@code unknown} when they hid it). */
     @Override
     public String getRemoteAddr() {
-        return core.remoteAddress().getAddress().getHostAddress();
+        java.net.InetSocketAddress remote = clientAddress();
+        return remote.isUnresolved() ? remote.getHostString() : remote.getAddress().getHostAddress();
+    }
+
+    private java.net.InetSocketAddress clientAddress() {
+        ClientView client = core.client();
+        return client != null ? client.address() : core.remoteAddress();
     }
 
     /** As Tomcat with enableLookups off: no reverse DNS, the address. */
@@ -108,7 +134,7 @@ public abstract class CoreRequestView implements HttpServletRequest {
 
     @Override
     public int getRemotePort() {
-        return core.remoteAddress().getPort();
+        return clientAddress().getPort();
     }
 
     @Override
@@ -128,7 +154,7 @@ public abstract class CoreRequestView implements HttpServletRequest {
 
     @Override
     public boolean isSecure() {
-        return core.tls() != null;
+        return "https".equals(getScheme());
     }
 
     @Override

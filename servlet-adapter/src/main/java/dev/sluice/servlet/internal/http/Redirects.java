@@ -127,7 +127,7 @@ public final class Redirects {
             return url;
         }
         if (hasScheme(url) || url.startsWith("//")) {
-            String own = "http://" + request.getServerName();
+            String own = request.getScheme() + "://" + request.getServerName();
             if (!url.startsWith(own)) {
                 return url;
             }
