@@ -295,6 +295,23 @@ class TlsSocketTest {
     }
 
     @Test
+    void proxyProtocolHeaderComesBeforeTheTlsHandshake() throws Exception {
+        server.connector = HttpConnector.builder().host("127.0.0.1").port(0).https(0, server.tls().build())
+                .proxyProtocol(true).handler((req, res) -> res.body().write((req.remoteAddress().getHostString() + " "
+                        + req.tls().protocol()).getBytes(StandardCharsets.UTF_8))).build();
+        server.connector.start();
+        try (java.net.Socket raw = new java.net.Socket("127.0.0.1", server.connector.httpsAddress().getPort())) {
+            raw.getOutputStream().write("PROXY TCP4 203.0.113.7 127.0.0.1 5555 443\r\n"
+                    .getBytes(StandardCharsets.US_ASCII)); // what haproxy's send-proxy writes before TLS
+            try (SSLSocket tls = (SSLSocket) TestPki.clientContext(null, server.defaultCert).getSocketFactory()
+                    .createSocket(raw, "localhost", raw.getPort(), true)) {
+                tls.setSoTimeout(30_000);
+                assertEquals("203.0.113.7 TLSv1.3", new RawClient(tls).send(RawClient.get("/")).read().body());
+            }
+        }
+    }
+
+    @Test
     void plainConnectionsCarryNoTlsDetails() throws Exception {
         server.connector = HttpConnector.builder().host("127.0.0.1").port(0).handler(DESCRIBE).build();
         server.connector.start();

@@ -75,7 +75,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         this.pool = pool;
         this.selector = Selector.open();
         this.closer = new ConnectionCloser(ctx, slots, scratch, pool);
-        this.handshaker = new TlsHandshaker(ctx, closer, this, this::established);
+        this.handshaker = new TlsHandshaker(ctx, closer, this, scratch, this::established);
         this.queueWatch = new QueuedReads(ctx, pool, closer);
         this.thread = new Thread(this, name);
     }

@@ -16,11 +16,14 @@ final class TlsHandshaker {
     private final ConnectionCloser closer;
     private final Consumer<Connection> established;
     private final SelectorLoop loop;
+    /** The selector's scratch buffer, for a PROXY protocol header. */
+    private final java.nio.ByteBuffer scratch;
 
     /** @param established continues with a connection whose handshake finished (phase set to READ_HEAD) */
-    TlsHandshaker(ConnectorContext ctx, ConnectionCloser closer, SelectorLoop loop,
+    TlsHandshaker(ConnectorContext ctx, ConnectionCloser closer, SelectorLoop loop, java.nio.ByteBuffer scratch,
                   Consumer<Connection> established) {
         this.loop = loop;
+        this.scratch = scratch;
         this.ctx = ctx;
         this.closer = closer;
         this.established = established;
@@ -45,6 +48,9 @@ final class TlsHandshaker {
     /** The socket is ready: goes on as far as possible. */
     void step(Connection c) {
         TlsWire wire = (TlsWire) ((NioTransport) c.transport).wire();
+        if (c.proxyHeader != null && !proxyHeaderRead(c, wire)) {
+            return;
+        }
         TlsWire.Step step;
         try {
             step = wire.handshake();
@@ -81,8 +87,35 @@ final class TlsHandshaker {
         }
     }
 
+    /**
+     * On a PROXY protocol listener the balancer's header comes before the TLS handshake, in plain bytes; what
+     * follows it is the start of the handshake.
+     *
+     * @return whether the header is complete and the handshake may go on
+     */
+    private boolean proxyHeaderRead(Connection c, TlsWire wire) {
+        scratch.clear();
+        int n;
+        try {
+            n = wire.channel().read(scratch);
+        } catch (IOException e) {
+            n = -1;
+        }
+        if (n < 0) {
+            closer.closeNow(c);
+            return false;
+        }
+        scratch.flip();
+        if (n == 0 || !ProxyPreface.read(ctx, c, scratch, closer)) {
+            return c.phase == Connection.Phase.HANDSHAKE && c.proxyHeader == null; // complete, nothing after it
+        }
+        wire.received(scratch);
+        return true;
+    }
+
     /** The handshake timeout passed. */
     void expire(Connection c) {
+        ProxyPreface.timedOut(ctx, c);
         ctx.stats.handshakeTimeouts.increment();
         closer.closeNow(c);
     }

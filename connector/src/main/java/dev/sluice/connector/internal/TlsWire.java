@@ -119,6 +119,23 @@ final class TlsWire implements Wire {
         }
     }
 
+    /**
+     * Bytes read from the socket before the handshake by someone else (what followed a PROXY protocol header): the
+     * start of the TLS stream. Selector thread, before {@link #handshake}.
+     */
+    void received(ByteBuffer bytes) {
+        inLock.lock();
+        try {
+            if (bytes.hasRemaining()) {
+                netIn = buffers.acquire();
+                netIn.put(bytes).flip();
+                anyReceived = true;
+            }
+        } finally {
+            inLock.unlock();
+        }
+    }
+
     /** An HTTP request line starts with a method token in capitals; a TLS connection with record type 22. */
     private static boolean looksLikePlainHttp(ByteBuffer received) {
         byte b = received.get(received.position());
