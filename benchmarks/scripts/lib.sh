@@ -36,6 +36,8 @@ port_of() {
         jetty) echo $((PORT_BASE + 2)) ;;
         sluice) echo $((PORT_BASE + 3)) ;;
         sluice-servlet) echo $((PORT_BASE + 4)) ;;
+        tomcat-jsp) echo $((PORT_BASE + 5)) ;;
+        sluice-jsp) echo $((PORT_BASE + 6)) ;;
         *) echo "unknown server $1" >&2; return 1 ;;
     esac
 }
@@ -46,6 +48,8 @@ main_class_of() {
         jetty) echo dev.sluice.bench.JettyMain ;;
         sluice) echo dev.sluice.bench.SluiceMain ;;
         sluice-servlet) echo dev.sluice.bench.SluiceServletMain ;;
+        tomcat-jsp) echo dev.sluice.bench.TomcatJspMain ;;
+        sluice-jsp) echo dev.sluice.bench.SluiceJspMain ;;
     esac
 }
 
@@ -55,6 +59,8 @@ classpath_of() {
         tomcat) deps=$(cat "$TARGET/classpath-tomcat.txt") ;;
         jetty) deps=$(cat "$TARGET/classpath-jetty.txt") ;;
         sluice | sluice-servlet) deps=$(cat "$TARGET/classpath-sluice.txt") ;;
+        tomcat-jsp) deps=$(cat "$TARGET/classpath-tomcat-jsp.txt") ;;
+        sluice-jsp) deps=$(cat "$TARGET/classpath-sluice-jsp.txt") ;;
     esac
     echo "$TARGET/classes:$deps"
 }

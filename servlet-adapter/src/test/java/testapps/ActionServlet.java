@@ -75,6 +75,15 @@ public class ActionServlet extends HttpServlet {
                 String[] p = arg.split(",", 2);
                 getServletContext().getContext(p[0]).getRequestDispatcher(p[1]).forward(req, resp);
             }
+            case "crossInclude" -> {
+                String[] p = arg.split(",", 2);
+                getServletContext().getContext(p[0]).getRequestDispatcher(p[1]).include(req, resp);
+            }
+            case "peek" -> {
+                HttpSession s = req.getSession(false);
+                resp.getWriter().print((s == null ? "no session" : "session " + s.getId() + " count="
+                        + s.getAttribute("count")) + "\n");
+            }
             case "attrs" -> {
                 TreeMap<String, Object> sorted = new TreeMap<>();
                 for (String n : Collections.list(req.getAttributeNames())) {

@@ -2,15 +2,12 @@ package dev.sluice.arquillian;
 
 import dev.sluice.connector.HttpConnector;
 import dev.sluice.servlet.ServletContainer;
+import dev.sluice.servlet.internal.files.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
@@ -80,7 +77,7 @@ public class SluiceDeployableContainer implements DeployableContainer<SluiceCont
                 servlets.close();
             }
             if (workDir != null) {
-                deleteTree(workDir);
+                FileTrees.delete(workDir);
             }
         } catch (IOException e) {
             throw new LifecycleException("Cannot clean " + workDir + ": " + e.getMessage(), e);
@@ -97,7 +94,7 @@ public class SluiceDeployableContainer implements DeployableContainer<SluiceCont
         String name = archive.getName().replaceFirst("\\.war$", "");
         Path folder = workDir.resolve(name.equals("ROOT") ? "ROOT" : name);
         try {
-            deleteTree(folder);
+            FileTrees.delete(folder);
             explode(archive, folder);
             String contextPath = servlets.deploy(folder);
             deployed.put(archive.getName(), new Deployed(folder, contextPath));
@@ -120,7 +117,7 @@ public class SluiceDeployableContainer implements DeployableContainer<SluiceCont
         }
         servlets.undeploy(app.contextPath());
         try {
-            deleteTree(app.folder());
+            FileTrees.delete(app.folder());
         } catch (IOException e) {
             throw new DeploymentException("Cannot remove " + app.folder() + ": " + e.getMessage(), e);
         }
@@ -148,29 +145,6 @@ public class SluiceDeployableContainer implements DeployableContainer<SluiceCont
             try (InputStream in = asset.openStream(); OutputStream out = Files.newOutputStream(target)) {
                 in.transferTo(out);
             }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }

@@ -27,6 +27,34 @@ public interface ContainerModule {
     }
 
     /**
+     * Single classes of the module's implementation that webapps must see too, by binary name
+     * ({@code "org.apache.tomcat.InstanceManager"}): classes the module generates into a webapp (compiled JSP pages)
+     * refer to them. Shared like {@link #apiPackages()}; the rest of their packages stays hidden.
+     */
+    default List<String> apiClasses() {
+        return List.of();
+    }
+
+    /**
+     * The names of the container settings this module takes ({@code jspDevelopment}), given like the container's
+     * own through {@code ServletContainer.Builder#setting} and so {@code conf/sluice.properties}. A name neither the
+     * container nor any module takes fails the build.
+     */
+    default List<String> settingKeys() {
+        return List.of();
+    }
+
+    /**
+     * Applies one of {@link #settingKeys()}: when the builder is given it, and again when the container is built,
+     * before any webapp deploys; the last value wins.
+     *
+     * @throws IllegalArgumentException for a malformed value
+     */
+    default void setting(String key, String value) {
+        throw new IllegalArgumentException("Module " + name() + " takes no setting " + key);
+    }
+
+    /**
      * New initializers for one webapp. Each runs at that webapp's start, after its descriptors and before its own
      * initializers, with the webapp's classes its {@code @HandlesTypes} selects (Servlet 6.1 section 8.2.4). The
      * servlet mappings they add yield to the webapp's: a pattern the webapp maps too is the webapp's, whichever

@@ -15,6 +15,7 @@ import dev.sluice.servlet.internal.deploy.WarUnpacker;
 import dev.sluice.servlet.internal.deploy.WorkDirs;
 import dev.sluice.servlet.internal.http.LocaleEncodings;
 import dev.sluice.servlet.internal.module.ContainerModules;
+import dev.sluice.servlet.internal.module.ModuleChoice;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,10 +60,8 @@ public final class ServletContainer implements Handler, AutoCloseable {
     }
 
     private ServletContainer(Builder b) {
-        // A cached jar: URL connection keeps its JarFile open in a JVM-wide cache that closing the class loader
-        // does not reach; webapps and libraries read jar: URLs (e.g. Spring reading META-INF resources), so
-        // without this an undeployed webapp's jars would stay open. Tomcat's JreMemoryLeakPreventionListener
-        // makes the same JVM-wide choice.
+        // A cached jar: URL connection keeps its JarFile open in a JVM-wide cache that closing a class loader does
+        // not reach, so an undeployed webapp's jars would stay open (Tomcat makes the same JVM-wide choice).
         java.net.URLConnection.setDefaultUseCaches("jar", false);
         ExecutorService async = b.asyncExecutor;
         ScheduledExecutorService scheduler = b.scheduler;
@@ -74,11 +73,11 @@ public final class ServletContainer implements Handler, AutoCloseable {
         }
         this.ownWorkDir = b.workDir == null;
         Path workDir = ownWorkDir ? WorkDirs.createPrivate() : b.workDir;
+        ContainerModules modules = b.modules.build();
         this.settings = new ContainerSettings(b.serverInfo, workDir, b.allowTrace,
                 Map.copyOf(b.maxConcurrentRequests), b.retryAfterSeconds, b.maxParameterCount, b.maxFormBytes,
                 async, scheduler, b.clock, Map.copyOf(b.localeEncodings), Set.copyOf(b.allowedTrailers),
-                b.crossContext, b.realm, b.modules != null ? new ContainerModules(b.modules)
-                        : ContainerModules.discover(ServletContainer.class.getClassLoader()), b.redirectPort);
+                b.crossContext, b.realm, modules, b.redirectPort);
     }
 
     public static Builder builder() {
@@ -284,7 +283,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
         private Map<String, String> localeEncodings = LocaleEncodings.DEFAULTS;
         private Set<String> allowedTrailers = Set.of("*");
         private boolean crossContext;
-        private List<ContainerModule> modules;
+        private final ModuleChoice modules = new ModuleChoice(ServletContainer.class.getClassLoader());
         private java.util.function.IntSupplier redirectPort = () -> 0;
 
         private Builder() {
@@ -377,7 +376,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
         public Builder crossContext(boolean crossContext) { this.crossContext = crossContext; return this; }
 
         /** The container modules every webapp gets; default: those ServiceLoader finds on the server class path. */
-        public Builder modules(List<ContainerModule> modules) { this.modules = List.copyOf(modules); return this; }
+        public Builder modules(List<ContainerModule> modules) { this.modules.name(modules); return this; }
 
         /**
          * Sets a setting from its text form, as {@code conf/sluice.properties} and {@code arquillian.xml} give it:
@@ -385,10 +384,18 @@ public final class ServletContainer implements Handler, AutoCloseable {
          * separated by commas, empty for none), {@code crossContext} ({@code true}/{@code false}), and
          * {@code serverInfo}, {@code allowTrace}, {@code maxParameterCount}, {@code maxFormBytes}.
          *
-         * @throws IllegalArgumentException for an unknown key or a malformed value, naming the key
+         * Any other key is a container module's ({@code jspDevelopment}, {@link ContainerModule#settingKeys()}):
+         * given to the module that declares it now, and again when the container is built.
+         *
+         * @throws IllegalArgumentException for a key neither the container nor a module takes, or a malformed
+         *                                  value, naming the key
          */
         public Builder setting(String key, String value) {
-            TextSettings.apply(this, key, value);
+            if (TextSettings.KEYS.contains(key)) {
+                TextSettings.apply(this, key, value);
+            } else if (!modules.offer(key, value)) {
+                throw new IllegalArgumentException("Unknown setting " + key);
+            }
             return this;
         }
 

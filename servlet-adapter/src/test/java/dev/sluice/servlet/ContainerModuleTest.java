@@ -188,4 +188,69 @@ class ContainerModuleTest {
         assertEquals("Module sloppy: API package 'jakarta.el' must be a package prefix ending in a dot, such as "
                 + "'jakarta.el.'", e.getMessage());
     }
+
+    @Test
+    void anApiClassIsSharedAloneAndTheRestOfItsPackageStaysHidden() throws Exception {
+        ProbeModule probe = new ProbeModule();
+        container(new ContainerModule() {
+            @Override
+            public String name() {
+                return "classes";
+            }
+
+            @Override
+            public List<String> apiClasses() {
+                return List.of("probemodule.impl.ProbeSecret");
+            }
+
+            @Override
+            public List<jakarta.servlet.ServletContainerInitializer> initializers() {
+                return probe.initializers();
+            }
+        });
+        container.deploy(app("view", servlet("view", LoaderViewServlet.class, "/view"), LoaderViewServlet.class)
+                .path());
+        assertEquals("""
+                probemodule.impl.ProbeSecret=container,resource
+                probemodule.impl.ProbeModule=-,-
+                probemodule.impl.ProbeSecretX=-,-
+                """, new Http(container).get("/view/view?name=probemodule.impl.ProbeSecret"
+                + "&name=probemodule.impl.ProbeModule&name=probemodule.impl.ProbeSecretX").text());
+    }
+
+    @Test
+    void aModulesSettingsGoThroughTheBuilderAndUnknownOnesAreRefused() {
+        List<String> applied = new java.util.ArrayList<>();
+        ContainerModule configurable = new ContainerModule() {
+            @Override
+            public String name() {
+                return "configurable";
+            }
+
+            @Override
+            public List<String> settingKeys() {
+                return List.of("probeLevel");
+            }
+
+            @Override
+            public void setting(String key, String value) {
+                applied.add(key + "=" + value);
+            }
+
+            @Override
+            public List<jakarta.servlet.ServletContainerInitializer> initializers() {
+                return List.of();
+            }
+        };
+        ServletContainer.Builder builder = ServletContainer.builder().workDir(dir.resolve("work"))
+                .modules(List.of(configurable)).setting("probeLevel", " 3 ");
+        assertEquals(List.of("probeLevel=3"), applied, "applied when given, so a bad value fails there");
+        container = builder.build();
+        assertEquals(List.of("probeLevel=3", "probeLevel=3"), applied, "and again for the modules built with");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ServletContainer.builder().modules(List.of(configurable)).setting("probeLevle", "3"));
+        assertEquals("Unknown setting probeLevle", e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> ServletContainer.builder().modules(List.of()).setting("probeLevel", "3"));
+    }
 }

@@ -9,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import testapps.SlowExpiryListener;
 
 /** Settings and less common paths: expiry sweeper, unavailable servlets, resources, TRACE allowed, listings. */
 class ContainerOptionsTest {
@@ -78,6 +82,46 @@ class ContainerOptionsTest {
                 return false;
             }
         }), "the sweeper did not expire the session");
+    }
+
+    @Test
+    void undeployWaitsForAnExpiryUnderWay() throws Exception {
+        // Found as a flake: the sweeper still ran a session listener after close() had returned, writing into a
+        // folder the test was deleting. Undeploy must return only once no sweep runs the webapp's listeners.
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean finished = new AtomicBoolean();
+        System.getProperties().put(SlowExpiryListener.KEY, new Object[] {entered, release, finished});
+        try {
+            Webapp app = app(dir.resolve("x"), dir.resolve("e.txt"), """
+                    <listener><listener-class>testapps.SlowExpiryListener</listener-class></listener>
+                    <session-config><session-timeout>1</session-timeout></session-config>
+                    """ + action("session", "session", "/session"))
+                    .classes(SlowExpiryListener.class);
+            SessionTest.MutableClock clock = new SessionTest.MutableClock();
+            container = ServletContainer.builder().workDir(dir.resolve("work")).clock(clock).build();
+            container.deploy(app.path());
+            new Http(container).get("/x/session");
+            clock.now = clock.now.plus(Duration.ofMinutes(2));
+            assertTrue(entered.await(10, TimeUnit.SECONDS), "the sweeper never expired it");
+
+            AtomicBoolean finishedWhenUndeployReturned =
+                    new AtomicBoolean();
+            Thread undeploy = new Thread(() -> {
+                container.undeploy("/x");
+                finishedWhenUndeployReturned.set(finished.get());
+            });
+            undeploy.start();
+            // Either undeploy returns at once (the bug) or it waits for the sweep's lock: no sleeping either way.
+            assertTrue(eventually(() -> undeploy.getState() == Thread.State.TERMINATED
+                    || undeploy.getState() == Thread.State.BLOCKED));
+            release.countDown();
+            undeploy.join(10_000);
+            assertTrue(finishedWhenUndeployReturned.get(), "undeploy returned while a session listener still ran");
+        } finally {
+            release.countDown();
+            System.getProperties().remove(SlowExpiryListener.KEY);
+        }
     }
 
     @Test

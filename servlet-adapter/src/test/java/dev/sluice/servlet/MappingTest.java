@@ -39,11 +39,11 @@ class MappingTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
-            /ctx/foo/bar/index.html | servlet1        | /foo/bar     | /index.html | PATH         | /foo/bar/*   | foo/bar
-            /ctx/foo/bar/index.bop  | servlet1        | /foo/bar     | /index.bop  | PATH         | /foo/bar/*   | foo/bar
-            /ctx/foo/bar            | servlet1        | /foo/bar     | null        | PATH         | /foo/bar/*   | foo/bar
-            /ctx/baz                | servlet2        | /baz         | null        | PATH         | /baz/*       | baz
-            /ctx/baz/index.html     | servlet2        | /baz         | /index.html | PATH         | /baz/*       | baz
+            /ctx/foo/bar/index.html | servlet1        | /foo/bar     | /index.html | PATH         | /foo/bar/*   | index.html
+            /ctx/foo/bar/index.bop  | servlet1        | /foo/bar     | /index.bop  | PATH         | /foo/bar/*   | index.bop
+            /ctx/foo/bar            | servlet1        | /foo/bar     | null        | PATH         | /foo/bar/*   | ''
+            /ctx/baz                | servlet2        | /baz         | null        | PATH         | /baz/*       | ''
+            /ctx/baz/index.html     | servlet2        | /baz         | /index.html | PATH         | /baz/*       | index.html
             /ctx/bazz               | default         | /bazz        | null        | DEFAULT      | /            | ''
             /ctx/catalog            | servlet3        | /catalog     | null        | EXACT        | /catalog     | catalog
             /ctx/catalog/index.html | default         | /catalog/index.html | null | DEFAULT      | /            | ''

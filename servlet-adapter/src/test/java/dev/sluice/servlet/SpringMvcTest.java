@@ -32,8 +32,13 @@ class SpringMvcTest {
 
     /** The Spring webapp folder, with Spring's jars from the test class path. */
     static Webapp build(Path folder) throws Exception {
-        Webapp app = Webapp.at(folder).classes(springapp.AppInitializer.class,
-                springapp.WebConfig.class, springapp.HelloController.class);
+        return build(folder, springapp.AppInitializer.class, springapp.WebConfig.class,
+                springapp.HelloController.class);
+    }
+
+    /** A Spring webapp folder of {@code classes}, with Spring's jars from the test class path. */
+    static Webapp build(Path folder, Class<?>... classes) throws Exception {
+        Webapp app = Webapp.at(folder).classes(classes);
         Files.createDirectories(app.path().resolve("WEB-INF/lib"));
         int jars = 0;
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {

@@ -144,6 +144,14 @@ class StaticFilesTest {
     }
 
     @Test
+    void aFileNamedWithATrailingSlashIsNotFound() throws Exception {
+        // java.nio.file.Path drops a trailing slash; the file must not be served as if the slash were not there
+        // (that served a JSP page's source at "/page.jsp/").
+        assertEquals(200, http.get("/site/hello.txt").code());
+        assertEquals(404, http.get("/site/hello.txt/").code());
+    }
+
+    @Test
     void webInfAndMetaInfAreNeverServed() throws Exception {
         assertEquals(404, http.get("/site/WEB-INF/secret.txt").code());
         assertEquals(404, http.get("/site/web-inf/secret.txt").code());

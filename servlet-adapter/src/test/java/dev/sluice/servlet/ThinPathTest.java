@@ -43,7 +43,7 @@ class ThinPathTest {
                 + "servletPath=/echo\n"
                 + "pathInfo=/a b\n"
                 + "query=x=1\n"
-                + "mapping=PATH|/echo/*|echo\n"
+                + "mapping=PATH|/echo/*|a b\n"
                 + "init=hi\n"
                 + "ctxParam=demo\n"
                 + "dispatcher=REQUEST\n"

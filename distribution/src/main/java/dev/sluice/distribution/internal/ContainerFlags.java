@@ -23,6 +23,17 @@ final class ContainerFlags {
             new Flag("allowedTrailers", "Request trailers getTrailerFields shows: * or names (default: *)"),
             new Flag("crossContext", "ServletContext.getContext may return other webapps (default: false)"));
 
+    /**
+     * Settings of the optional container modules (docs/servlet-adapter.md, "Adding a container module"): taken only
+     * when the module's jars are in lib/; given without the module, the start stops with "Unknown setting".
+     */
+    static final List<Flag> MODULES = List.of(
+            new Flag("jspDevelopment", "JSP module: recompile a changed page on its next request (default: true)"),
+            new Flag("jspPrecompile", "JSP module: compile every page of a webapp at deploy (default: false)"));
+
+    /** The container's settings, then the modules'. */
+    static final List<Flag> WITH_MODULES = java.util.stream.Stream.concat(ALL.stream(), MODULES.stream()).toList();
+
     private ContainerFlags() {
     }
 
@@ -30,7 +41,7 @@ final class ContainerFlags {
     static Map<String, String> from(Properties merged) {
         Map<String, String> settings = new LinkedHashMap<>();
         ServletContainer.Builder check = ServletContainer.builder();
-        for (Flag flag : ALL) {
+        for (Flag flag : WITH_MODULES) {
             String value = merged.getProperty(flag.key());
             if (value != null) {
                 try {

@@ -1,5 +1,6 @@
 package dev.sluice.distribution.internal;
 
+import dev.sluice.servlet.internal.files.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

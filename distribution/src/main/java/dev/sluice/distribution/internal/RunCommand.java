@@ -116,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
             OptionSpec option = spec.findOption("--" + setting.key());
             put(p, setting.key(), option == null ? null : option.getValue());
         }
-        for (ContainerFlags.Flag flag : ContainerFlags.ALL) {
+        for (ContainerFlags.Flag flag : ContainerFlags.WITH_MODULES) {
             OptionSpec option = spec.findOption("--" + flag.key());
             put(p, flag.key(), option == null ? null : option.getValue());
         }

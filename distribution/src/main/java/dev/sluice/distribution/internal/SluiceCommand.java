@@ -67,7 +67,7 @@ public final class SluiceCommand implements Runnable {
             run.addOption(OptionSpec.builder("--" + setting.key()).paramLabel("VALUE").type(String.class)
                     .description(setting.description() + " (default: " + setting.defaultValue() + ")").build());
         }
-        for (ContainerFlags.Flag flag : ContainerFlags.ALL) {
+        for (ContainerFlags.Flag flag : ContainerFlags.WITH_MODULES) {
             run.addOption(OptionSpec.builder("--" + flag.key()).paramLabel("VALUE").type(String.class)
                     .description(flag.description()).build());
         }

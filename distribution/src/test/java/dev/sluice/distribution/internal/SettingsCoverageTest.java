@@ -90,4 +90,15 @@ class SettingsCoverageTest {
         StartupException e = assertThrows(StartupException.class, () -> ContainerFlags.from(p));
         assertEquals("Invalid value for crossContext: 'maybe' (true or false)", e.getMessage());
     }
+
+    @Test
+    void theJspModulesSettingsAreTakenWhenItsJarsAreOnTheClassPath() {
+        Properties p = new Properties();
+        p.setProperty("jspDevelopment", "false");
+        p.setProperty("jspPrecompile", "true");
+        assertEquals(Map.of("jspDevelopment", "false", "jspPrecompile", "true"), ContainerFlags.from(p));
+        p.setProperty("jspPrecompile", "maybe");
+        StartupException e = assertThrows(StartupException.class, () -> ContainerFlags.from(p));
+        assertEquals("Invalid value for jspPrecompile: 'maybe' (true or false)", e.getMessage());
+    }
 }

@@ -164,9 +164,12 @@ public final class Invoker {
                     return m != null ? m : mapper.byDefault(candidate);
                 }
             }
+            // A welcome file with no file behind it may still reach a webapp's extension mapping (index.do), never
+            // a container's servlet: a JSP module's *.jsp needs the page, as Tomcat's resource-only JSP servlet.
             for (String file : welcome) {
                 m = mapper.byExtension(path + file);
-                if (m != null && !DefaultServlet.class.getName().equals(m.holder().getClassName())) {
+                if (m != null && !DefaultServlet.class.getName().equals(m.holder().getClassName())
+                        && !app.servlets().isContainers(m.holder())) {
                     return m;
                 }
             }

@@ -341,7 +341,7 @@ final class ServletContextImpl implements ServletContext, StaticSource {
 
     @Override
     public JspConfigDescriptor getJspConfigDescriptor() {
-        return null;
+        return app.config().jspConfig.descriptor();
     }
 
     @Override

@@ -57,6 +57,11 @@ final class ServletRegistry {
         }
     }
 
+    /** Whether {@code h} is the container's (its DefaultServlet, or a container module's) rather than the webapp's. */
+    synchronized boolean isContainers(ServletHolder h) {
+        return yielding.contains(h);
+    }
+
     synchronized ServletHolder get(String name) {
         return servlets.get(name);
     }
@@ -93,13 +98,21 @@ final class ServletRegistry {
         return conflicts;
     }
 
-    /** Without a servlet mapped to "/", the container's DefaultServlet serves static content there. */
-    synchronized void addContainerDefaultIfUnmapped() {
+    /**
+     * The container's static-file servlet, registered as {@code default} as Tomcat's and Jetty's are (Spring's
+     * {@code DefaultServletHttpRequestHandler} forwards to it by that name), and mapped to "/" unless the webapp
+     * maps "/" itself. A webapp servlet named {@code default} wins the name and, as on those two, also gets "/"
+     * when no other servlet has it.
+     */
+    synchronized void addContainerDefault() {
+        ServletHolder holder = servlets.get("default");
+        if (holder == null) {
+            holder = register("default", null, DefaultServlet.class, null);
+            holder.setAsyncSupported(true);
+            yielding.add(holder);
+        }
         if (!mapper.hasDefault()) {
-            ServletHolder containerDefault = register("default", null, DefaultServlet.class, null);
-            containerDefault.setAsyncSupported(true);
-            yielding.add(containerDefault);
-            mapper.add("/", containerDefault);
+            mapper.add("/", holder);
         }
     }
 

@@ -298,9 +298,11 @@ final class ServletResponseImpl extends CoreResponseView implements ContentWritt
         }
     }
 
-    /** The session cookie, replacing one set earlier in this response (changeSessionId). */
-    void addSessionCookie(String id) {
-        SessionCookieConfigImpl config = request.app.sessions().cookieConfig();
+    /**
+     * The session cookie of the context whose {@code config} is given (the request's own, also when a
+     * cross-context dispatch created the session), replacing one set earlier in this response (changeSessionId).
+     */
+    void addSessionCookie(SessionCookieConfigImpl config, String id) {
         Cookie c = new Cookie(config.getName(), id);
         c.setPath(config.effectivePath());
         c.setHttpOnly(config.isHttpOnly());

@@ -117,7 +117,7 @@ public final class WebApp implements AppScope {
                 }
             });
             security.configure(config, servlets.all(), displayPath());
-            servlets.addContainerDefaultIfUnmapped();
+            servlets.addContainerDefault();
             state = State.STARTED;
             filters.initAll();
             servlets.loadOnStartup();

@@ -1,8 +1,8 @@
 package dev.sluice.samples.gallery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.servlet.FilterConfig;
@@ -15,12 +15,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Drives the filter with hand-made request and response objects (dynamic proxies that fail on any call the
- * filter is not expected to make), as the container would for a browser loading the gallery.
+ * filter is not expected to make), as the container would for a browser loading the gallery. Such a call is also
+ * recorded, and every test fails on it even if the filter caught the exception.
  */
 class ConnectionRecordingFilterTest {
     private static final String KNOWN = "0123456789abcdef0123456789abcdef";
@@ -28,6 +30,8 @@ class ConnectionRecordingFilterTest {
     private final ConnectionLedger ledger = new ConnectionLedger(10, 10);
     private final ConnectionRecordingFilter filter = new ConnectionRecordingFilter();
     private int chained;
+    /** The calls the fakes refused: none may happen in a test. */
+    private final List<String> unexpectedCalls = new ArrayList<>();
 
     @BeforeEach
     void init() throws Exception {
@@ -43,6 +47,20 @@ class ConnectionRecordingFilterTest {
             default -> unexpected(name);
         });
         filter.init(config);
+    }
+
+    @AfterEach
+    void theFilterMadeNoUnexpectedCall() {
+        assertEquals(List.of(), unexpectedCalls);
+    }
+
+    @Test
+    void theFakesRefuseAndRecordACallTheFilterShouldNotMake() {
+        HttpServletRequest request = request("/gallery/", KNOWN, 5L, 1);
+        assertThrows(UnsupportedOperationException.class, request::getMethod);
+        assertThrows(UnsupportedOperationException.class, () -> new Response().proxy().setStatus(500));
+        assertEquals(List.of("getMethod", "setStatus"), unexpectedCalls);
+        unexpectedCalls.clear();
     }
 
     @Test
@@ -104,7 +122,7 @@ class ConnectionRecordingFilterTest {
         assertEquals(new ViewSummary(List.of(), 1, 1), ledger.summary(KNOWN));
     }
 
-    private static HttpServletRequest request(String uri, String browser, Long connection, Integer number) {
+    private HttpServletRequest request(String uri, String browser, Long connection, Integer number) {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(ServerFigures.CONNECTION_ID, connection);
         attributes.put(ServerFigures.REQUEST_NUMBER, number);
@@ -119,7 +137,7 @@ class ConnectionRecordingFilterTest {
     }
 
     /** Captures what the filter sets on the response. */
-    private static final class Response {
+    private final class Response {
         final Map<String, String> headers = new HashMap<>();
         final List<Cookie> cookies = new ArrayList<>();
 
@@ -147,11 +165,11 @@ class ConnectionRecordingFilterTest {
                     case "equals" -> self == args[0];
                     default -> calls.answer(method.getName(), args);
                 });
-        assertNotNull(instance);
         return type.cast(instance);
     }
 
-    private static Object unexpected(String method) {
+    private Object unexpected(String method) {
+        unexpectedCalls.add(method);
         throw new UnsupportedOperationException("the filter was not expected to call " + method);
     }
 }

@@ -41,7 +41,7 @@ class RootAndHelloIT {
                 response.headers().toString());
         String page = response.body();
         assertTrue(page.startsWith("<!DOCTYPE html>"), page);
-        for (String link : new String[] {"/hello/", "/guestbook/", "/gallery/", "/slow/", "/upload/", "/sluice/status"}) {
+        for (String link : new String[] {"/hello/", "/guestbook/", "/gallery/", "/slow/", "/upload/", "/jsp/", "/sluice/status"}) {
             assertTrue(page.contains("<a href=\"" + link + "\">"), "no link to " + link);
         }
         assertTrue(page.contains("<link rel=\"stylesheet\" href=\"/sluice.css\">"), page);

@@ -43,7 +43,12 @@ public final class Resources {
         }
         try {
             // toRealPath fails for a missing file and follows links, so one call checks both.
-            return p.toRealPath().startsWith(realRoot) ? p : null;
+            if (!p.toRealPath().startsWith(realRoot)) {
+                return null;
+            }
+            // A trailing slash names a directory; Path drops it, so without this check "/page.jsp/" would be the
+            // file page.jsp and the default servlet would answer a JSP page's source.
+            return path.endsWith("/") && !Files.isDirectory(p) ? null : p;
         } catch (IOException e) {
             return null;
         }

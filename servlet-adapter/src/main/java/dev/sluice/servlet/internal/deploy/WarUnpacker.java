@@ -1,13 +1,11 @@
 package dev.sluice.servlet.internal.deploy;
 
+import dev.sluice.servlet.internal.files.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Enumeration;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -34,7 +32,7 @@ public final class WarUnpacker {
                 resolve(normalizedTarget, e.nextElement().getName());
             }
             Files.deleteIfExists(stamp);
-            deleteTree(target);
+            FileTrees.delete(target);
             Files.createDirectories(target);
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
                 ZipEntry entry = e.nextElement();
@@ -68,24 +66,5 @@ public final class WarUnpacker {
             throw new IOException("Archive entry '" + entryName + "' escapes the target folder; archive refused");
         }
         return out;
-    }
-
-    public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -81,6 +81,8 @@ public final class WebAppConfig {
 
     public final List<SecurityConstraintDef> securityConstraints = new ArrayList<>();
     public String displayName;
+    /** jsp-config of web.xml (and top-level taglib of a 2.3 web.xml), for a JSP module. */
+    public final JspConfigXml jspConfig = new JspConfigXml();
     public boolean metadataComplete;
     public String version;
     public final Map<String, String> contextParams = new LinkedHashMap<>();

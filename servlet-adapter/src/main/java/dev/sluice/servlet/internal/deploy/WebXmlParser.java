@@ -140,8 +140,10 @@ public final class WebXmlParser {
                         config.declaredRoles.add(role);
                     }
                 }
+                case "jsp-config" -> config.jspConfig.readJspConfig(e);
+                case "taglib" -> config.jspConfig.readTaglib(e);
                 default -> {
-                    // Other elements (JNDI references, jsp-config...) are not used here.
+                    // Other elements (JNDI references...) are not used here.
                 }
             }
         }

@@ -33,13 +33,17 @@ public final class WebappClassLoader extends URLClassLoader {
         super(name, urls, ClassLoader.getPlatformClassLoader());
         this.container = container;
         this.shared = sharedPackages.toArray(new String[0]);
-        this.sharedResources = sharedPackages.stream().map(p -> p.replace('.', '/')).toArray(String[]::new);
+        // A package prefix ends in a dot; an entry without one names a single class (ContainerModule.apiClasses).
+        this.sharedResources = sharedPackages.stream()
+                .map(p -> p.endsWith(".") ? p.replace('.', '/') : p.replace('.', '/') + ".class")
+                .toArray(String[]::new);
     }
 
     /**
      * A loader over {@code webappRoot}/WEB-INF/classes and the jars of WEB-INF/lib in name order.
      *
-     * @param sharedPackages prefixes such as {@code "jakarta.servlet."} whose classes come from {@code container}
+     * @param sharedPackages prefixes such as {@code "jakarta.servlet."} whose classes come from {@code container},
+     *                       or single classes' binary names (no trailing dot)
      */
     public static WebappClassLoader create(String name, Path webappRoot, ClassLoader container,
                                            List<String> sharedPackages) throws IOException {
@@ -101,8 +105,8 @@ public final class WebappClassLoader extends URLClassLoader {
     }
 
     private boolean shared(String name) {
-        for (String prefix : shared) {
-            if (name.startsWith(prefix)) {
+        for (String entry : shared) {
+            if (entry.endsWith(".") ? name.startsWith(entry) : name.equals(entry)) {
                 return true;
             }
         }
@@ -110,8 +114,8 @@ public final class WebappClassLoader extends URLClassLoader {
     }
 
     private boolean sharedResource(String name) {
-        for (String prefix : sharedResources) {
-            if (name.startsWith(prefix)) {
+        for (String entry : sharedResources) {
+            if (entry.endsWith("/") ? name.startsWith(entry) : name.equals(entry)) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package dev.sluice.servlet.internal.deploy;
 
+import dev.sluice.servlet.internal.files.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ public final class WorkDirs {
     /** Removes the folder and everything in it; a failure is logged, never thrown (the container is closing). */
     public static void remove(Path dir) {
         try {
-            WarUnpacker.deleteTree(dir);
+            FileTrees.delete(dir);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Could not remove the work folder " + dir, e);
         }

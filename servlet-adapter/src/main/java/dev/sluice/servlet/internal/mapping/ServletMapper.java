@@ -142,7 +142,9 @@ public final class ServletMapper<T extends ServletRegistration> {
             h = prefix.get(candidate);
             if (h != null) {
                 String info = path.length() > candidate.length() ? path.substring(candidate.length()) : null;
-                String value = candidate.isEmpty() ? "" : candidate.substring(1);
+                // The part after the pattern's path (HttpServletMapping javadoc: "/path/foo/bar" by "/path/*" is
+                // "foo/bar"): the path info without its slash, "" for "/path" and "/path/".
+                String value = info == null ? "" : info.substring(1);
                 return new Match<>(h, candidate, info, MappingMatch.PATH, candidate + "/*", value);
             }
             if (candidate.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.sluice.servlet.ContainerModule;
 import jakarta.servlet.ServletContainerInitializer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
@@ -29,7 +30,34 @@ public final class ContainerModules {
                             + "' must be a package prefix ending in a dot, such as 'jakarta.el.'");
                 }
             }
+            for (String className : m.apiClasses()) {
+                if (className.endsWith(".") || className.startsWith(".") || className.isEmpty()) {
+                    throw new IllegalArgumentException("Module " + m.name() + ": API class '" + className
+                            + "' must be a class's binary name, such as 'org.apache.tomcat.InstanceManager'");
+                }
+            }
         }
+    }
+
+    /**
+     * Gives each module the settings it declares; all are applied before any webapp deploys.
+     *
+     * @throws IllegalArgumentException for a key no module declares, or a value the module refuses, naming the key
+     */
+    public void applySettings(Map<String, String> settings) {
+        settings.forEach((key, value) -> {
+            boolean taken = false;
+            for (ContainerModule m : modules) {
+                if (m.settingKeys().contains(key)) {
+                    m.setting(key, value.trim());
+                    taken = true;
+                }
+            }
+            if (!taken) {
+                throw new IllegalArgumentException("Unknown setting " + key + " (no container module "
+                        + modules.stream().map(ContainerModule::name).toList() + " takes it)");
+            }
+        });
     }
 
     /**
@@ -55,10 +83,14 @@ public final class ContainerModules {
         return modules;
     }
 
-    /** The packages webapps load from the container: the servlet API's, then each module's API packages. */
+    /**
+     * What webapps load from the container: the servlet API's packages, then each module's API packages (prefixes
+     * ending in a dot) and API classes (binary names, no trailing dot).
+     */
     public List<String> sharedPackages() {
         List<String> shared = new ArrayList<>(SERVLET_API);
         modules.forEach(m -> shared.addAll(m.apiPackages()));
+        modules.forEach(m -> shared.addAll(m.apiClasses()));
         return List.copyOf(shared);
     }
 

@@ -33,6 +33,9 @@ public final class SessionManager {
     private volatile Set<SessionTrackingMode> trackingModes;
     private volatile int timeoutMinutes;
     private ScheduledFuture<?> sweeper;
+    /** Held by a sweep and by {@link #stop}: once stop returns, no sweep runs this webapp's listeners any more. */
+    private final Object sweeping = new Object();
+    private boolean stopped; // guarded by sweeping
 
     public SessionManager(AppScope app, Clock clock, SessionStore store) {
         this.app = app;
@@ -57,10 +60,13 @@ public final class SessionManager {
         if (sweeper != null) {
             sweeper.cancel(false);
         }
-        for (String id : store.ids()) {
-            StandardSession s = view(id);
-            if (s != null) {
-                invalidate(s);
+        synchronized (sweeping) { // a sweep already under way finishes first
+            stopped = true;
+            for (String id : store.ids()) {
+                StandardSession s = view(id);
+                if (s != null) {
+                    invalidate(s);
+                }
             }
         }
     }
@@ -71,6 +77,14 @@ public final class SessionManager {
 
     /** Expires the sessions idle past their limit. */
     public void sweep() {
+        synchronized (sweeping) {
+            if (!stopped) {
+                sweepNow();
+            }
+        }
+    }
+
+    private void sweepNow() {
         long now = now();
         for (String id : store.ids()) {
             SessionData data = store.load(id);
@@ -118,7 +132,14 @@ public final class SessionManager {
     }
 
     public StandardSession create() {
-        String id = newId();
+        return create(newId());
+    }
+
+    /**
+     * A new session under an id the request's own context gave its session: how a context the request was
+     * dispatched into (cross-context) keeps its own session for the id the client holds (Servlet 6.1 section 7.3).
+     */
+    public StandardSession create(String id) {
         SessionData data = new SessionData(id, now(), timeoutMinutes * 60);
         StandardSession s = new StandardSession(this, data, true);
         s.enter();

@@ -1,0 +1,1 @@
+<%@ tag body-content="scriptless" %><%@ attribute name="title" required="true" %>[${title}:<jsp:doBody/>]

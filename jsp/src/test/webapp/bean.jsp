@@ -1,0 +1,1 @@
+<%@ page contentType="text/plain;charset=UTF-8" %><jsp:useBean id="counter" class="dev.sluice.jsp.testapp.Counter" scope="session"/><jsp:setProperty name="counter" property="step" value="2"/>count <%= counter.next() %> <jsp:getProperty name="counter" property="value"/>

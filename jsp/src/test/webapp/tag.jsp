@@ -1,0 +1,1 @@
+<%@ page contentType="text/plain;charset=UTF-8" %><%@ taglib prefix="h" uri="urn:sluice:hello" %><%@ taglib prefix="m" uri="urn:sluice:mapped" %><h:greet name="${param.who}"/>|<m:greet name="mapped"/>|${applicationScope.tldListener}

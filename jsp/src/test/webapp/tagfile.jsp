@@ -1,0 +1,1 @@
+<%@ page contentType="text/plain;charset=UTF-8" %><%@ taglib prefix="t" tagdir="/WEB-INF/tags" %><%@ taglib prefix="j" uri="urn:sluice:jartags" %><t:box title="T">body ${2 + 3}</t:box>|<j:shout word="jar"/>
