@@ -22,6 +22,12 @@ public final class ConnectorMetrics {
     private final long bytesIn;
     private final long bytesOut;
     private final long upgraded;
+    private final int handshaking;
+    private final long handshakesCompleted;
+    private final long handshakesFailed;
+    private final long handshakeTimeouts;
+    private final long handshakesRefused;
+    private final long plaintextRefused;
     private final long abandonedInQueue;
     private final long proxyHeaderRefused;
     private final Histogram requestsPerConnection;
@@ -41,6 +47,12 @@ public final class ConnectorMetrics {
         this.bytesIn = stats.bytesIn();
         this.bytesOut = stats.bytesOut();
         this.upgraded = stats.upgraded();
+        this.handshaking = stats.handshaking();
+        this.handshakesCompleted = stats.handshakesCompleted();
+        this.handshakesFailed = stats.handshakesFailed();
+        this.handshakeTimeouts = stats.handshakeTimeouts();
+        this.handshakesRefused = stats.handshakesRefused();
+        this.plaintextRefused = stats.plaintextRefused();
         this.abandonedInQueue = stats.abandonedInQueue();
         this.proxyHeaderRefused = stats.proxyHeaderRefused();
         this.requestsPerConnection = stats.requestsPerConnection();
@@ -85,6 +97,24 @@ public final class ConnectorMetrics {
     /** Connections that switched protocols (101) and left HTTP, since start. */
     public long upgradedConnections() { return upgraded; }
 
+    /** TLS handshakes in progress now (each holds no worker). */
+    public int tlsHandshaking() { return handshaking; }
+
+    /** TLS handshakes that completed since start. */
+    public long tlsHandshakesCompleted() { return handshakesCompleted; }
+
+    /** TLS handshakes that failed (bad or unknown client, no common protocol or cipher, client gone). */
+    public long tlsHandshakesFailed() { return handshakesFailed; }
+
+    /** TLS connections closed because their handshake did not finish within the handshake timeout. */
+    public long tlsHandshakeTimeouts() { return handshakeTimeouts; }
+
+    /** TLS connections closed at accept because maxHandshakes were in progress. */
+    public long tlsHandshakesRefused() { return handshakesRefused; }
+
+    /** Connections to the HTTPS port that spoke plain HTTP (answered 400 and closed). */
+    public long tlsPlaintextRefused() { return plaintextRefused; }
+
     /**
      * Requests that waited in the queue and were dropped there, without a worker or a response, because their
      * client closed or reset the connection first (since start). They are not counted as rejected.
@@ -112,6 +142,8 @@ public final class ConnectorMetrics {
                 + queueDepth + " accepted=" + accepted + " completed=" + completed + " rejected=" + rejectedTotal()
                 + java.util.Arrays.toString(rejected)
                 + " abandonedInQueue=" + abandonedInQueue + " in=" + bytesIn + " out=" + bytesOut
-                + " upgraded=" + upgraded + " proxyHeaderRefused=" + proxyHeaderRefused;
+                + " upgraded=" + upgraded + " proxyHeaderRefused=" + proxyHeaderRefused + " tls[handshaking="
+                + handshaking + " completed=" + handshakesCompleted + " failed=" + handshakesFailed + " timeouts="
+                + handshakeTimeouts + " refused=" + handshakesRefused + " plaintext=" + plaintextRefused + "]";
     }
 }

@@ -20,6 +20,8 @@ import java.util.Objects;
 public final class HttpConnector implements AutoCloseable {
     private final String host;
     private final int port;
+    private final int httpsPort;
+    private final TlsConfig tls;
     private final Limits limits;
     private final ConnectorStats stats = new ConnectorStats();
     private final ConnectorRuntime runtime;
@@ -28,6 +30,8 @@ public final class HttpConnector implements AutoCloseable {
     private HttpConnector(Builder b) {
         this.host = b.host;
         this.port = b.port;
+        this.httpsPort = b.httpsPort;
+        this.tls = b.tls;
         this.limits = b.limits;
         this.runtime = new ConnectorRuntime(b.name, b.limits, b.clock, b.serverName,
                 Objects.requireNonNull(b.handler, "handler"), b.selectors, stats, b.listener, b.refusals);
@@ -43,7 +47,7 @@ public final class HttpConnector implements AutoCloseable {
         if (started) {
             throw new IllegalStateException("Already started");
         }
-        runtime.start(host, port);
+        runtime.start(host, port, httpsPort, tls);
         started = true;
     }
 
@@ -54,6 +58,11 @@ public final class HttpConnector implements AutoCloseable {
             throw new IllegalStateException("Not started");
         }
         return address;
+    }
+
+    /** The bound HTTPS address, after {@link #start()}; null when the connector has no HTTPS listener. */
+    public InetSocketAddress httpsAddress() {
+        return runtime.httpsAddress();
     }
 
     public Limits limits() {
@@ -82,6 +91,8 @@ public final class HttpConnector implements AutoCloseable {
     public static final class Builder {
         private String host = "0.0.0.0";
         private int port = 8080;
+        private int httpsPort = -1;
+        private TlsConfig tls;
         private Limits limits = Limits.DEFAULTS;
         private Handler handler;
         private String serverName = "Sluice";
@@ -98,6 +109,16 @@ public final class HttpConnector implements AutoCloseable {
 
         public Builder host(String host) { this.host = Objects.requireNonNull(host); return this; }
         public Builder port(int port) { this.port = port; return this; }
+        /**
+         * Adds an HTTPS listener on {@code port} (0 for any free one) beside the HTTP one, served by the same
+         * workers, queue and limits. Off by default.
+         */
+        public Builder https(int port, TlsConfig tls) {
+            this.httpsPort = port;
+            this.tls = Objects.requireNonNull(tls, "tls");
+            return this;
+        }
+
         public Builder limits(Limits limits) { this.limits = Objects.requireNonNull(limits); return this; }
         public Builder handler(Handler handler) { this.handler = handler; return this; }
 

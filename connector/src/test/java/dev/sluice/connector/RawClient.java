@@ -36,6 +36,13 @@ final class RawClient implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
+    /** Over a socket already connected (a TLS socket, say). */
+    RawClient(Socket connected) throws IOException {
+        socket = connected;
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+    }
+
     RawClient send(String raw) throws IOException {
         out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();

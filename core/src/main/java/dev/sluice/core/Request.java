@@ -48,6 +48,14 @@ public interface Request {
     int requestNumber();
 
     /**
+     * The TLS facts of the connection this request arrived on, or null when it came over plain TCP. The same
+     * value for every request of a connection.
+     */
+    default TlsDetails tls() {
+        return null;
+    }
+
+    /**
      * Switches this request's content to non-blocking reading. Only on a suspended exchange (see
      * {@link Response#suspend()}); afterwards {@link #body()} must not be used for reading. Returns the same
      * object on every call.

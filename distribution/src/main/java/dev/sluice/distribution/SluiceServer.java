@@ -60,6 +60,8 @@ public final class SluiceServer implements AutoCloseable {
         if (b.workDir != null) {
             servlets.workDir(b.workDir);
         }
+        // CONFIDENTIAL constraints over plain HTTP redirect to the HTTPS port, bound after the container is built
+        servlets.redirectPort(this::boundHttpsPort);
         servlets.realm(b.realm);
         b.containerSettings.forEach(servlets::setting);
         this.container = servlets.build();
@@ -73,11 +75,15 @@ public final class SluiceServer implements AutoCloseable {
         this.accessLog = b.accessLogFormat == null ? null
                 : new AccessLog(b.logs, b.accessLogFormat, "Sluice", Clock.systemDefaultZone());
         this.httpErrLog = b.logs == null ? null : new HttpErrLog(b.logs);
-        this.connector = HttpConnector.builder()
+        HttpConnector.Builder connectorBuilder = HttpConnector.builder();
+        if (b.tls != null) {
+            connectorBuilder.https(b.httpsPort, b.tls);
+        }
+        this.connector = connectorBuilder
                 .host(b.host)
                 .port(b.port)
                 .limits(b.limits)
-                .handler(handler)
+                .handler(b.hstsMaxAgeSeconds < 0 ? handler : new HstsHandler(handler, b.hstsMaxAgeSeconds))
                 .exchangeListener(accessLog == null ? null : new AccessLogListener(accessLog))
                 .refusalListener(httpErrLog)
                 .trustedProxies(b.trustedProxies)
@@ -111,6 +117,17 @@ public final class SluiceServer implements AutoCloseable {
     /** The bound address. */
     public InetSocketAddress localAddress() {
         return connector.localAddress();
+    }
+
+    /** The bound HTTPS port, or 0 without an HTTPS listener or before it is bound. */
+    private int boundHttpsPort() {
+        InetSocketAddress https = connector == null ? null : connector.httpsAddress();
+        return https == null ? 0 : https.getPort();
+    }
+
+    /** The bound HTTPS address, or null without an HTTPS listener. */
+    public InetSocketAddress httpsAddress() {
+        return connector.httpsAddress();
     }
 
     public ServletContainer container() {
@@ -216,6 +233,9 @@ public final class SluiceServer implements AutoCloseable {
         private AccessLogFormat accessLogFormat;
         private Realm realm;
         private final java.util.Map<String, String> containerSettings = new java.util.LinkedHashMap<>();
+        private int httpsPort = -1;
+        private dev.sluice.connector.TlsConfig tls;
+        private long hstsMaxAgeSeconds = -1;
         private final java.util.Map<String, Integer> webappMaxConcurrentRequests = new java.util.LinkedHashMap<>();
         private TrustedProxies trustedProxies = TrustedProxies.NONE;
         private boolean proxyProtocol;
@@ -223,6 +243,22 @@ public final class SluiceServer implements AutoCloseable {
         private double readyQueueFraction = 0.8;
 
         private Builder() {
+        }
+
+        /**
+         * Adds an HTTPS listener on {@code port} (0 for a free one) beside the HTTP one; a null {@code tls} adds
+         * none.
+         */
+        public Builder https(int port, dev.sluice.connector.TlsConfig tls) {
+            this.httpsPort = port;
+            this.tls = tls;
+            return this;
+        }
+
+        /** Sends {@code Strict-Transport-Security: max-age=N} on HTTPS responses; negative sends none. */
+        public Builder hsts(long maxAgeSeconds) {
+            this.hstsMaxAgeSeconds = maxAgeSeconds;
+            return this;
         }
 
         /**

@@ -74,6 +74,17 @@ public final class MemoryRealm implements Realm {
         return ok ? new RealmUser(username, entry.roles()) : null;
     }
 
+    @Override
+    public RealmUser authenticate(java.security.cert.X509Certificate clientCertificate) {
+        for (String name : Realm.certificateNames(clientCertificate)) {
+            Entry entry = users.get(name);
+            if (entry != null) {
+                return new RealmUser(name, entry.roles());
+            }
+        }
+        return null;
+    }
+
     private byte[] mac(String username, String password) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

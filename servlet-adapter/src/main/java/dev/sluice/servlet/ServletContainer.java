@@ -77,7 +77,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
         this.settings = new ContainerSettings(b.serverInfo, workDir, b.allowTrace,
                 Map.copyOf(b.maxConcurrentRequests), b.retryAfterSeconds, b.maxParameterCount, b.maxFormBytes,
                 async, scheduler, b.clock, Map.copyOf(b.localeEncodings), Set.copyOf(b.allowedTrailers),
-                b.crossContext, b.realm, modules);
+                b.crossContext, b.realm, modules, b.redirectPort);
     }
 
     public static Builder builder() {
@@ -284,8 +284,19 @@ public final class ServletContainer implements Handler, AutoCloseable {
         private Set<String> allowedTrailers = Set.of("*");
         private boolean crossContext;
         private final ModuleChoice modules = new ModuleChoice(ServletContainer.class.getClassLoader());
+        private java.util.function.IntSupplier redirectPort = () -> 0;
 
         private Builder() {
+        }
+
+        /**
+         * The HTTPS port a request meeting a CONFIDENTIAL or INTEGRAL constraint over plain HTTP is redirected to
+         * (Tomcat's redirectPort), read at each such request (a port may be bound after the container is built);
+         * 0, the default, answers 403 instead.
+         */
+        public Builder redirectPort(java.util.function.IntSupplier port) {
+            this.redirectPort = java.util.Objects.requireNonNull(port, "port");
+            return this;
         }
 
         /** ServletContext.getServerInfo. */

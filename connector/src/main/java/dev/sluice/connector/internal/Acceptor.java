@@ -18,12 +18,14 @@ final class Acceptor implements Runnable {
     private final SelectorLoop[] loops;
     private final ConnectionSlots slots;
     private final ConnectorContext ctx;
+    /** The TLS side of an HTTPS listener, or null for plain HTTP. */
+    private final TlsContext tls;
     private final Thread thread;
     private volatile boolean running = true;
-    private long nextId;
 
     Acceptor(String name, ServerSocketChannel server, SelectorLoop[] loops, ConnectionSlots slots,
-             ConnectorContext ctx) {
+             ConnectorContext ctx, TlsContext tls) {
+        this.tls = tls;
         this.server = server;
         this.loops = loops;
         this.slots = slots;
@@ -71,8 +73,8 @@ final class Acceptor implements Runnable {
             }
             ctx.stats.accepted.increment();
             ctx.stats.open.incrementAndGet();
-            long id = ++nextId;
-            loops[(int) (id % loops.length)].register(channel, id, holdsSlot);
+            long id = ctx.connectionIds.incrementAndGet(); // shared by the HTTP and HTTPS acceptors
+            loops[(int) (id % loops.length)].register(channel, id, holdsSlot, tls);
         }
     }
 

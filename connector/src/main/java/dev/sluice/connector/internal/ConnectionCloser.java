@@ -38,14 +38,17 @@ final class ConnectionCloser {
     }
 
     void writeCanned(Connection c) {
+        boolean sent;
         try {
-            int n = ((NioTransport) c.transport).channel().write(c.cannedOut);
+            Wire wire = ((NioTransport) c.transport).wire();
+            long n = wire.write(new ByteBuffer[] {c.cannedOut}, 0, 1);
             ctx.stats.bytesOut.add(n);
+            sent = wire.flush();
         } catch (IOException e) {
             closeNow(c);
             return;
         }
-        if (c.cannedOut.hasRemaining()) {
+        if (c.cannedOut.hasRemaining() || !sent) {
             c.key.interestOps(SelectionKey.OP_WRITE);
         } else {
             c.cannedOut = null;
@@ -58,7 +61,7 @@ final class ConnectionCloser {
         releaseInput(c);
         c.setIdle(ctx.stats, false);
         try {
-            ((NioTransport) c.transport).channel().shutdownOutput();
+            ((NioTransport) c.transport).wire().shutdownOutput();
             c.key.interestOps(SelectionKey.OP_READ);
         } catch (IOException | RuntimeException e) {
             closeNow(c);
@@ -97,6 +100,9 @@ final class ConnectionCloser {
         if (c.phase == Connection.Phase.CLOSED) {
             return;
         }
+        if (c.phase == Connection.Phase.HANDSHAKE) {
+            ctx.stats.handshaking.decrementAndGet(); // see TlsHandshaker
+        }
         boolean workerOwned = c.phase == Connection.Phase.QUEUED || c.phase == Connection.Phase.RUNNING
                 || c.phase == Connection.Phase.WORKER_WAIT;
         c.phase = Connection.Phase.CLOSED;
@@ -105,7 +111,7 @@ final class ConnectionCloser {
             releaseInput(c);
         }
         c.key.cancel();
-        closeChannel(((NioTransport) c.transport).channel());
+        ((NioTransport) c.transport).wire().close();
         ((NioTransport) c.transport).closed();
         ReadinessWaits.closed(c);
         Runnable onClose = c.onClose;

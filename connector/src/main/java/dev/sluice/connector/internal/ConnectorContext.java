@@ -26,6 +26,8 @@ final class ConnectorContext {
     /** Told of every response the connector writes itself, or null. */
     final RefusalListener refusals;
     volatile boolean draining;
+    /** The last connection id given out, by any listener. */
+    final java.util.concurrent.atomic.AtomicLong connectionIds = new java.util.concurrent.atomic.AtomicLong();
     /** Peers whose Forwarded and X-Forwarded-* fields are believed; set before start. */
     TrustedProxies trustedProxies = TrustedProxies.NONE;
     /** Whether every connection starts with a PROXY protocol header; set before start. */

@@ -22,7 +22,10 @@ public final class ConnectorRuntime {
     private WorkerPool pool;
     private SelectorLoop[] loops;
     private Acceptor acceptor;
+    private Acceptor tlsAcceptor;
+    private TlsContext tlsContext;
     private InetSocketAddress bound;
+    private InetSocketAddress tlsBound;
 
     public ConnectorRuntime(String name, Limits limits, Clock clock, String serverName, Handler handler,
                             int selectorCount, ConnectorStats stats, ExchangeListener listener,
@@ -44,13 +47,34 @@ public final class ConnectorRuntime {
 
     /** Binds and starts every thread. */
     public InetSocketAddress start(String host, int port) throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open();
-        try {
-            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            server.bind(new InetSocketAddress(host, port), ctx.limits.backlog());
-        } catch (IOException e) {
-            server.close();
-            throw e;
+        return start(host, port, -1, null);
+    }
+
+    /**
+     * Binds the HTTP port and, with {@code tls}, the HTTPS port beside it (both fed to the same selector loops,
+     * worker pool, request queue and limits), and starts every thread.
+     *
+     * @throws IOException when a port cannot be bound or the TLS certificates cannot be read
+     */
+    public InetSocketAddress start(String host, int port, int httpsPort, dev.sluice.connector.TlsConfig tls)
+            throws IOException {
+        if (tls != null) {
+            try {
+                tlsContext = new TlsContext(tls, ctx.clock);
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+        ServerSocketChannel server = bind(host, port);
+        ServerSocketChannel tlsServer = null;
+        if (tlsContext != null) {
+            try {
+                tlsServer = bind(host, httpsPort);
+            } catch (IOException e) {
+                server.close();
+                throw e;
+            }
+            tlsBound = (InetSocketAddress) tlsServer.getLocalAddress();
         }
         bound = (InetSocketAddress) server.getLocalAddress();
         pool = new WorkerPool(name, ctx.limits.maxThreads(), ctx.limits.acceptQueue());
@@ -61,13 +85,34 @@ public final class ConnectorRuntime {
             loops[i] = new SelectorLoop(name + "-selector-" + i, ctx, processor, pool, slots);
             loops[i].start();
         }
-        acceptor = new Acceptor(name, server, loops, slots, ctx);
+        acceptor = new Acceptor(name, server, loops, slots, ctx, null);
         acceptor.start();
+        if (tlsServer != null) {
+            tlsAcceptor = new Acceptor(name + "-https", tlsServer, loops, slots, ctx, tlsContext);
+            tlsAcceptor.start();
+        }
         return bound;
+    }
+
+    private ServerSocketChannel bind(String host, int port) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open();
+        try {
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            server.bind(new InetSocketAddress(host, port), ctx.limits.backlog());
+            return server;
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
     }
 
     public InetSocketAddress localAddress() {
         return bound;
+    }
+
+    /** The bound HTTPS address, or null without one. */
+    public InetSocketAddress httpsAddress() {
+        return tlsBound;
     }
 
     public int queueDepth() {
@@ -87,6 +132,10 @@ public final class ConnectorRuntime {
         }
         ctx.draining = true;
         acceptor.stop();
+        if (tlsAcceptor != null) {
+            tlsAcceptor.stop();
+            tlsAcceptor = null;
+        }
         long deadline = System.nanoTime() + ctx.limits.drainTimeout().toNanos();
         while (ctx.stats.inFlight() > 0 || ctx.stats.busyWorkers() > 0 || queueDepth() > 0) {
             if (System.nanoTime() - deadline >= 0) {
@@ -98,6 +147,9 @@ public final class ConnectorRuntime {
             loop.stop();
         }
         pool.shutdown(STOP_CALLBACK_GRACE_MILLIS);
+        if (tlsContext != null) {
+            tlsContext.close();
+        }
         acceptor = null;
     }
 }

@@ -23,6 +23,14 @@ public final class ConnectorStats {
     final LongAdder bytesOut = new LongAdder();
     /** Connections switched to another protocol (101) since start. */
     final LongAdder upgraded = new LongAdder();
+    /** TLS handshakes in progress now, and how handshakes ended since start. */
+    final AtomicInteger handshaking = new AtomicInteger();
+    final LongAdder handshakesCompleted = new LongAdder();
+    final LongAdder handshakesFailed = new LongAdder();
+    final LongAdder handshakeTimeouts = new LongAdder();
+    final LongAdder handshakesRefused = new LongAdder();
+    /** Connections to the HTTPS port that sent plain HTTP (answered 400 and closed). */
+    final LongAdder plaintextRefused = new LongAdder();
     /** Queued requests dropped because their client closed or reset the connection before a worker took them. */
     final LongAdder abandonedInQueue = new LongAdder();
     /** Connections closed on a PROXY protocol listener for a missing, invalid or incomplete header. */
@@ -71,6 +79,12 @@ public final class ConnectorStats {
     public long bytesIn() { return bytesIn.sum(); }
     public long bytesOut() { return bytesOut.sum(); }
     public long upgraded() { return upgraded.sum(); }
+    public int handshaking() { return handshaking.get(); }
+    public long handshakesCompleted() { return handshakesCompleted.sum(); }
+    public long handshakesFailed() { return handshakesFailed.sum(); }
+    public long handshakeTimeouts() { return handshakeTimeouts.sum(); }
+    public long handshakesRefused() { return handshakesRefused.sum(); }
+    public long plaintextRefused() { return plaintextRefused.sum(); }
     public long abandonedInQueue() { return abandonedInQueue.sum(); }
     public long proxyHeaderRefused() { return proxyHeaderRefused.sum(); }
     public long rejected(Rejection why) { return rejected[why.ordinal()].sum(); }

@@ -290,6 +290,11 @@ final class HttpExchange implements Response {
         }
 
         @Override
+        public dev.sluice.core.TlsDetails tls() {
+            return connection.transport.tls();
+        }
+
+        @Override
         public long connectionId() {
             return connection.id;
         }

@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 final class NioTransport implements Transport, Waiter {
     static final long POLL_MILLIS = 50;
 
-    private final SocketChannel channel;
+    private final Wire wire;
     private final SelectorLoop loop;
     private final Clock clock;
     private final long writeTimeoutMillis;
@@ -33,8 +33,9 @@ final class NioTransport implements Transport, Waiter {
     /** Non-null in non-blocking write mode: writes never wait, what the socket does not take is held here. */
     private volatile WriteBacklog backlog;
 
-    NioTransport(SocketChannel channel, SelectorLoop loop, Clock clock, long writeTimeoutMillis) throws IOException {
-        this.channel = channel;
+    NioTransport(Wire wire, SelectorLoop loop, Clock clock, long writeTimeoutMillis) throws IOException {
+        this.wire = wire;
+        SocketChannel channel = wire.channel();
         this.loop = loop;
         this.clock = clock;
         this.writeTimeoutMillis = writeTimeoutMillis;
@@ -43,13 +44,23 @@ final class NioTransport implements Transport, Waiter {
     }
 
     SocketChannel channel() {
-        return channel;
+        return wire.channel();
+    }
+
+    /** The byte stream under HTTP: plain TCP or TLS. */
+    Wire wire() {
+        return wire;
+    }
+
+    @Override
+    public dev.sluice.core.TlsDetails tls() {
+        return wire.tls();
     }
 
     @Override
     public int read(ByteBuffer dst, long deadlineMillis) throws IOException {
         while (true) {
-            int n = channel.read(dst);
+            int n = wire.read(dst);
             if (n != 0) {
                 if (n > 0) {
                     loop.stats().bytesIn.add(n);
@@ -62,7 +73,7 @@ final class NioTransport implements Transport, Waiter {
 
     @Override
     public int readNow(ByteBuffer dst) throws IOException {
-        int n = channel.read(dst);
+        int n = wire.read(dst);
         if (n > 0) {
             loop.stats().bytesIn.add(n);
         }
@@ -76,14 +87,14 @@ final class NioTransport implements Transport, Waiter {
             if (closed) {
                 throw new ClosedChannelException();
             }
-            held.write(channel, srcs, offset, length);
+            held.write(wire, srcs, offset, length);
             return;
         }
         long deadline = -1;
         while (true) {
-            long n = channel.write(srcs, offset, length);
-            if (!srcs[offset + length - 1].hasRemaining()) {
-                return;
+            long n = wire.write(srcs, offset, length);
+            if (!srcs[offset + length - 1].hasRemaining() && wire.flush()) {
+                return; // taken and, through TLS, sent too
             }
             if (n > 0 || deadline < 0) {
                 deadline = clock.millis() + writeTimeoutMillis; // the timeout runs from the last progress
@@ -120,6 +131,10 @@ final class NioTransport implements Transport, Waiter {
     @Override
     public void awaitAsync(int op, long deadlineMillis, dev.sluice.core.IoCallback callback,
                            java.util.function.Supplier<? extends Throwable> timeout, Runnable before) {
+        if (op == SelectionKey.OP_READ && wire.hasBufferedInput()) {
+            AsyncWaiter.readyNow(loop.pool(), callback, before); // TLS decrypted it already: no readiness will come
+            return;
+        }
         loop.await(connection, op, new AsyncWaiter(loop.pool(), callback, deadlineMillis, timeout, before));
     }
 
@@ -142,7 +157,7 @@ final class NioTransport implements Transport, Waiter {
         if (closed) {
             throw new ClosedChannelException();
         }
-        return held.flush(channel);
+        return held.flush(wire);
     }
 
     // Waiter: a worker parked in await

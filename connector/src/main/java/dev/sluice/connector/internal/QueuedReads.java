@@ -37,7 +37,7 @@ final class QueuedReads {
         int n;
         in.compact();
         try {
-            n = in.hasRemaining() ? ((NioTransport) c.transport).channel().read(in) : 0;
+            n = in.hasRemaining() ? ((NioTransport) c.transport).wire().read(in) : 0;
         } catch (IOException e) {
             n = -1; // reset
         }

@@ -35,6 +35,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *                     reads the response instead of a reset                            or byte cap; slot freed)
  *  idle past keepAliveTimeout, nothing sent before headerTimeout, client EOF, I/O error ──────────► CLOSED
  *  QUEUED and the client closes or resets before a worker takes it: out of the queue, counted ───────► CLOSED
+ *
+ *  HTTPS accept ─► HANDSHAKE ──(done)──► READ_HEAD          (TlsHandshaker: no worker, no buffer once sent)
+ *                    │ plain HTTP: 400 ──► WRITE_CANNED
+ *                    │ over maxHandshakes, past the handshake timeout, handshake failed ──► CLOSED
  * </pre>
  *
  * On a listener with the PROXY protocol, READ_HEAD first reads the balancer's header ({@link ProxyPreface}): an
@@ -53,6 +57,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
     private final WorkerPool pool;
     private final ConnectionSlots slots;
     private final ConnectionCloser closer;
+    private final TlsHandshaker handshaker;
     private final QueuedReads queueWatch;
     private final Selector selector;
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
@@ -70,6 +75,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         this.pool = pool;
         this.selector = Selector.open();
         this.closer = new ConnectionCloser(ctx, slots, scratch, pool);
+        this.handshaker = new TlsHandshaker(ctx, closer, this, scratch, this::established);
         this.queueWatch = new QueuedReads(ctx, pool, closer);
         this.thread = new Thread(this, name);
     }
@@ -94,11 +100,15 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         }
     }
 
-    /** Takes over a newly accepted channel; {@code holdsSlot} false means it is over maxConnections. */
-    void register(SocketChannel channel, long id, boolean holdsSlot) {
+    /**
+     * Takes over a newly accepted channel; {@code holdsSlot} false means it is over maxConnections. With
+     * {@code tls} (an HTTPS listener) the connection starts with its handshake.
+     */
+    void register(SocketChannel channel, long id, boolean holdsSlot, TlsContext tls) {
         execute(() -> {
             try {
-                NioTransport transport = new NioTransport(channel, this, ctx.clock,
+                Wire wire = tls == null ? new PlainWire(channel) : tls.newWire(channel);
+                NioTransport transport = new NioTransport(wire, this, ctx.clock,
                         ctx.limits.writeTimeout().toMillis());
                 Connection c = new Connection(id, transport, ctx.newParser(), this);
                 c.holdsSlot = holdsSlot;
@@ -108,7 +118,13 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
                 c.key = channel.register(selector, SelectionKey.OP_READ, c);
                 c.deadline = ctx.clock.millis() + ctx.limits.headerTimeout().toMillis();
                 ctx.stats.idle.incrementAndGet();
-                if (!holdsSlot) {
+                if (tls != null && !holdsSlot) {
+                    // a 503 would need a handshake first: at the connection limit that work is not spent
+                    ctx.reject(c, ConnectorStats.Rejection.CONNECTION_LIMIT, "Too many open connections");
+                    closer.closeNow(c);
+                } else if (tls != null) {
+                    handshaker.begin(c, tls);
+                } else if (!holdsSlot) {
                     ctx.reject(c, ConnectorStats.Rejection.CONNECTION_LIMIT, "Too many open connections");
                     closer.sendCanned(c, Status.SERVICE_UNAVAILABLE, "Too many open connections",
                             ctx.limits.retryAfterSeconds(), true);
@@ -173,12 +189,28 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
 
     private void ready(Connection c, SelectionKey key) {
         switch (c.phase) {
+            case HANDSHAKE -> handshaker.step(c);
             case READ_HEAD -> readHead(c);
             case WORKER_WAIT -> ReadinessWaits.fire(c, key.readyOps());
             case WRITE_CANNED -> closer.writeCanned(c);
             case LINGER -> closer.discard(c);
             case QUEUED -> queueWatch.readWhileQueued(c);
             default -> stopWatching(c);
+        }
+    }
+
+    /** A TLS handshake finished: wait for the first request (ALPN hook: an {@code h2} connection goes elsewhere). */
+    private void established(Connection c) {
+        c.deadline = ctx.clock.millis() + ctx.limits.headerTimeout().toMillis();
+        c.setIdle(ctx.stats, true);
+        c.key.interestOps(SelectionKey.OP_READ);
+        readBuffered(c);
+    }
+
+    /** Reads on at once when TLS already decrypted input: the socket will not signal those bytes again. */
+    private void readBuffered(Connection c) {
+        if (c.phase == Connection.Phase.READ_HEAD && ((NioTransport) c.transport).wire().hasBufferedInput()) {
+            readHead(c);
         }
     }
 
@@ -193,7 +225,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         scratch.clear();
         int n;
         try {
-            n = t.channel().read(scratch);
+            n = t.wire().read(scratch);
         } catch (IOException e) {
             closer.closeNow(c);
             return;
@@ -281,6 +313,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
                 continue;
             }
             switch (c.phase) {
+                case HANDSHAKE -> handshaker.expire(c);
                 case READ_HEAD -> {
                     if (c.parser.hasStarted()) {
                         Refusals.headerTimeout(ctx, c, "Request head not received in time");
@@ -318,6 +351,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             c.setIdle(ctx.stats, !c.parser.hasStarted());
             c.interestCleared = false;
             c.key.interestOps(SelectionKey.OP_READ);
+            readBuffered(c);
         });
         if (c.interestCleared) {
             wakeup();

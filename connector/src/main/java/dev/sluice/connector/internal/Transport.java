@@ -31,6 +31,11 @@ interface Transport {
 
     InetSocketAddress localAddress();
 
+    /** The connection's TLS facts, or null over plain TCP. */
+    default dev.sluice.core.TlsDetails tls() {
+        return null;
+    }
+
     InetSocketAddress remoteAddress();
 
     /**

@@ -2,7 +2,6 @@ package dev.sluice.connector.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 
 /**
  * Output held for a client that does not read fast enough, in non-blocking write mode: a write sends what the
@@ -14,21 +13,21 @@ final class WriteBacklog {
     private ByteBuffer held = ByteBuffer.allocate(0); // read mode
 
     /** Sends {@code srcs} after what is held, keeping what the socket does not take. */
-    synchronized void write(SocketChannel channel, ByteBuffer[] srcs, int offset, int length) throws IOException {
-        if (!flush(channel)) {
+    synchronized void write(Wire wire, ByteBuffer[] srcs, int offset, int length) throws IOException {
+        if (!flush(wire)) {
             hold(srcs, offset, length);
             return;
         }
-        channel.write(srcs, offset, length);
+        wire.write(srcs, offset, length);
         hold(srcs, offset, length);
     }
 
     /** Tries to send what is held. @return whether nothing is held any more */
-    synchronized boolean flush(SocketChannel channel) throws IOException {
+    synchronized boolean flush(Wire wire) throws IOException {
         if (held.hasRemaining()) {
-            channel.write(held);
+            wire.write(new ByteBuffer[] {held}, 0, 1);
         }
-        return !held.hasRemaining();
+        return !held.hasRemaining() && wire.flush(); // a TLS wire may still hold records it made
     }
 
     synchronized boolean isEmpty() {

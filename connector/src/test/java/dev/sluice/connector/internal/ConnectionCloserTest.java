@@ -45,7 +45,7 @@ class ConnectionCloserTest {
                 stats.open.incrementAndGet();
                 stats.idle.incrementAndGet();
                 accepted.configureBlocking(false);
-                NioTransport transport = new NioTransport(accepted, null, Clock.systemUTC(), 1_000);
+                NioTransport transport = new NioTransport(new PlainWire(accepted), null, Clock.systemUTC(), 1_000);
                 Connection c = new Connection(1, transport, ctx.newParser(), null);
                 transport.connection = c;
                 c.holdsSlot = true;

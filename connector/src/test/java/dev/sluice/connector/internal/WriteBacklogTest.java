@@ -24,6 +24,7 @@ class WriteBacklogTest {
                 channel.configureBlocking(false);
                 channel.socket().setSendBufferSize(8 * 1024);
                 WriteBacklog backlog = new WriteBacklog();
+                Wire wire = new PlainWire(channel);
                 int total = 4 << 20;
                 int written = 0;
                 int piece = 0;
@@ -31,22 +32,22 @@ class WriteBacklogTest {
                     // gathering writes of two buffers, like head + content
                     byte[] a = pattern(written, 1000);
                     byte[] b = pattern(written + 1000, 31_000);
-                    backlog.write(channel, new ByteBuffer[] {ByteBuffer.wrap(a), ByteBuffer.wrap(b)}, 0, 2);
+                    backlog.write(wire, new ByteBuffer[] {ByteBuffer.wrap(a), ByteBuffer.wrap(b)}, 0, 2);
                     written += a.length + b.length;
                     piece++;
                 }
                 assertFalse(backlog.isEmpty(), "the client read nothing: most of it is held");
-                assertFalse(backlog.flush(channel), "still held");
+                assertFalse(backlog.flush(wire), "still held");
                 ByteArrayOutputStream got = new ByteArrayOutputStream();
                 InputStream in = client.getInputStream();
                 byte[] buf = new byte[64 * 1024];
                 while (got.size() < written) {
-                    backlog.flush(channel);
+                    backlog.flush(wire);
                     int n = in.read(buf);
                     assertTrue(n > 0);
                     got.write(buf, 0, n);
                 }
-                assertTrue(backlog.flush(channel));
+                assertTrue(backlog.flush(wire));
                 assertTrue(backlog.isEmpty());
                 byte[] all = got.toByteArray();
                 assertEquals(written, all.length, piece + " pieces");

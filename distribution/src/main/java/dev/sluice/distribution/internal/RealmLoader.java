@@ -61,6 +61,13 @@ final class RealmLoader implements Realm {
         return current.authenticate(username, password);
     }
 
+    /** CLIENT-CERT login: the realm user the certificate's subject names (see {@link Realm#certificateNames}). */
+    @Override
+    public RealmUser authenticate(java.security.cert.X509Certificate clientCertificate) {
+        reloadIfChanged();
+        return current.authenticate(clientCertificate);
+    }
+
     private void reloadIfChanged() {
         long now = System.nanoTime();
         if (now - nextCheck < 0) {

@@ -68,6 +68,8 @@ final class RunCommand implements Callable<Integer> {
                     .workDir(ServerSettings.home().resolve("work"))
                     .realm(RealmLoader.load(settings.realm()))
                     .containerSettings(settings.containerSettings())
+                    .https(settings.httpsPort(), settings.tls())
+                    .hsts(settings.hstsMaxAgeSeconds())
                     .trustedProxies(settings.scaleOut().trustedProxies())
                     .proxyProtocol(settings.scaleOut().proxyProtocol())
                     .drainDelay(settings.scaleOut().drainDelay())
@@ -75,15 +77,17 @@ final class RunCommand implements Callable<Integer> {
             settings.webappMaxConcurrentRequests().forEach(builder::maxConcurrentRequests);
             server = builder.start();
         } catch (BindException e) {
-            throw new StartupException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
-                    + e.getMessage());
+            throw new StartupException("cannot listen on " + settings.host() + ":" + settings.port()
+                    + (settings.tls() == null ? "" : " and " + settings.httpsPort()) + ": " + e.getMessage());
         } catch (IOException e) {
             throw new StartupException("cannot start: " + e.getMessage());
         }
         CountDownLatch stop = new CountDownLatch(1);
         StopSignals.onStop(stop::countDown, server::shutdown);
         InetSocketAddress bound = server.localAddress();
-        System.out.println("Sluice listening on http://" + settings.host() + ":" + bound.getPort());
+        InetSocketAddress https = server.httpsAddress();
+        System.out.println("Sluice listening on http://" + settings.host() + ":" + bound.getPort()
+                + (https == null ? "" : " and https://" + settings.host() + ":" + https.getPort()));
         System.out.flush();
         stop.await();
         server.shutdown(); // ready turns 503, serving goes on for drainDelay, then the graceful stop
@@ -103,6 +107,10 @@ final class RunCommand implements Callable<Integer> {
         for (LimitFlags.Flag flag : LimitFlags.ALL) {
             OptionSpec option = spec.findOption("--" + flag.key);
             put(p, flag.key, option == null ? null : option.getValue());
+        }
+        for (TlsSettings.Setting setting : TlsSettings.ALL) {
+            OptionSpec option = spec.findOption("--" + setting.key());
+            put(p, setting.key(), option == null ? null : option.getValue());
         }
         for (ScaleOutSettings.Setting setting : ScaleOutSettings.ALL) {
             OptionSpec option = spec.findOption("--" + setting.key());

@@ -27,6 +27,10 @@ final class ServerSettings {
     private final AccessLogFormat accessLog;
     private final Path realm;
     private final java.util.Map<String, String> containerSettings;
+    /** The HTTPS port (-1 when off), its TLS settings and the HSTS max-age in seconds (-1 for none). */
+    private int httpsPort = -1;
+    private dev.sluice.connector.TlsConfig tls;
+    private long hstsMaxAgeSeconds = -1;
     private final java.util.Map<String, Integer> webappMaxConcurrentRequests;
     private ScaleOutSettings scaleOut;
 
@@ -85,6 +89,9 @@ final class ServerSettings {
         ServerSettings settings = new ServerSettings(host, port, webapps, limits, hotDeploy, logLevel,
                 home.resolve("logs"), accessLog, realmFile(merged, flags, home), ContainerFlags.from(merged),
                 WebappLimits.maxConcurrentRequests(merged));
+        settings.httpsPort = TlsSettings.httpsPort(merged);
+        settings.tls = TlsSettings.config(merged, flags, home);
+        settings.hstsMaxAgeSeconds = TlsSettings.hstsMaxAgeSeconds(merged);
         settings.scaleOut = ScaleOutSettings.from(merged);
         return settings;
     }
@@ -164,6 +171,21 @@ final class ServerSettings {
 
     int port() {
         return port;
+    }
+
+    /** The HTTPS port, or -1 when HTTPS is off. */
+    int httpsPort() {
+        return httpsPort;
+    }
+
+    /** The HTTPS listener's TLS settings, or null when HTTPS is off. */
+    dev.sluice.connector.TlsConfig tls() {
+        return tls;
+    }
+
+    /** Strict-Transport-Security max-age in seconds, or -1 to send none. */
+    long hstsMaxAgeSeconds() {
+        return hstsMaxAgeSeconds;
     }
 
     Path webapps() {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.OptionSpec;
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = VersionCommand.class,
         description = "A small, fast Jakarta Servlet container.",
         subcommands = {RunCommand.class, BackgroundCommands.Start.class, BackgroundCommands.Stop.class,
-                DeployCommand.class, PasswdCommand.class, VersionCommand.class})
+                DeployCommand.class, PasswdCommand.class, CertCommand.class, VersionCommand.class})
 public final class SluiceCommand implements Runnable {
     /** Exit code of a usage or configuration error: bad flag, busy port, missing folder. */
     public static final int USAGE_ERROR = 2;
@@ -55,6 +55,12 @@ public final class SluiceCommand implements Runnable {
                     .type(String.class)
                     .description(flag.description + " (default: "
                             + flag.current.apply(dev.sluice.core.Limits.DEFAULTS) + ")")
+                    .build());
+        }
+        for (TlsSettings.Setting setting : TlsSettings.ALL) {
+            run.addOption(OptionSpec.builder("--" + setting.key()).paramLabel("VALUE").type(String.class)
+                    .description(setting.description() + " (default: "
+                            + (setting.defaultValue().isEmpty() ? "none" : setting.defaultValue()) + ")")
                     .build());
         }
         for (ScaleOutSettings.Setting setting : ScaleOutSettings.ALL) {

@@ -72,6 +72,18 @@ class SettingsCoverageTest {
     }
 
     @Test
+    void configFileListsEveryTlsSettingWithItsDefault() throws IOException {
+        Properties file = new Properties();
+        try (Reader r = Files.newBufferedReader(Paths.get("src/main/dist/conf/sluice.properties"))) {
+            file.load(r);
+        }
+        for (TlsSettings.Setting setting : TlsSettings.ALL) {
+            assertEquals(setting.defaultValue(), file.getProperty(setting.key()),
+                    "conf/sluice.properties lacks " + setting.key() + " or shows another default");
+        }
+    }
+
+    @Test
     void aBadContainerSettingStopsTheStartWithItsName() {
         Properties p = new Properties();
         p.setProperty("crossContext", "maybe");

@@ -45,7 +45,7 @@ class SluiceCommandTest {
         assertEquals(0, r.exit);
         String commands = r.out.substring(r.out.indexOf("Commands:"));
         List<String> listed = commands.lines().skip(1).map(l -> l.trim().split(" +")[0]).toList();
-        assertEquals(List.of("run", "start", "stop", "deploy", "passwd", "version", "lab"), listed, r.out);
+        assertEquals(List.of("run", "start", "stop", "deploy", "passwd", "cert", "version", "lab"), listed, r.out);
         assertTrue(commands.lines().skip(1).allMatch(l -> l.matches("  [a-z]+ +\\S.*")), "one line each: " + r.out);
     }
 

@@ -4,6 +4,8 @@ import dev.sluice.core.HttpVersion;
 import dev.sluice.servlet.Realm;
 import dev.sluice.servlet.RealmUser;
 import dev.sluice.servlet.internal.http.BasicCredentials;
+import dev.sluice.servlet.internal.http.SecureRedirect;
+import dev.sluice.servlet.internal.http.TlsAttributes;
 import dev.sluice.servlet.internal.mapping.ServletMapper;
 import dev.sluice.servlet.internal.security.SecurityConstraints;
 import dev.sluice.servlet.internal.session.StandardSession;
@@ -21,9 +23,12 @@ import java.util.logging.Level;
  * request's login, logout and authenticate. The users and roles come from the container's {@link Realm}.
  *
  * <p>Without a login-config, or without a realm, a request that must authenticate is refused with 403, as
- * Tomcat does. DIGEST and CLIENT-CERT are not supported (logged at deploy; such requests get 403). Sluice serves
- * plain HTTP only, so a constraint asking for INTEGRAL or CONFIDENTIAL transport is answered with 403 and a reason
- * (instead of a redirect to an HTTPS port that does not exist). Never logs a credential.
+ * Tomcat does. DIGEST is not supported (logged at deploy; such requests get 403). CLIENT-CERT (section 13.6.4)
+ * takes the caller from the client certificate the TLS handshake verified ({@link Realm#authenticate(
+ * java.security.cert.X509Certificate)}); without one known to the realm the request gets 403, since there is
+ * nothing to challenge. A constraint asking for INTEGRAL or CONFIDENTIAL transport, met over plain HTTP, is
+ * redirected to the HTTPS port when the container has one ({@code redirectPort}, as Tomcat's), else answered with
+ * 403 and a reason. Never logs a credential.
  */
 final class Authenticator {
     static final String FORM_ACTION = "/j_security_check";
@@ -55,9 +60,9 @@ final class Authenticator {
         this.realm = realm;
         this.method = app.config().authMethod;
         if (method != null && !method.equals(HttpServletRequest.BASIC_AUTH)
-                && !method.equals(HttpServletRequest.FORM_AUTH)) {
+                && !method.equals(HttpServletRequest.FORM_AUTH) && !isClientCert()) {
             WebApp.LOG.warning("Webapp " + app.displayPath() + ": auth-method " + method + " is not supported"
-                    + " (BASIC and FORM are); requests that must authenticate will get 403");
+                    + " (BASIC, FORM and CLIENT-CERT are); requests that must authenticate will get 403");
         }
     }
 
@@ -82,16 +87,22 @@ final class Authenticator {
             return false;
         }
         if (need.confidential() && !request.isSecure()) {
-            response.sendError(403, "This resource requires a CONFIDENTIAL or INTEGRAL transport (HTTPS),"
-                    + " and Sluice serves plain HTTP only");
+            int httpsPort = app.settings().redirectPort().getAsInt();
+            if (httpsPort > 0) {
+                response.sendRedirect(SecureRedirect.location(request, httpsPort),
+                        SecureRedirect.status(request.getMethod()), true);
+            } else {
+                response.sendError(403, "This resource requires a CONFIDENTIAL or INTEGRAL transport (HTTPS),"
+                        + " and this server has no HTTPS port");
+            }
             return false;
         }
         if (!need.needsLogin()) {
             return true;
         }
-        if (realm == null || !(isForm() || isBasic())) {
+        if (realm == null || !(isForm() || isBasic() || isClientCert())) {
             response.sendError(403, realm == null ? "No realm is configured, so nobody can log in"
-                    : "No supported login-config (BASIC or FORM), so nobody can log in");
+                    : "No supported login-config (BASIC, FORM or CLIENT-CERT), so nobody can log in");
             return false;
         }
         RealmUser user = request.caller().user();
@@ -111,6 +122,13 @@ final class Authenticator {
         StandardSession session = request.sessions.session(false);
         if (session != null && session.note(CALLER_NOTE) instanceof Identity id) {
             caller.set(id.user(), id.authType());
+            return;
+        }
+        if (isClientCert() && realm != null) {
+            Object chain = request.getAttribute(TlsAttributes.CERTIFICATES);
+            if (chain instanceof java.security.cert.X509Certificate[] certificates && certificates.length > 0) {
+                caller.set(realm.authenticate(certificates[0]), HttpServletRequest.CLIENT_CERT_AUTH);
+            }
             return;
         }
         if (isBasic() && realm != null) {
@@ -138,7 +156,7 @@ final class Authenticator {
         if (user == null) {
             throw new ServletException("Login failed: unknown user or wrong password");
         }
-        establish(request, user, method, isForm());
+        establish(request, user, isClientCert() ? HttpServletRequest.CLIENT_CERT_AUTH : method, isForm());
     }
 
     /** HttpServletRequest.logout: no caller for the rest of this request, nor in its session. */
@@ -155,7 +173,7 @@ final class Authenticator {
         if (request.caller().user() != null) {
             return true;
         }
-        if (realm != null && (isBasic() || isForm())) {
+        if (realm != null && (isBasic() || isForm() || isClientCert())) {
             challenge(request, (ServletResponseImpl) response, request.pathInContext());
         } else {
             response.sendError(401);
@@ -180,6 +198,13 @@ final class Authenticator {
 
     private void challenge(ServletRequestImpl request, ServletResponseImpl response, String path)
             throws IOException {
+        if (isClientCert()) {
+            // nothing to challenge with: the certificate is asked for by the TLS handshake (tlsClientAuth)
+            response.sendError(403, request.isSecure() && request.getAttribute(TlsAttributes.CERTIFICATES) != null
+                    ? "The client certificate is not one of a known user"
+                    : "A client certificate is required (CLIENT-CERT login), sent over HTTPS");
+            return;
+        }
         if (isBasic()) {
             // RFC 7617 section 2 and 2.1: the realm, and that credentials are read as UTF-8.
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + quoted(realmName()) + "\", charset=\"UTF-8\"");
@@ -288,6 +313,11 @@ final class Authenticator {
 
     private boolean isForm() {
         return HttpServletRequest.FORM_AUTH.equals(method);
+    }
+
+    /** web.xml spells it CLIENT-CERT; getAuthType answers CLIENT_CERT (HttpServletRequest.CLIENT_CERT_AUTH). */
+    private boolean isClientCert() {
+        return "CLIENT-CERT".equals(method) || HttpServletRequest.CLIENT_CERT_AUTH.equals(method);
     }
 
     private String realmName() {

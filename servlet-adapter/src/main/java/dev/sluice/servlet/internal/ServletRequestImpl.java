@@ -2,6 +2,7 @@ package dev.sluice.servlet.internal;
 
 import dev.sluice.core.Request;
 import dev.sluice.servlet.internal.component.Listeners;
+import dev.sluice.servlet.internal.http.TlsAttributes;
 import dev.sluice.servlet.internal.mapping.ServletMapper;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
@@ -69,6 +70,7 @@ final class ServletRequestImpl extends CallerRequestView {
         this.sessions = new RequestSessions(this, requestedSessionIdFromUrl);
         attributes.put(CONNECTION_ID, core.connectionId());
         attributes.put(REQUEST_NUMBER, core.requestNumber());
+        TlsAttributes.put(core.tls(), attributes);
     }
 
     @Override

@@ -31,7 +31,19 @@ public final class FiguresSource implements Supplier<ServerFigures> {
         return new ServerFigures(System.currentTimeMillis() - startedMillis, m.openConnections(),
                 m.idleConnections(), limits.maxConnections(), m.busyWorkers(), limits.maxThreads(),
                 m.queueDepth(), limits.acceptQueue(), m.accepted(), m.completed(), m.bytesIn(), m.bytesOut(),
-                rejected, latency(m.queueTimeMicros()), latency(m.serviceTimeMicros()), webapps.snapshot());
+                rejected, latency(m.queueTimeMicros()), latency(m.serviceTimeMicros()), webapps.snapshot(),
+                connector.httpsAddress() == null ? Map.of() : tlsHandshakes(m));
+    }
+
+    private static Map<String, Long> tlsHandshakes(ConnectorMetrics m) {
+        Map<String, Long> tls = new LinkedHashMap<>();
+        tls.put("in_progress", (long) m.tlsHandshaking());
+        tls.put("completed", m.tlsHandshakesCompleted());
+        tls.put("failed", m.tlsHandshakesFailed());
+        tls.put("timed_out", m.tlsHandshakeTimeouts());
+        tls.put("refused", m.tlsHandshakesRefused());
+        tls.put("plaintext_refused", m.tlsPlaintextRefused());
+        return tls;
     }
 
     /** Percentiles in milliseconds of a histogram recorded in microseconds. */

@@ -32,6 +32,13 @@ public final class MetricsText {
             sb.append("sluice_rejected_total{reason=\"").append(e.getKey()).append("\"} ").append(e.getValue())
                     .append('\n');
         }
+        if (!f.tlsHandshakes.isEmpty()) {
+            header(sb, "sluice_tls_handshakes", "TLS handshakes: in progress now, and how they ended", "gauge");
+            for (Map.Entry<String, Long> e : f.tlsHandshakes.entrySet()) {
+                sb.append("sluice_tls_handshakes{state=\"").append(e.getKey()).append("\"} ").append(e.getValue())
+                        .append('\n');
+            }
+        }
         latency(sb, "sluice_queue_time_ms", "Time from a complete request head to a worker", f.queueTime);
         latency(sb, "sluice_service_time_ms", "Time from a worker starting a request to its end", f.serviceTime);
         header(sb, "sluice_webapp_requests_total", "Requests completed per webapp", "counter");
@@ -63,6 +70,10 @@ public final class MetricsText {
         field(sb, "bytesOut", f.bytesOut).append(',');
         sb.append("\"rejected\":");
         map(sb, f.rejected).append(',');
+        if (!f.tlsHandshakes.isEmpty()) { // only with an HTTPS listener
+            sb.append("\"tlsHandshakes\":");
+            map(sb, f.tlsHandshakes).append(',');
+        }
         sb.append("\"queueTimeMs\":");
         latency(sb, f.queueTime).append(',');
         sb.append("\"serviceTimeMs\":");

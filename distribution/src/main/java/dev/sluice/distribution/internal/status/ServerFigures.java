@@ -48,12 +48,29 @@ public final class ServerFigures {
     public final Latency serviceTime;
     /** Requests completed per webapp context path ("/" for ROOT). */
     public final Map<String, Long> requestsPerWebapp;
+    /**
+     * TLS handshakes of the HTTPS listener by state (in_progress, completed, failed, timed_out, refused,
+     * plaintext_refused); empty without one.
+     */
+    public final Map<String, Long> tlsHandshakes;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     public ServerFigures(long uptimeMillis, int openConnections, int idleConnections, int maxConnections,
                          int busyWorkers, int maxThreads, int queueDepth, int acceptQueue, long accepted,
                          long completed, long bytesIn, long bytesOut, Map<String, Long> rejected,
                          Latency queueTime, Latency serviceTime, Map<String, Long> requestsPerWebapp) {
+        this(uptimeMillis, openConnections, idleConnections, maxConnections, busyWorkers, maxThreads, queueDepth,
+                acceptQueue, accepted, completed, bytesIn, bytesOut, rejected, queueTime, serviceTime,
+                requestsPerWebapp, Map.of());
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public ServerFigures(long uptimeMillis, int openConnections, int idleConnections, int maxConnections,
+                         int busyWorkers, int maxThreads, int queueDepth, int acceptQueue, long accepted,
+                         long completed, long bytesIn, long bytesOut, Map<String, Long> rejected,
+                         Latency queueTime, Latency serviceTime, Map<String, Long> requestsPerWebapp,
+                         Map<String, Long> tlsHandshakes) {
+        this.tlsHandshakes = Collections.unmodifiableMap(new LinkedHashMap<>(tlsHandshakes));
         this.uptimeMillis = uptimeMillis;
         this.openConnections = openConnections;
         this.idleConnections = idleConnections;

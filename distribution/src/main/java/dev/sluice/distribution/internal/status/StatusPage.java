@@ -43,6 +43,9 @@ public final class StatusPage {
         for (Map.Entry<String, Long> e : f.rejected.entrySet()) {
             row(sb, "Rejected with 503: " + e.getKey().replace('_', ' '), "rejected-" + e.getKey(), e.getValue());
         }
+        for (Map.Entry<String, Long> e : f.tlsHandshakes.entrySet()) {
+            row(sb, "TLS handshakes " + e.getKey().replace('_', ' '), "tls-" + e.getKey(), e.getValue());
+        }
         sb.append("</table>\n");
 
         sb.append("<h2>Latency (ms)</h2>\n<table>\n<tr><th></th><th>count</th><th>p50</th><th>p90</th>")
@@ -117,6 +120,7 @@ public final class StatusPage {
             + "      set('accepted', f.connections.accepted); set('completed', f.completed);\n"
             + "      set('bytesIn', f.bytesIn); set('bytesOut', f.bytesOut);\n"
             + "      Object.keys(f.rejected).forEach(function (k) { set('rejected-' + k, f.rejected[k]); });\n"
+            + "      var h = f.tlsHandshakes || {}; Object.keys(h).forEach(function (k) { set('tls-' + k, h[k]); });\n"
             + "      lat('queueTimeMs', f.queueTimeMs); lat('serviceTimeMs', f.serviceTimeMs);\n"
             + "      var t = document.getElementById('webapps'); t.textContent = '';\n"
             + "      Object.keys(f.requestsPerWebapp).forEach(function (k) {\n"

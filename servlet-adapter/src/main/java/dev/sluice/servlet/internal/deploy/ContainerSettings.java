@@ -27,13 +27,17 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param crossContext           whether ServletContext.getContext may return another webapp's context
  * @param realm                  users and roles for every webapp's login; null when there is none
  * @param modules                the container modules every webapp gets
+ * @param redirectPort           the HTTPS port a CONFIDENTIAL or INTEGRAL constraint over plain HTTP redirects
+ *                               to, read at each such request (the port may be bound after deployment); 0 for
+ *                               none (then 403)
  */
 public record ContainerSettings(String serverInfo, Path workDir, boolean allowTrace,
                                 Map<String, Integer> maxConcurrentRequests, int retryAfterSeconds,
                                 int maxParameterCount, int maxFormBytes, ExecutorService asyncExecutor,
                                 ScheduledExecutorService scheduler, Clock clock,
                                 Map<String, String> localeEncodings, java.util.Set<String> allowedTrailers,
-                                boolean crossContext, Realm realm, ContainerModules modules) {
+                                boolean crossContext, Realm realm, ContainerModules modules,
+                                java.util.function.IntSupplier redirectPort) {
 
     public int maxConcurrentRequestsFor(String contextPath) {
         Integer limit = maxConcurrentRequests.get(contextPath);

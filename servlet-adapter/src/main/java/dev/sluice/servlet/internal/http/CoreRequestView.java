@@ -53,11 +53,17 @@ public abstract class CoreRequestView implements HttpServletRequest {
         return head.version().text();
     }
 
-    /** The scheme the client used: as a trusted proxy reported it ({@link Request#client()}), else the connection's. */
+    /**
+     * The scheme the client used: as a trusted proxy reported it ({@link Request#client()}), else the connection's
+     * ({@code https} over the connector's TLS listener).
+     */
     @Override
     public String getScheme() {
         ClientView client = core.client();
-        return client != null && client.scheme() != null ? client.scheme() : "http";
+        if (client != null && client.scheme() != null) {
+            return client.scheme();
+        }
+        return core.tls() != null ? "https" : "http";
     }
 
     @Override
