@@ -12,6 +12,7 @@ import dev.sluice.servlet.internal.WebApp;
 import dev.sluice.servlet.internal.async.DaemonThreads;
 import dev.sluice.servlet.internal.deploy.ContainerSettings;
 import dev.sluice.servlet.internal.deploy.WarUnpacker;
+import dev.sluice.servlet.internal.deploy.WebappSources;
 import dev.sluice.servlet.internal.deploy.WorkDirs;
 import dev.sluice.servlet.internal.http.LocaleEncodings;
 import dev.sluice.servlet.internal.module.ContainerModules;
@@ -35,7 +36,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * The servlet container: deploys webapps and is the {@link Handler} that dispatches each request to the
@@ -93,9 +93,9 @@ public final class ServletContainer implements Handler, AutoCloseable {
      */
     public String deploy(Path webapp) throws IOException {
         String fileName = webapp.getFileName().toString();
-        boolean war = Files.isRegularFile(webapp) && fileName.toLowerCase(Locale.ROOT).endsWith(".war");
-        String name = war ? fileName.substring(0, fileName.length() - 4) : fileName;
-        String contextPath = name.equals("ROOT") ? "" : "/" + name.replace('#', '/');
+        boolean war = WebappSources.isWar(webapp);
+        String name = WebappSources.name(webapp);
+        String contextPath = WebappSources.contextPath(name);
         if (!war && !Files.isDirectory(webapp)) {
             throw new IOException(webapp + " is neither a folder nor a .war file");
         }
@@ -126,23 +126,14 @@ public final class ServletContainer implements Handler, AutoCloseable {
     }
 
     /**
-     * Deploys every exploded folder and .war in {@code webappsDir}, in name order. A folder next to a .war of
-     * the same name is that archive unpacked, so only the .war counts. One that fails is logged in one line and
-     * skipped. Returns the context paths deployed.
+     * Deploys every webapp in {@code webappsDir} (folders and .war files, in name order; a folder beside the .war
+     * it was unpacked from is skipped). One that fails is logged in one line and skipped. Returns the context
+     * paths deployed.
      */
     public List<String> deployAll(Path webappsDir) throws IOException {
-        List<Path> candidates;
-        try (Stream<Path> list = Files.list(webappsDir)) {
-            candidates = list.sorted().toList();
-        }
         List<String> deployed = new ArrayList<>();
-        for (Path p : candidates) {
+        for (Path p : WebappSources.in(webappsDir)) {
             String n = p.getFileName().toString();
-            boolean isWar = Files.isRegularFile(p) && n.toLowerCase(Locale.ROOT).endsWith(".war");
-            boolean unpackedWar = Files.isDirectory(p) && Files.isRegularFile(p.resolveSibling(n + ".war"));
-            if (n.startsWith(".") || !(isWar || Files.isDirectory(p)) || unpackedWar) {
-                continue;
-            }
             try {
                 deployed.add(deploy(p));
             } catch (IOException | RuntimeException e) {
@@ -224,7 +215,9 @@ public final class ServletContainer implements Handler, AutoCloseable {
         String decoded = RequestPath.decode(path.path());
         WebApp app = find(decoded);
         if (app == null) {
-            plain(response, Status.NOT_FOUND, "Not Found\n");
+            response.setStatus(Status.NOT_FOUND);
+            response.headers().set("Content-Type", "text/plain;charset=UTF-8");
+            response.body().write("Not Found\n".getBytes(StandardCharsets.UTF_8));
             return;
         }
         String inContext = decoded.substring(app.contextPath().length());
@@ -236,12 +229,6 @@ public final class ServletContainer implements Handler, AutoCloseable {
             return;
         }
         app.invoker().handle(request, response, head.path(), inContext, path.sessionId());
-    }
-
-    private static void plain(Response response, Status status, String text) throws IOException {
-        response.setStatus(status);
-        response.headers().set("Content-Type", "text/plain;charset=UTF-8");
-        response.body().write(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Undeploys every webapp, newest context path last, and stops the container's own threads. */

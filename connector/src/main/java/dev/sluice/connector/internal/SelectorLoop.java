@@ -59,6 +59,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
     private final ConnectionCloser closer;
     private final TlsHandshaker handshaker;
     private final QueuedReads queueWatch;
+    private final DeadlineSweep deadlines;
     private final Selector selector;
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
@@ -77,6 +78,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
         this.closer = new ConnectionCloser(ctx, slots, scratch, pool);
         this.handshaker = new TlsHandshaker(ctx, closer, this, scratch, this::established);
         this.queueWatch = new QueuedReads(ctx, pool, closer);
+        this.deadlines = new DeadlineSweep(ctx, pool, closer, handshaker);
         this.thread = new Thread(this, name);
     }
 
@@ -164,7 +166,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
                 long now = ctx.clock.millis();
                 if (now - lastSweep >= SWEEP_MILLIS || now < lastSweep) {
                     lastSweep = now;
-                    sweep(now);
+                    deadlines.sweep(selector.keys(), now);
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "Selector loop error", e);
@@ -286,46 +288,6 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             ctx.reject(c, ConnectorStats.Rejection.QUEUE_FULL, "Server busy, try again later");
             closer.sendCanned(c, Status.SERVICE_UNAVAILABLE, "Server busy, try again later",
                     ctx.limits.retryAfterSeconds(), withContent);
-        }
-    }
-
-    private void sweep(long now) {
-        long queueTimeout = ctx.limits.queueTimeout().toMillis();
-        for (SelectionKey key : selector.keys()) {
-            Connection c = (Connection) key.attachment();
-            if (!key.isValid()) {
-                continue;
-            }
-            if (c.phase == Connection.Phase.QUEUED && queueTimeout > 0 && now - c.queuedAtMillis > queueTimeout
-                    && pool.remove(c)) {
-                // waited too long while every worker stayed busy: told now rather than when a worker frees up
-                ctx.reject(c, ConnectorStats.Rejection.QUEUE_TIMEOUT,
-                        "Server busy, request waited too long in the queue");
-                closer.sendCanned(c, Status.SERVICE_UNAVAILABLE, "Server busy, request waited too long in the queue",
-                        ctx.limits.retryAfterSeconds(), !c.pendingHead.method().equals(Method.HEAD));
-                continue;
-            }
-            if (c.phase == Connection.Phase.WORKER_WAIT) {
-                ReadinessWaits.expire(c, now);
-                continue;
-            }
-            if (now < c.deadline) {
-                continue;
-            }
-            switch (c.phase) {
-                case HANDSHAKE -> handshaker.expire(c);
-                case READ_HEAD -> {
-                    if (c.parser.hasStarted()) {
-                        Refusals.headerTimeout(ctx, c, "Request head not received in time");
-                        closer.sendCanned(c, Status.REQUEST_TIMEOUT, "Request head not received in time", -1, true);
-                    } else {
-                        ProxyPreface.timedOut(ctx, c);
-                        closer.closeNow(c); // idle keep-alive, or nothing sent at all: close silently
-                    }
-                }
-                case WRITE_CANNED, LINGER -> closer.closeNow(c);
-                default -> { }
-            }
         }
     }
 

@@ -4,8 +4,8 @@ import dev.sluice.core.HttpVersion;
 import dev.sluice.servlet.Realm;
 import dev.sluice.servlet.RealmUser;
 import dev.sluice.servlet.internal.http.BasicCredentials;
+import dev.sluice.servlet.internal.http.ConnectionAttributes;
 import dev.sluice.servlet.internal.http.SecureRedirect;
-import dev.sluice.servlet.internal.http.TlsAttributes;
 import dev.sluice.servlet.internal.mapping.ServletMapper;
 import dev.sluice.servlet.internal.security.SecurityConstraints;
 import dev.sluice.servlet.internal.session.StandardSession;
@@ -125,7 +125,7 @@ final class Authenticator {
             return;
         }
         if (isClientCert() && realm != null) {
-            Object chain = request.getAttribute(TlsAttributes.CERTIFICATES);
+            Object chain = request.getAttribute(ConnectionAttributes.CERTIFICATES);
             if (chain instanceof java.security.cert.X509Certificate[] certificates && certificates.length > 0) {
                 caller.set(realm.authenticate(certificates[0]), HttpServletRequest.CLIENT_CERT_AUTH);
             }
@@ -200,7 +200,7 @@ final class Authenticator {
             throws IOException {
         if (isClientCert()) {
             // nothing to challenge with: the certificate is asked for by the TLS handshake (tlsClientAuth)
-            response.sendError(403, request.isSecure() && request.getAttribute(TlsAttributes.CERTIFICATES) != null
+            response.sendError(403, request.isSecure() && request.getAttribute(ConnectionAttributes.CERTIFICATES) != null
                     ? "The client certificate is not one of a known user"
                     : "A client certificate is required (CLIENT-CERT login), sent over HTTPS");
             return;

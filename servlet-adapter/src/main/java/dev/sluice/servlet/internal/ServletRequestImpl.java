@@ -2,7 +2,7 @@ package dev.sluice.servlet.internal;
 
 import dev.sluice.core.Request;
 import dev.sluice.servlet.internal.component.Listeners;
-import dev.sluice.servlet.internal.http.TlsAttributes;
+import dev.sluice.servlet.internal.http.ConnectionAttributes;
 import dev.sluice.servlet.internal.mapping.ServletMapper;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
@@ -36,8 +36,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * parameters delegate to the core request and {@link RequestContent}.
  */
 final class ServletRequestImpl extends CallerRequestView {
-    static final String CONNECTION_ID = "dev.sluice.connection.id";
-    static final String REQUEST_NUMBER = "dev.sluice.connection.requestNumber";
     private static final AtomicLong IDS = new AtomicLong();
 
     private final Map<String, Object> attributes = new HashMap<>();
@@ -68,9 +66,7 @@ final class ServletRequestImpl extends CallerRequestView {
         String defaultEncoding = app.config().requestCharacterEncoding;
         this.content = new RequestContent(core, this, app.settings(), defaultEncoding);
         this.sessions = new RequestSessions(this, requestedSessionIdFromUrl);
-        attributes.put(CONNECTION_ID, core.connectionId());
-        attributes.put(REQUEST_NUMBER, core.requestNumber());
-        TlsAttributes.put(core.tls(), attributes);
+        ConnectionAttributes.put(core, attributes);
     }
 
     @Override
