@@ -1,0 +1,94 @@
+package dev.sluice.websocket.internal;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.glassfish.tyrus.core.TyrusWebSocketEngine;
+import org.glassfish.tyrus.server.TyrusServerContainer;
+
+/**
+ * One webapp's {@link jakarta.websocket.server.ServerContainer}: Tyrus' container and engine (endpoint scanning,
+ * handshake, frames, messages) bound to the webapp's context path. Thread-safe as Tyrus' container is.
+ */
+final class SluiceServerContainer extends TyrusServerContainer {
+    /** Room for the longest frame header (RFC 6455 section 5.2: 2 + 8 length + 4 mask bytes). */
+    private static final int FRAME_HEADER_BYTES = 14;
+
+    private final String contextPath;
+    private final int maxFrameBytes;
+    private final OpenWebSockets open;
+    private final TyrusWebSocketEngine engine;
+    private final Set<ServerEndpointConfig> upgradeOnlyConfigs = ConcurrentHashMap.newKeySet();
+
+    SluiceServerContainer(Set<Class<?>> classes, String contextPath, int maxFrameBytes, OpenWebSockets open) {
+        super(classes);
+        this.contextPath = contextPath;
+        this.maxFrameBytes = maxFrameBytes;
+        this.open = open;
+        this.engine = TyrusWebSocketEngine.builder(this)
+                .incomingBufferSize(maxFrameBytes + FRAME_HEADER_BYTES)
+                .build();
+    }
+
+    @Override
+    public void register(Class<?> endpointClass) throws DeploymentException {
+        engine.register(endpointClass, contextPath);
+    }
+
+    @Override
+    public void register(ServerEndpointConfig config) throws DeploymentException {
+        engine.register(config, contextPath);
+    }
+
+    @Override
+    public TyrusWebSocketEngine getWebSocketEngine() {
+        return engine;
+    }
+
+    int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
+    OpenWebSockets open() {
+        return open;
+    }
+
+    String contextPath() {
+        return contextPath;
+    }
+
+    /**
+     * Jakarta WebSocket 2.2 section 6.7: a servlet or filter upgrades this request to {@code config}'s endpoint
+     * without the endpoint being deployed. The config is registered with the engine on its first use (its path
+     * must not clash with a deployed endpoint's); the handshake then runs as for any request to that path, with
+     * the path parameters given.
+     */
+    @Override
+    public void upgradeHttpToWebSocket(Object request, Object response, ServerEndpointConfig config,
+                                       Map<String, String> pathParameters) throws IOException, DeploymentException {
+        if (upgradeOnlyConfigs.add(config)) {
+            try {
+                engine.register(config, contextPath);
+            } catch (DeploymentException e) {
+                upgradeOnlyConfigs.remove(config);
+                throw e;
+            }
+        }
+        String path = EndpointPaths.expand(config.getPath(), pathParameters);
+        try {
+            boolean upgraded = new Handshake(this, (HttpServletRequest) request, (HttpServletResponse) response)
+                    .run(contextPath + path);
+            if (!upgraded) {
+                throw new DeploymentException("Not a WebSocket handshake request: " + path);
+            }
+        } catch (ServletException e) {
+            throw new DeploymentException(e.getMessage(), e);
+        }
+    }
+}
