@@ -20,7 +20,8 @@ import org.glassfish.tyrus.spi.Writer;
  *
  * <p><b>Reading</b> is non-blocking: a {@link ReadListener} hands what arrived to Tyrus, which parses frames and
  * calls the endpoint's handlers on that worker; between frames the connection holds no thread. A frame larger
- * than the webapp's limit is refused with 1009 as soon as its header is read ({@link FrameSizeGuard}).
+ * than the webapp's limit (1009) or unmasked (1002) is refused as soon as its header is read
+ * ({@link FrameHeaderGuard}).
  * <b>Writing</b> is blocking with the connector's write timeout, as an HTTP response is: a synchronous send from
  * inside a message handler would otherwise wait for an {@code onWritePossible} that the serialized callbacks hold
  * back until that very handler returns. Writes of several threads (a broadcast and a reply) go one at a time.
@@ -33,7 +34,7 @@ public final class WebSocketConnection implements HttpUpgradeHandler {
 
     private WebSocketEngine.UpgradeInfo upgrade;
     private OpenWebSockets open;
-    private FrameSizeGuard guard;
+    private FrameHeaderGuard guard;
     private int maxFrameBytes;
     private volatile WebConnection web;
     private volatile Connection tyrus;
@@ -45,7 +46,7 @@ public final class WebSocketConnection implements HttpUpgradeHandler {
         this.upgrade = info;
         this.open = container.open();
         this.maxFrameBytes = container.maxFrameBytes();
-        this.guard = new FrameSizeGuard(maxFrameBytes);
+        this.guard = new FrameHeaderGuard(maxFrameBytes);
     }
 
     @Override
@@ -122,10 +123,9 @@ public final class WebSocketConnection implements HttpUpgradeHandler {
                 if (n <= 0) {
                     return;
                 }
-                long oversize = guard.feed(buffer, 0, n);
-                if (oversize >= 0) {
-                    close(new CloseReason(CloseReason.CloseCodes.TOO_BIG,
-                            "Frame of " + oversize + " bytes is larger than " + maxFrameBytes));
+                CloseReason refused = guard.feed(buffer, 0, n);
+                if (refused != null) {
+                    close(refused);
                     return;
                 }
                 tyrus.getReadHandler().handle(ByteBuffer.wrap(buffer, 0, n));

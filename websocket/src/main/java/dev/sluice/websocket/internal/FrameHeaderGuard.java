@@ -1,24 +1,27 @@
 package dev.sluice.websocket.internal;
 
+import jakarta.websocket.CloseReason;
+
 /**
- * Watches the frame headers of a client's byte stream (RFC 6455 section 5.2) and reports the first frame whose
- * payload is larger than allowed, as soon as its header is complete, so the connection can be closed with 1009
- * before the frame is buffered. It reads only headers and skips payloads; everything else about the frames is
- * Tyrus' to check. Not thread-safe: one reader at a time.
+ * Watches the frame headers of a client's byte stream (RFC 6455 section 5.2) for the two rules Tyrus leaves to
+ * the transport: a client frame must be masked (section 5.1, else 1002), and a frame's payload must fit the
+ * webapp's limit (else 1009, decided from the header alone, before the payload is buffered). It reads only
+ * headers and skips payloads; everything else about the frames is Tyrus' to check. Not thread-safe: one reader
+ * at a time.
  */
-final class FrameSizeGuard {
+final class FrameHeaderGuard {
     /** Longest header: 2 bytes, 8 of extended length, 4 of masking key. */
     private final byte[] header = new byte[14];
     private final long maxPayload;
     private int headerHave;
     private long payloadLeft;
 
-    FrameSizeGuard(long maxPayload) {
+    FrameHeaderGuard(long maxPayload) {
         this.maxPayload = maxPayload;
     }
 
-    /** Feeds the next bytes; returns the declared payload length of an oversize frame, else -1. */
-    long feed(byte[] bytes, int off, int len) {
+    /** Feeds the next bytes; returns why the connection must close, or null while the headers are fine. */
+    CloseReason feed(byte[] bytes, int off, int len) {
         int pos = off;
         int end = off + len;
         while (pos < end) {
@@ -32,14 +35,18 @@ final class FrameSizeGuard {
             if (headerHave >= 2 && headerHave == headerLength()) {
                 long payload = payloadLength();
                 headerHave = 0;
+                if ((header[1] & 0x80) == 0) {
+                    return new CloseReason(CloseReason.CloseCodes.PROTOCOL_ERROR, "Client frames must be masked");
+                }
                 if (payload > maxPayload) {
-                    return payload;
+                    return new CloseReason(CloseReason.CloseCodes.TOO_BIG,
+                            "Frame of " + payload + " bytes is larger than " + maxPayload);
                 }
                 // A negative (64-bit length with its top bit set) is Tyrus' protocol error to report.
                 payloadLeft = Math.max(payload, 0);
             }
         }
-        return -1;
+        return null;
     }
 
     private int headerLength() {
