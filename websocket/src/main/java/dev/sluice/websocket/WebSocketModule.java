@@ -1,6 +1,7 @@
 package dev.sluice.websocket;
 
 import dev.sluice.servlet.ContainerModule;
+import dev.sluice.websocket.internal.ModuleExecutors;
 import dev.sluice.websocket.internal.OpenWebSockets;
 import dev.sluice.websocket.internal.WebSocketInitializer;
 import jakarta.servlet.ServletContainerInitializer;
@@ -16,6 +17,7 @@ import java.util.Map;
  */
 public final class WebSocketModule implements ContainerModule {
     private final OpenWebSockets open = new OpenWebSockets();
+    private final ModuleExecutors executors = new ModuleExecutors();
 
     @Override
     public String name() {
@@ -29,7 +31,7 @@ public final class WebSocketModule implements ContainerModule {
 
     @Override
     public List<ServletContainerInitializer> initializers() {
-        return List.of(new WebSocketInitializer(open));
+        return List.of(new WebSocketInitializer(open, executors));
     }
 
     /** {@code websocket_sessions_open}: WebSocket connections of every webapp open now. */

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
 import org.glassfish.tyrus.server.TyrusServerContainer;
 
@@ -26,8 +28,12 @@ final class SluiceServerContainer extends TyrusServerContainer {
     private final TyrusWebSocketEngine engine;
     private final Set<ServerEndpointConfig> upgradeOnlyConfigs = ConcurrentHashMap.newKeySet();
 
-    SluiceServerContainer(Set<Class<?>> classes, String contextPath, int maxFrameBytes, OpenWebSockets open) {
+    private final ModuleExecutors executors;
+
+    SluiceServerContainer(Set<Class<?>> classes, String contextPath, int maxFrameBytes, OpenWebSockets open,
+                          ModuleExecutors executors) {
         super(classes);
+        this.executors = executors;
         this.contextPath = contextPath;
         this.maxFrameBytes = maxFrameBytes;
         this.open = open;
@@ -44,6 +50,23 @@ final class SluiceServerContainer extends TyrusServerContainer {
     @Override
     public void register(ServerEndpointConfig config) throws DeploymentException {
         engine.register(config, contextPath);
+    }
+
+    /** Idle timeouts: the module's one timer thread instead of ten per webapp. */
+    @Override
+    public ScheduledExecutorService getScheduledExecutorService() {
+        return executors.timer();
+    }
+
+    /** Streamed messages' handlers. */
+    @Override
+    public ExecutorService getExecutorService() {
+        return executors.streams();
+    }
+
+    /** The executors are the module's and outlive this webapp. */
+    @Override
+    public void shutdown() {
     }
 
     @Override

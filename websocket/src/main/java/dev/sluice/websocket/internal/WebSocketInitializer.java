@@ -27,9 +27,11 @@ public final class WebSocketInitializer implements ServletContainerInitializer {
     static final int DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
 
     private final OpenWebSockets serverWide;
+    private final ModuleExecutors executors;
 
-    public WebSocketInitializer(OpenWebSockets serverWide) {
+    public WebSocketInitializer(OpenWebSockets serverWide, ModuleExecutors executors) {
         this.serverWide = serverWide;
+        this.executors = executors;
     }
 
     @Override
@@ -40,7 +42,7 @@ public final class WebSocketInitializer implements ServletContainerInitializer {
         OpenWebSockets open = serverWide.child();
         int maxFrameBytes = intParameter(ctx, MAX_FRAME_BYTES, DEFAULT_MAX_FRAME_BYTES);
         SluiceServerContainer container = new SluiceServerContainer(candidates, ctx.getContextPath(),
-                maxFrameBytes, open);
+                maxFrameBytes, open, executors);
         ctx.setAttribute(ServerContainer.class.getName(), container);
 
         HandshakeFilter filter = new HandshakeFilter(container);
