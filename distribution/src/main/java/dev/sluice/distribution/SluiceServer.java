@@ -3,6 +3,7 @@ package dev.sluice.distribution;
 import dev.sluice.connector.HttpConnector;
 import dev.sluice.core.Handler;
 import dev.sluice.core.Limits;
+import dev.sluice.distribution.internal.ContainerModulesFound;
 import dev.sluice.distribution.internal.WebappsWatcher;
 import dev.sluice.distribution.internal.accesslog.AccessLog;
 import dev.sluice.distribution.internal.accesslog.AccessLogFormat;
@@ -12,6 +13,7 @@ import dev.sluice.distribution.internal.status.ServerFigures;
 import dev.sluice.distribution.internal.status.ServerMBean;
 import dev.sluice.distribution.internal.status.StatusHandler;
 import dev.sluice.distribution.internal.status.WebappCounters;
+import dev.sluice.servlet.ContainerModule;
 import dev.sluice.servlet.Realm;
 import dev.sluice.servlet.ServletContainer;
 import java.io.IOException;
@@ -40,6 +42,7 @@ public final class SluiceServer implements AutoCloseable {
     private final Duration hotDeployInterval;
     private final FiguresSource figures;
     private Runnable unregisterMBean = () -> { };
+    private final List<ContainerModule> modules;
 
     private SluiceServer(Builder b) {
         ServletContainer.Builder servlets = ServletContainer.builder()
@@ -49,6 +52,9 @@ public final class SluiceServer implements AutoCloseable {
             servlets.workDir(b.workDir);
         }
         servlets.realm(b.realm);
+        // The container modules on the class path (lib/): kept here to ask for figures and tell them of the stop.
+        this.modules = ContainerModulesFound.onClassPath();
+        servlets.modules(modules);
         b.containerSettings.forEach(servlets::setting);
         this.container = servlets.build();
         WebappCounters webapps = b.statusPages ? new WebappCounters(this::contextPaths) : null;
@@ -64,7 +70,8 @@ public final class SluiceServer implements AutoCloseable {
                 .handler(handler)
                 .exchangeListener(accessLog == null ? null : new AccessLogListener(accessLog))
                 .build();
-        this.figures = b.statusPages ? new FiguresSource(connector, webapps) : null;
+        this.figures = b.statusPages ? new FiguresSource(connector, webapps,
+                () -> ContainerModulesFound.figures(modules)) : null;
         this.watcher = b.webapps == null ? null
                 : new WebappsWatcher(b.webapps, new WebappsWatcher.Deployer() {
                     @Override
@@ -145,6 +152,8 @@ public final class SluiceServer implements AutoCloseable {
         housekeeping.shutdownNow();
         unregisterMBean.run();
         try {
+            // WebSockets hear 1001 Going Away before the connector closes their connections.
+            modules.forEach(ContainerModulesFound::serverStopping);
             connector.close();
         } finally {
             container.close();

@@ -48,12 +48,25 @@ public final class ServerFigures {
     public final Latency serviceTime;
     /** Requests completed per webapp context path ("/" for ROOT). */
     public final Map<String, Long> requestsPerWebapp;
+    /** The container modules' live figures by name, such as {@code websocket_sessions_open}. */
+    public final Map<String, Long> modules;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     public ServerFigures(long uptimeMillis, int openConnections, int idleConnections, int maxConnections,
                          int busyWorkers, int maxThreads, int queueDepth, int acceptQueue, long accepted,
                          long completed, long bytesIn, long bytesOut, Map<String, Long> rejected,
                          Latency queueTime, Latency serviceTime, Map<String, Long> requestsPerWebapp) {
+        this(uptimeMillis, openConnections, idleConnections, maxConnections, busyWorkers, maxThreads, queueDepth,
+                acceptQueue, accepted, completed, bytesIn, bytesOut, rejected, queueTime, serviceTime,
+                requestsPerWebapp, Map.of());
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public ServerFigures(long uptimeMillis, int openConnections, int idleConnections, int maxConnections,
+                         int busyWorkers, int maxThreads, int queueDepth, int acceptQueue, long accepted,
+                         long completed, long bytesIn, long bytesOut, Map<String, Long> rejected,
+                         Latency queueTime, Latency serviceTime, Map<String, Long> requestsPerWebapp,
+                         Map<String, Long> modules) {
         this.uptimeMillis = uptimeMillis;
         this.openConnections = openConnections;
         this.idleConnections = idleConnections;
@@ -70,6 +83,7 @@ public final class ServerFigures {
         this.queueTime = queueTime;
         this.serviceTime = serviceTime;
         this.requestsPerWebapp = Collections.unmodifiableMap(new LinkedHashMap<>(requestsPerWebapp));
+        this.modules = Collections.unmodifiableMap(new LinkedHashMap<>(modules));
     }
 
     /** Every 503 the connector sent itself. */
