@@ -4,6 +4,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
+import org.glassfish.tyrus.ext.extension.deflate.PerMessageDeflateExtension;
 import org.glassfish.tyrus.server.TyrusServerContainer;
 
 /**
@@ -21,6 +23,8 @@ import org.glassfish.tyrus.server.TyrusServerContainer;
 final class SluiceServerContainer extends TyrusServerContainer {
     /** Room for the longest frame header (RFC 6455 section 5.2: 2 + 8 length + 4 mask bytes). */
     private static final int FRAME_HEADER_BYTES = 14;
+
+    private static final Set<Extension> INSTALLED = Set.of(new PerMessageDeflateExtension());
 
     private final String contextPath;
     private final int maxFrameBytes;
@@ -50,6 +54,15 @@ final class SluiceServerContainer extends TyrusServerContainer {
     @Override
     public void register(ServerEndpointConfig config) throws DeploymentException {
         engine.register(config, contextPath);
+    }
+
+    /**
+     * permessage-deflate (RFC 7692), installed for every endpoint declared with {@code @ServerEndpoint}; a
+     * programmatic {@code ServerEndpointConfig} lists its extensions itself and may name this one.
+     */
+    @Override
+    public Set<Extension> getInstalledExtensions() {
+        return INSTALLED;
     }
 
     /** Idle timeouts: the module's one timer thread instead of ten per webapp. */
