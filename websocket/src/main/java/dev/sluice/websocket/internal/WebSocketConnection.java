@@ -107,10 +107,15 @@ public final class WebSocketConnection implements HttpUpgradeHandler {
         }
     }
 
-    /** Reads whatever arrived and hands it to Tyrus; one reusable buffer, since Tyrus copies what it keeps. */
+    /**
+     * Read buffers per worker thread, not per connection: Tyrus copies what it keeps of a read, and an idle
+     * WebSocket should not hold 16 KiB it is not using.
+     */
+    private static final ThreadLocal<byte[]> READ_BUFFER = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
+
+    /** Reads whatever arrived and hands it to Tyrus. */
     private final class Reader implements ReadListener {
         private final ServletInputStream in;
-        private final byte[] buffer = new byte[16 * 1024];
 
         Reader(ServletInputStream in) {
             this.in = in;
@@ -118,6 +123,7 @@ public final class WebSocketConnection implements HttpUpgradeHandler {
 
         @Override
         public void onDataAvailable() throws IOException {
+            byte[] buffer = READ_BUFFER.get();
             while (in.isReady()) {
                 int n = in.read(buffer, 0, buffer.length);
                 if (n <= 0) {
