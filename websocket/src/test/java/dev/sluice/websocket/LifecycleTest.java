@@ -127,6 +127,23 @@ class LifecycleTest {
         }
     }
 
+    /** A bad frame limit fails the webapp's start with one line naming the parameter. */
+    @Test
+    void aBadFrameLimitFailsTheDeploy() throws Exception {
+        Path webapp = WsServer.webapp(dir, "bad", """
+                <context-param>
+                  <param-name>dev.sluice.websocket.maxFrameBytes</param-name><param-value>lots</param-value>
+                </context-param>""", EchoEndpoint.class);
+        ServletContainer container = ServletContainer.builder().modules(List.of(new WebSocketModule())).build();
+        try {
+            IOException e = assertThrows(IOException.class, () -> container.deploy(webapp));
+            assertEquals("Webapp bad failed to start: Context parameter dev.sluice.websocket.maxFrameBytes must be a"
+                    + " positive number of bytes: lots", e.getMessage());
+        } finally {
+            container.close();
+        }
+    }
+
     @Test
     void figuresNameTheOpenSessions() {
         assertEquals(Map.of("websocket_sessions_open", 0L), new WebSocketModule().figures());
