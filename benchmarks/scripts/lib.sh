@@ -36,6 +36,9 @@ port_of() {
         jetty) echo $((PORT_BASE + 2)) ;;
         sluice) echo $((PORT_BASE + 3)) ;;
         sluice-servlet) echo $((PORT_BASE + 4)) ;;
+        tomcat-ws) echo $((PORT_BASE + 5)) ;;
+        jetty-ws) echo $((PORT_BASE + 6)) ;;
+        sluice-ws) echo $((PORT_BASE + 7)) ;;
         *) echo "unknown server $1" >&2; return 1 ;;
     esac
 }
@@ -46,15 +49,18 @@ main_class_of() {
         jetty) echo dev.sluice.bench.JettyMain ;;
         sluice) echo dev.sluice.bench.SluiceMain ;;
         sluice-servlet) echo dev.sluice.bench.SluiceServletMain ;;
+        tomcat-ws) echo dev.sluice.bench.TomcatWsMain ;;
+        jetty-ws) echo dev.sluice.bench.JettyWsMain ;;
+        sluice-ws) echo dev.sluice.bench.SluiceWsMain ;;
     esac
 }
 
 classpath_of() {
     local deps
     case "$1" in
-        tomcat) deps=$(cat "$TARGET/classpath-tomcat.txt") ;;
-        jetty) deps=$(cat "$TARGET/classpath-jetty.txt") ;;
-        sluice | sluice-servlet) deps=$(cat "$TARGET/classpath-sluice.txt") ;;
+        tomcat | tomcat-ws) deps=$(cat "$TARGET/classpath-tomcat.txt") ;;
+        jetty | jetty-ws) deps=$(cat "$TARGET/classpath-jetty.txt") ;;
+        sluice | sluice-servlet | sluice-ws) deps=$(cat "$TARGET/classpath-sluice.txt") ;;
     esac
     echo "$TARGET/classes:$deps"
 }

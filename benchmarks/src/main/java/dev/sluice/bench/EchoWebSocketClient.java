@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Closed-loop WebSocket round trips: C connections (one thread each) to {@code path} ({@code {i}} replaced by the
  * connection's number), each sending a masked text frame of S bytes and waiting for the one frame that answers it,
- * for W seconds of warm-up and then D seconds measured. Prints {@code RESULT round_trips_per_s=...}. No
- * dependencies: {@code java EchoWebSocketClient.java host port '/chat/room/e{i}?name=b' 64 64 5 20}.
+ * for W seconds of warm-up and then D seconds measured, after skipping G frames the endpoint sends on open
+ * (default 0). Prints {@code RESULT round_trips_per_s=...}. No dependencies:
+ * {@code java EchoWebSocketClient.java host port /ws/echo 64 64 5 20} (C S W D [G]).
  */
 public final class EchoWebSocketClient {
     private EchoWebSocketClient() {
@@ -33,6 +34,7 @@ public final class EchoWebSocketClient {
         int size = Integer.parseInt(args[4]);
         int warmup = Integer.parseInt(args[5]);
         int duration = Integer.parseInt(args[6]);
+        int greetings = args.length > 7 ? Integer.parseInt(args[7]) : 0;
         byte[] payload = "x".repeat(size).getBytes(StandardCharsets.UTF_8);
         LongAdder count = new LongAdder();
         LongAdder failures = new LongAdder();
@@ -51,7 +53,9 @@ public final class EchoWebSocketClient {
                         failures.increment();
                         return;
                     }
-                    skipFrame(in); // the chat sample's "joined" line
+                    for (int g = 0; g < greetings; g++) {
+                        skipFrame(in); // frames the endpoint sends on open (the chat sample's "joined" line)
+                    }
                     byte[] frame = frame(payload);
                     while (running.get()) {
                         out.write(frame);
