@@ -51,6 +51,9 @@ public final class IdleWebSocketClient {
             }
             failed++;
             s.close();
+            if (failed >= 100) {
+                break; // the server is refusing or has fallen over; do not wait 10 s for each of the rest
+            }
         }
         System.out.printf("READY ok=%d failed=%d seconds=%.1f%s%n", open.size(), failed,
                 (System.nanoTime() - start) / 1e9, firstFailure == null ? "" : " first failure: " + firstFailure);
