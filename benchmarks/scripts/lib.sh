@@ -38,6 +38,9 @@ port_of() {
         sluice-servlet) echo $((PORT_BASE + 4)) ;;
         tomcat-jsp) echo $((PORT_BASE + 5)) ;;
         sluice-jsp) echo $((PORT_BASE + 6)) ;;
+        tomcat-ws) echo $((PORT_BASE + 7)) ;;
+        jetty-ws) echo $((PORT_BASE + 8)) ;;
+        sluice-ws) echo $((PORT_BASE + 9)) ;;
         *) echo "unknown server $1" >&2; return 1 ;;
     esac
 }
@@ -50,15 +53,18 @@ main_class_of() {
         sluice-servlet) echo dev.sluice.bench.SluiceServletMain ;;
         tomcat-jsp) echo dev.sluice.bench.TomcatJspMain ;;
         sluice-jsp) echo dev.sluice.bench.SluiceJspMain ;;
+        tomcat-ws) echo dev.sluice.bench.TomcatWsMain ;;
+        jetty-ws) echo dev.sluice.bench.JettyWsMain ;;
+        sluice-ws) echo dev.sluice.bench.SluiceWsMain ;;
     esac
 }
 
 classpath_of() {
     local deps
     case "$1" in
-        tomcat) deps=$(cat "$TARGET/classpath-tomcat.txt") ;;
-        jetty) deps=$(cat "$TARGET/classpath-jetty.txt") ;;
-        sluice | sluice-servlet) deps=$(cat "$TARGET/classpath-sluice.txt") ;;
+        tomcat | tomcat-ws) deps=$(cat "$TARGET/classpath-tomcat.txt") ;;
+        jetty | jetty-ws) deps=$(cat "$TARGET/classpath-jetty.txt") ;;
+        sluice | sluice-servlet | sluice-ws) deps=$(cat "$TARGET/classpath-sluice.txt") ;;
         tomcat-jsp) deps=$(cat "$TARGET/classpath-tomcat-jsp.txt") ;;
         sluice-jsp) deps=$(cat "$TARGET/classpath-sluice-jsp.txt") ;;
     esac

@@ -4,6 +4,7 @@ import dev.sluice.connector.HttpConnector;
 import dev.sluice.core.Handler;
 import dev.sluice.core.Limits;
 import dev.sluice.core.TrustedProxies;
+import dev.sluice.distribution.internal.ContainerModulesFound;
 import dev.sluice.distribution.internal.WebappsWatcher;
 import dev.sluice.distribution.internal.accesslog.AccessLog;
 import dev.sluice.distribution.internal.accesslog.AccessLogFormat;
@@ -16,6 +17,7 @@ import dev.sluice.distribution.internal.status.ServerFigures;
 import dev.sluice.distribution.internal.status.ServerMBean;
 import dev.sluice.distribution.internal.status.StatusHandler;
 import dev.sluice.distribution.internal.status.WebappCounters;
+import dev.sluice.servlet.ContainerModule;
 import dev.sluice.servlet.Realm;
 import dev.sluice.servlet.ServletContainer;
 import java.io.IOException;
@@ -51,6 +53,7 @@ public final class SluiceServer implements AutoCloseable {
     private final Readiness readiness;
     /** How long {@link #shutdown()} keeps serving with ready at 503. */
     private final Duration drainDelay;
+    private final List<ContainerModule> modules;
 
     private SluiceServer(Builder b) {
         ServletContainer.Builder servlets = ServletContainer.builder()
@@ -63,6 +66,9 @@ public final class SluiceServer implements AutoCloseable {
         // CONFIDENTIAL constraints over plain HTTP redirect to the HTTPS port, bound after the container is built
         servlets.redirectPort(this::boundHttpsPort);
         servlets.realm(b.realm);
+        // The container modules on the class path (lib/): kept here to ask for figures and tell them of the stop.
+        this.modules = ContainerModulesFound.onClassPath();
+        servlets.modules(modules);
         b.containerSettings.forEach(servlets::setting);
         this.container = servlets.build();
         WebappCounters webapps = b.statusPages ? new WebappCounters(this::contextPaths) : null;
@@ -89,7 +95,8 @@ public final class SluiceServer implements AutoCloseable {
                 .trustedProxies(b.trustedProxies)
                 .proxyProtocol(b.proxyProtocol)
                 .build();
-        this.figures = b.statusPages ? new FiguresSource(connector, webapps) : null;
+        this.figures = b.statusPages ? new FiguresSource(connector, webapps,
+                () -> ContainerModulesFound.figures(modules)) : null;
         this.watcher = b.webapps == null ? null
                 : new WebappsWatcher(b.webapps, new WebappsWatcher.Deployer() {
                     @Override
@@ -208,6 +215,8 @@ public final class SluiceServer implements AutoCloseable {
         housekeeping.shutdownNow();
         unregisterMBean.run();
         try {
+            // WebSockets hear 1001 Going Away before the connector closes their connections.
+            modules.forEach(ContainerModulesFound::serverStopping);
             connector.close();
         } finally {
             container.close();

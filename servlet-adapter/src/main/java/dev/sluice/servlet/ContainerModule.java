@@ -2,6 +2,7 @@ package dev.sluice.servlet;
 
 import jakarta.servlet.ServletContainerInitializer;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An optional part of the server (JSP, WebSocket, ...) that plugs into every webapp from the server's class path,
@@ -61,4 +62,19 @@ public interface ContainerModule {
      * registers first.
      */
     List<ServletContainerInitializer> initializers();
+
+    /**
+     * Live figures of the module for the server's status page and metrics, by name (lower case, underscores,
+     * such as {@code websocket_sessions_open}). Called from any thread; must be cheap.
+     */
+    default Map<String, Long> figures() {
+        return Map.of();
+    }
+
+    /**
+     * The server is about to stop, before its connector closes the connections: end long-lived ones politely
+     * (WebSocket sends close 1001 Going Away). Called once, from the stopping thread; webapps are still deployed.
+     */
+    default void serverStopping() {
+    }
 }

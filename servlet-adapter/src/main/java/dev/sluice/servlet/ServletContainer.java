@@ -108,7 +108,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
                     ServletContainer.class.getClassLoader());
             try {
                 app.start();
-            } catch (Exception e) {
+            } catch (Exception | LinkageError e) { // NoClassDefFoundError: an API no module provides
                 throw new IOException("Webapp " + fileName + " failed to start: " + rootMessage(e), e);
             }
             apps.put(contextPath, app);

@@ -55,6 +55,11 @@ final class UpgradedChannel implements UpgradedConnection {
         if (n < 0) {
             eof = true;
         }
+        if (n == 0 && !wait && c.in == in) {
+            // Nothing came: the buffer goes back to the pool, so an idle upgraded connection holds none.
+            ctx.buffers.release(in);
+            c.in = null;
+        }
         return n > 0;
     }
 

@@ -13,11 +13,18 @@ import org.HdrHistogram.Histogram;
 public final class FiguresSource implements Supplier<ServerFigures> {
     private final HttpConnector connector;
     private final WebappCounters webapps;
+    private final Supplier<Map<String, Long>> modules;
     private final long startedMillis = System.currentTimeMillis();
 
     public FiguresSource(HttpConnector connector, WebappCounters webapps) {
+        this(connector, webapps, Map::of);
+    }
+
+    /** @param modules the container modules' figures (open WebSockets), read with every snapshot */
+    public FiguresSource(HttpConnector connector, WebappCounters webapps, Supplier<Map<String, Long>> modules) {
         this.connector = connector;
         this.webapps = webapps;
+        this.modules = modules;
     }
 
     @Override
@@ -32,7 +39,8 @@ public final class FiguresSource implements Supplier<ServerFigures> {
                 m.idleConnections(), limits.maxConnections(), m.busyWorkers(), limits.maxThreads(),
                 m.queueDepth(), limits.acceptQueue(), m.accepted(), m.completed(), m.bytesIn(), m.bytesOut(),
                 rejected, latency(m.queueTimeMicros()), latency(m.serviceTimeMicros()), webapps.snapshot(),
-                connector.httpsAddress() == null ? Map.of() : tlsHandshakes(m));
+                connector.httpsAddress() == null ? Map.of() : tlsHandshakes(m),
+                modules.get());
     }
 
     private static Map<String, Long> tlsHandshakes(ConnectorMetrics m) {

@@ -46,6 +46,9 @@ public final class MetricsText {
             sb.append("sluice_webapp_requests_total{context=\"").append(escapeLabel(e.getKey())).append("\"} ")
                     .append(e.getValue()).append('\n');
         }
+        for (Map.Entry<String, Long> e : f.modules.entrySet()) {
+            gauge(sb, "sluice_" + e.getKey(), "A container module's figure", e.getValue());
+        }
         gauge(sb, "sluice_uptime_seconds", "Seconds since the server started", f.uptimeMillis / 1000.0);
         return sb.toString();
     }
@@ -79,7 +82,9 @@ public final class MetricsText {
         sb.append("\"serviceTimeMs\":");
         latency(sb, f.serviceTime).append(',');
         sb.append("\"requestsPerWebapp\":");
-        map(sb, f.requestsPerWebapp);
+        map(sb, f.requestsPerWebapp).append(',');
+        sb.append("\"modules\":");
+        map(sb, f.modules);
         return sb.append('}').toString();
     }
 

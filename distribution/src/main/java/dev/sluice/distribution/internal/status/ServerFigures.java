@@ -53,6 +53,8 @@ public final class ServerFigures {
      * plaintext_refused); empty without one.
      */
     public final Map<String, Long> tlsHandshakes;
+    /** The container modules' live figures by name, such as {@code websocket_sessions_open}. */
+    public final Map<String, Long> modules;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     public ServerFigures(long uptimeMillis, int openConnections, int idleConnections, int maxConnections,
@@ -61,7 +63,7 @@ public final class ServerFigures {
                          Latency queueTime, Latency serviceTime, Map<String, Long> requestsPerWebapp) {
         this(uptimeMillis, openConnections, idleConnections, maxConnections, busyWorkers, maxThreads, queueDepth,
                 acceptQueue, accepted, completed, bytesIn, bytesOut, rejected, queueTime, serviceTime,
-                requestsPerWebapp, Map.of());
+                requestsPerWebapp, Map.of(), Map.of());
     }
 
     @SuppressWarnings("checkstyle:ParameterNumber")
@@ -69,7 +71,7 @@ public final class ServerFigures {
                          int busyWorkers, int maxThreads, int queueDepth, int acceptQueue, long accepted,
                          long completed, long bytesIn, long bytesOut, Map<String, Long> rejected,
                          Latency queueTime, Latency serviceTime, Map<String, Long> requestsPerWebapp,
-                         Map<String, Long> tlsHandshakes) {
+                         Map<String, Long> tlsHandshakes, Map<String, Long> modules) {
         this.tlsHandshakes = Collections.unmodifiableMap(new LinkedHashMap<>(tlsHandshakes));
         this.uptimeMillis = uptimeMillis;
         this.openConnections = openConnections;
@@ -87,6 +89,7 @@ public final class ServerFigures {
         this.queueTime = queueTime;
         this.serviceTime = serviceTime;
         this.requestsPerWebapp = Collections.unmodifiableMap(new LinkedHashMap<>(requestsPerWebapp));
+        this.modules = Collections.unmodifiableMap(new LinkedHashMap<>(modules));
     }
 
     /** Every 503 the connector sent itself. */

@@ -33,6 +33,10 @@ public final class StatusPage {
         capacity(sb, "Connections idle (keep-alive)", "idle", f.idleConnections, "open2", f.openConnections);
         capacity(sb, "Workers busy", "busy", f.busyWorkers, "maxThreads", f.maxThreads);
         capacity(sb, "Requests queued", "queue", f.queueDepth, "acceptQueue", f.acceptQueue);
+        // Container modules' figures, e.g. websocket_sessions_open as "websocket sessions open".
+        for (Map.Entry<String, Long> e : f.modules.entrySet()) {
+            row(sb, escape(e.getKey().replace('_', ' ')), "module-" + escape(e.getKey()), e.getValue());
+        }
         sb.append("</table>\n");
 
         sb.append("<h2>Totals</h2>\n<table>\n");
@@ -121,6 +125,7 @@ public final class StatusPage {
             + "      set('bytesIn', f.bytesIn); set('bytesOut', f.bytesOut);\n"
             + "      Object.keys(f.rejected).forEach(function (k) { set('rejected-' + k, f.rejected[k]); });\n"
             + "      var h = f.tlsHandshakes || {}; Object.keys(h).forEach(function (k) { set('tls-' + k, h[k]); });\n"
+            + "      Object.keys(f.modules).forEach(function (k) { set('module-' + k, f.modules[k]); });\n"
             + "      lat('queueTimeMs', f.queueTimeMs); lat('serviceTimeMs', f.serviceTimeMs);\n"
             + "      var t = document.getElementById('webapps'); t.textContent = '';\n"
             + "      Object.keys(f.requestsPerWebapp).forEach(function (k) {\n"

@@ -27,7 +27,8 @@ class StatusHandlerTest {
         perWebapp.put("/hello", 40L);
         return new ServerFigures(61_000, 12, 9, 10_000, 3, 8, 2, 16, 120, 43, 9000, 81000, rejected,
                 new ServerFigures.Latency(43, 0.5, 1.25, 4, 8, 9.5),
-                new ServerFigures.Latency(43, 2, 3, 201.5, 210, 220), perWebapp);
+                new ServerFigures.Latency(43, 2, 3, 201.5, 210, 220), perWebapp,
+                Map.of(), Map.of("websocket_sessions_open", 5L));
     }
 
     @Test
@@ -42,6 +43,8 @@ class StatusHandlerTest {
         assertTrue(text.contains("\nsluice_rejected_total{reason=\"queue_full\"} 7\n"), text);
         assertTrue(text.contains("\nsluice_service_time_ms{quantile=\"0.99\"} 201.500\n"), text);
         assertTrue(text.contains("\nsluice_webapp_requests_total{context=\"/hello\"} 40\n"), text);
+        assertTrue(text.contains("\n# TYPE sluice_websocket_sessions_open gauge\nsluice_websocket_sessions_open 5\n"),
+                text);
         assertEquals(Integer.toString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
                 x.response.headers().get("Content-Length"));
     }
@@ -57,7 +60,7 @@ class StatusHandlerTest {
                 + "\"queue_timeout\":0,\"connection_limit\":2,\"draining\":0},\"queueTimeMs\":{\"count\":43,"
                 + "\"p50\":0.500,\"p90\":1.250,\"p99\":4,\"p999\":8,\"max\":9.500},\"serviceTimeMs\":{\"count\":43,"
                 + "\"p50\":2,\"p90\":3,\"p99\":201.500,\"p999\":210,\"max\":220},\"requestsPerWebapp\":{\"/\":3,"
-                + "\"/hello\":40}}", x.response.text());
+                + "\"/hello\":40},\"modules\":{\"websocket_sessions_open\":5}}", x.response.text());
     }
 
     @Test
@@ -75,6 +78,8 @@ class StatusHandlerTest {
         String html = x.response.text();
         assertTrue(html.contains("<td class=\"n\" id=\"busy\">3</td><td class=\"n\" id=\"maxThreads\">8</td>"), html);
         assertTrue(html.contains("id=\"rejected-queue_full\">7</td>"), html);
+        assertTrue(html.contains("<td>websocket sessions open</td><td class=\"n\" id=\"module-websocket_sessions_open\">5"
+                + "</td>"), html);
         assertTrue(html.contains("setInterval(refresh, 1000)"), "page does not refresh itself");
     }
 

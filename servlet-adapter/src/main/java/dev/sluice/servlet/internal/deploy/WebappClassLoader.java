@@ -1,14 +1,18 @@
 package dev.sluice.servlet.internal.deploy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -17,7 +21,11 @@ import java.util.stream.Stream;
  * from the platform loader), and the shared packages: the servlet and annotation APIs and the API packages of the
  * container modules (shared with the container, so that a webapp's servlet is the container's
  * {@code jakarta.servlet.Servlet}). Every other class of the container, Sluice's own, its libraries and the
- * modules' implementations, is invisible: a webapp sees only what it ships.
+ * modules' implementations, is invisible: a webapp sees only what it ships. One exception serves the APIs
+ * themselves: a shared API that finds its implementation with {@link java.util.ServiceLoader} and the thread's
+ * context loader (Jakarta WebSocket's platform {@code Configurator}) sees the container's
+ * {@code META-INF/services} file for that API type first, and the provider classes such a file names load from
+ * the container.
  */
 public final class WebappClassLoader extends URLClassLoader {
     static {
@@ -28,6 +36,8 @@ public final class WebappClassLoader extends URLClassLoader {
     private final String[] sharedResources;
     private final ClassLoader container;
     private final ClassLoader platform = ClassLoader.getPlatformClassLoader();
+    /** Classes the container's service files for shared API types name; filled as those files are read. */
+    private final Set<String> apiProviders = ConcurrentHashMap.newKeySet();
 
     private WebappClassLoader(String name, URL[] urls, ClassLoader container, List<String> sharedPackages) {
         super(name, urls, ClassLoader.getPlatformClassLoader());
@@ -75,7 +85,7 @@ public final class WebappClassLoader extends URLClassLoader {
         synchronized (getClassLoadingLock(name)) {
             Class<?> c = findLoadedClass(name);
             if (c == null) {
-                c = shared(name) ? loadShared(name) : loadWebappOrJdk(name);
+                c = shared(name) || apiProviders.contains(name) ? loadShared(name) : loadWebappOrJdk(name);
             }
             if (resolve) {
                 resolveClass(c);
@@ -122,6 +132,35 @@ public final class WebappClassLoader extends URLClassLoader {
         return false;
     }
 
+    private static final String SERVICES = "META-INF/services/";
+
+    /**
+     * A service file for a type of a module's API. Never for the servlet API's own types: a webapp's
+     * {@code ServletContainerInitializer}s are those its own jars list (Servlet 6.1 section 8.2.4).
+     */
+    private boolean apiServiceFile(String name) {
+        if (!name.startsWith(SERVICES)) {
+            return false;
+        }
+        String type = name.substring(SERVICES.length());
+        return shared(type) && !type.startsWith("jakarta.servlet.") && !type.startsWith("jakarta.annotation.");
+    }
+
+    /** The class names a service file lists (one per line, {@code #} starts a comment). */
+    private static List<String> providerNames(URL file) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (InputStream in = file.openStream()) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                int hash = line.indexOf('#');
+                String name = (hash >= 0 ? line.substring(0, hash) : line).trim();
+                if (!name.isEmpty()) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
     @Override
     public URL getResource(String name) {
         if (sharedResource(name)) {
@@ -139,6 +178,12 @@ public final class WebappClassLoader extends URLClassLoader {
         List<URL> all = new ArrayList<>();
         if (sharedResource(name)) {
             all.addAll(Collections.list(container.getResources(name)));
+        } else if (apiServiceFile(name)) {
+            List<URL> apiServices = Collections.list(container.getResources(name));
+            for (URL file : apiServices) {
+                apiProviders.addAll(providerNames(file));
+            }
+            all.addAll(apiServices);
         }
         all.addAll(Collections.list(findResources(name)));
         all.addAll(Collections.list(platform.getResources(name)));

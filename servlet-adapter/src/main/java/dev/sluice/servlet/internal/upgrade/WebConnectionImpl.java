@@ -136,9 +136,14 @@ public final class WebConnectionImpl implements WebConnection {
         }
     }
 
-    /** Buffered (8 KiB) in blocking mode, so that print and println do not become a write per byte. */
+    /**
+     * Buffered (up to 8 KiB) in blocking mode, so that print and println do not become a write per byte. The
+     * buffer exists only while something is buffered (allocated to fit, dropped at flush): an idle upgraded
+     * connection, such as a WebSocket between messages, holds none.
+     */
     private final class Output extends ServletOutputStream {
-        private final byte[] buffer = new byte[8192];
+        private static final int MAX_BUFFER = 8192;
+        private byte[] buffer;
         private int buffered;
         private WriteListenerDriver nonBlocking;
 
@@ -160,23 +165,37 @@ public final class WebConnectionImpl implements WebConnection {
                 }
                 return;
             }
-            if (buffered + len > buffer.length) {
+            if (buffered + len > MAX_BUFFER) {
                 flush();
-                if (len > buffer.length) {
+                if (len > MAX_BUFFER) {
                     connection.output().write(b, off, len);
                     return;
                 }
             }
+            ensureRoom(buffered + len);
             System.arraycopy(b, off, buffer, buffered, len);
             buffered += len;
         }
 
+        private void ensureRoom(int needed) {
+            if (buffer == null || buffer.length < needed) {
+                int size = Math.min(MAX_BUFFER, Math.max(256, Integer.highestOneBit(Math.max(needed - 1, 1)) << 1));
+                byte[] bigger = new byte[size];
+                if (buffered > 0) {
+                    System.arraycopy(buffer, 0, bigger, 0, buffered);
+                }
+                buffer = bigger;
+            }
+        }
+
         @Override
         public void flush() throws IOException {
-            if (buffered > 0) {
-                int n = buffered;
-                buffered = 0;
-                connection.output().write(buffer, 0, n);
+            byte[] b = buffer;
+            int n = buffered;
+            buffer = null;
+            buffered = 0;
+            if (n > 0) {
+                connection.output().write(b, 0, n);
             }
         }
 
