@@ -196,7 +196,6 @@ public final class WebApp implements AppScope {
         }
         boolean wasInitialized = state == State.STARTED;
         state = State.STOPPED;
-        upgraded.closeAll(Duration.ofSeconds(10), displayPath()); // handlers destroyed while the classes are here
         ClassLoader previous = enter();
         try {
             servlets.destroyAll();
@@ -207,6 +206,9 @@ public final class WebApp implements AppScope {
                 listeners.eachReverse(ServletContextListener.class, l -> runSafely(
                         "contextDestroyed of " + l.getClass().getName(), () -> l.contextDestroyed(event)));
             }
+            // After the webapp's own shutdown (a WebSocket module closes its sessions with 1001 there), and while
+            // the classes are still loaded: what is left is closed, its handlers destroyed.
+            upgraded.closeAll(Duration.ofSeconds(10), displayPath());
             List<EventListener> all = new ArrayList<>(listeners.all());
             for (int i = all.size() - 1; i >= 0; i--) {
                 EventListener l = all.get(i);
