@@ -11,7 +11,6 @@ import dev.sluice.core.Limits;
 import dev.sluice.core.NonBlockingInput;
 import dev.sluice.core.NonBlockingOutput;
 import dev.sluice.core.Status;
-import dev.sluice.core.UpgradedConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -243,7 +242,7 @@ class NonBlockingSocketTest {
         start(Limits.builder().keepAliveTimeout(Duration.ofSeconds(5)).build(), (req, res) -> {
             res.setStatus(Status.SWITCHING_PROTOCOLS);
             res.headers().set("Upgrade", "echo");
-            res.upgrade(conn -> echoNonBlocking(conn, closed));
+            res.upgrade(conn -> UpgradeEcho.start(conn, closed));
         });
         try (RawClient c = new RawClient(connector.localAddress());
              RawClient idle = new RawClient(connector.localAddress())) {
@@ -272,7 +271,7 @@ class NonBlockingSocketTest {
         CountDownLatch closed = new CountDownLatch(1);
         start(Limits.DEFAULTS, (req, res) -> {
             res.setStatus(Status.SWITCHING_PROTOCOLS);
-            res.upgrade(conn -> echoNonBlocking(conn, closed));
+            res.upgrade(conn -> UpgradeEcho.start(conn, closed));
         });
         try (RawClient c = new RawClient(connector.localAddress())) {
             c.send("GET / HTTP/1.1\r\nHost: t\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\n");
@@ -301,36 +300,6 @@ class NonBlockingSocketTest {
             c.send(RawClient.get("/"));
             assertEquals("refused: The request did not ask for a protocol upgrade", c.read().body());
         }
-    }
-
-    /** Echoes with a non-blocking read loop and blocking writes; closes at end of stream. */
-    private static void echoNonBlocking(UpgradedConnection conn, CountDownLatch closed) {
-        conn.onClose(closed::countDown);
-        NonBlockingInput in = conn.nonBlockingInput();
-        in.awaitReadable(new IoCallback() {
-            @Override
-            public void onReady() {
-                byte[] buf = new byte[1024];
-                try {
-                    while (in.isReady()) {
-                        int n = in.read(buf, 0, buf.length);
-                        if (n < 0) {
-                            conn.close();
-                            return;
-                        }
-                        conn.output().write(buf, 0, n);
-                    }
-                    in.awaitReadable(this);
-                } catch (IOException e) {
-                    conn.close();
-                }
-            }
-
-            @Override
-            public void onError(Throwable failure) {
-                conn.close();
-            }
-        });
     }
 
     private static String readHead(InputStream in) throws IOException {

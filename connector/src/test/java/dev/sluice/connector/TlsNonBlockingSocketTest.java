@@ -9,7 +9,6 @@ import dev.sluice.core.IoCallback;
 import dev.sluice.core.NonBlockingInput;
 import dev.sluice.core.NonBlockingOutput;
 import dev.sluice.core.Status;
-import dev.sluice.core.UpgradedConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -122,7 +121,7 @@ class TlsNonBlockingSocketTest {
                 .https(0, TlsConfig.builder(TlsCertificate.pkcs12(store, TestPki.PASSWORD)).build())
                 .handler((req, res) -> {
                     res.setStatus(Status.SWITCHING_PROTOCOLS);
-                    res.upgrade(conn -> echo(conn, closed));
+                    res.upgrade(conn -> UpgradeEcho.start(conn, closed));
                 }).build();
         connector.start();
         try (SSLSocket s = (SSLSocket) TestPki.clientContext(null, cert).getSocketFactory()
@@ -138,36 +137,6 @@ class TlsNonBlockingSocketTest {
             assertEquals(big, c.readExactly(big.length()));
         }
         assertTrue(closed.await(30, TimeUnit.SECONDS), "onClose after the client closed");
-    }
-
-    /** Echoes with non-blocking reads and blocking writes; closes at end of stream. */
-    private static void echo(UpgradedConnection conn, CountDownLatch closed) {
-        conn.onClose(closed::countDown);
-        NonBlockingInput in = conn.nonBlockingInput();
-        in.awaitReadable(new IoCallback() {
-            @Override
-            public void onReady() {
-                byte[] buf = new byte[1024];
-                try {
-                    while (in.isReady()) {
-                        int n = in.read(buf, 0, buf.length);
-                        if (n < 0) {
-                            conn.close();
-                            return;
-                        }
-                        conn.output().write(buf, 0, n);
-                    }
-                    in.awaitReadable(this);
-                } catch (IOException e) {
-                    conn.close();
-                }
-            }
-
-            @Override
-            public void onError(Throwable failure) {
-                conn.close();
-            }
-        });
     }
 
     @Test

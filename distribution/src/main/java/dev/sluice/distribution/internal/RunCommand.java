@@ -108,11 +108,7 @@ final class RunCommand implements Callable<Integer> {
             OptionSpec option = spec.findOption("--" + flag.key);
             put(p, flag.key, option == null ? null : option.getValue());
         }
-        for (TlsSettings.Setting setting : TlsSettings.ALL) {
-            OptionSpec option = spec.findOption("--" + setting.key());
-            put(p, setting.key(), option == null ? null : option.getValue());
-        }
-        for (ScaleOutSettings.Setting setting : ScaleOutSettings.ALL) {
+        for (FileSetting setting : FileSetting.all()) {
             OptionSpec option = spec.findOption("--" + setting.key());
             put(p, setting.key(), option == null ? null : option.getValue());
         }

@@ -19,17 +19,15 @@ import java.util.Properties;
  */
 record ScaleOutSettings(TrustedProxies trustedProxies, boolean proxyProtocol, Duration drainDelay,
                         double readyQueueFraction) {
-    record Setting(String key, String defaultValue, String description) {
-    }
 
-    static final List<Setting> ALL = List.of(
-            new Setting("trustedProxies", "none",
+    static final List<FileSetting> ALL = List.of(
+            new FileSetting("trustedProxies", "none",
                     "CIDRs whose Forwarded/X-Forwarded-* fields are believed, e.g. 10.0.0.0/8,::1 (none: no one)"),
-            new Setting("proxyProtocol", "false",
+            new FileSetting("proxyProtocol", "false",
                     "Every connection must open with a PROXY protocol v1/v2 header (haproxy send-proxy)"),
-            new Setting("drainDelay", "0s",
+            new FileSetting("drainDelay", "0s",
                     "On SIGTERM, keep serving this long with /sluice/health/ready at 503, then stop"),
-            new Setting("readyQueueFraction", "0.8",
+            new FileSetting("readyQueueFraction", "0.8",
                     "/sluice/health/ready is 503 once this fraction of acceptQueue is taken (0 to 1)"));
 
     /** Reads the settings present in {@code merged}; a bad value is a StartupException naming its key. */
@@ -58,7 +56,7 @@ record ScaleOutSettings(TrustedProxies trustedProxies, boolean proxyProtocol, Du
     }
 
     private static String value(Properties merged, String key) {
-        for (Setting s : ALL) {
+        for (FileSetting s : ALL) {
             if (s.key().equals(key)) {
                 return merged.getProperty(key, s.defaultValue()).trim();
             }

@@ -57,15 +57,9 @@ public final class SluiceCommand implements Runnable {
                             + flag.current.apply(dev.sluice.core.Limits.DEFAULTS) + ")")
                     .build());
         }
-        for (TlsSettings.Setting setting : TlsSettings.ALL) {
+        for (FileSetting setting : FileSetting.all()) {
             run.addOption(OptionSpec.builder("--" + setting.key()).paramLabel("VALUE").type(String.class)
-                    .description(setting.description() + " (default: "
-                            + (setting.defaultValue().isEmpty() ? "none" : setting.defaultValue()) + ")")
-                    .build());
-        }
-        for (ScaleOutSettings.Setting setting : ScaleOutSettings.ALL) {
-            run.addOption(OptionSpec.builder("--" + setting.key()).paramLabel("VALUE").type(String.class)
-                    .description(setting.description() + " (default: " + setting.defaultValue() + ")").build());
+                    .description(setting.help()).build());
         }
         for (ContainerFlags.Flag flag : ContainerFlags.WITH_MODULES) {
             run.addOption(OptionSpec.builder("--" + flag.key()).paramLabel("VALUE").type(String.class)

@@ -17,38 +17,35 @@ import java.util.Properties;
  * flags against the working folder (as for the realm).
  */
 final class TlsSettings {
-    /** One setting: its key (also the flag), its default as the file spells it, and what it means. */
-    record Setting(String key, String defaultValue, String description) {
-    }
 
-    static final Setting HTTPS_PORT = new Setting("httpsPort", "off",
+    static final FileSetting HTTPS_PORT = new FileSetting("httpsPort", "off",
             "HTTPS port beside the HTTP one, same workers and limits; 0 picks a free one");
-    static final Setting KEY_STORE = new Setting("tlsKeyStore", "conf/tls.p12",
+    static final FileSetting KEY_STORE = new FileSetting("tlsKeyStore", "conf/tls.p12",
             "PKCS12 store with the server key and chain ('sluice cert' writes one); unless tlsCertificate is set");
-    static final Setting KEY_STORE_PASSWORD = new Setting("tlsKeyStorePassword", "changeit",
+    static final FileSetting KEY_STORE_PASSWORD = new FileSetting("tlsKeyStorePassword", "changeit",
             "Password of tlsKeyStore and of .p12 files in tlsHostCertificates");
-    static final Setting CERTIFICATE = new Setting("tlsCertificate", "",
+    static final FileSetting CERTIFICATE = new FileSetting("tlsCertificate", "",
             "PEM certificate chain, server certificate first; with tlsKey, instead of tlsKeyStore");
-    static final Setting KEY = new Setting("tlsKey", "", "PEM private key of tlsCertificate (PKCS#8, or PKCS#1 RSA)");
-    static final Setting KEY_PASSWORD = new Setting("tlsKeyPassword", "", "Password of an encrypted tlsKey");
-    static final Setting HOST_CERTIFICATES = new Setting("tlsHostCertificates", "",
+    static final FileSetting KEY = new FileSetting("tlsKey", "", "PEM private key of tlsCertificate (PKCS#8, or PKCS#1 RSA)");
+    static final FileSetting KEY_PASSWORD = new FileSetting("tlsKeyPassword", "", "Password of an encrypted tlsKey");
+    static final FileSetting HOST_CERTIFICATES = new FileSetting("tlsHostCertificates", "",
             "Certificates by SNI host name: host=file.p12 or host=chain.pem+key.pem, separated by commas");
-    static final Setting PROTOCOLS = new Setting("tlsProtocols", String.join(",", TlsConfig.DEFAULT_PROTOCOLS),
+    static final FileSetting PROTOCOLS = new FileSetting("tlsProtocols", String.join(",", TlsConfig.DEFAULT_PROTOCOLS),
             "TLS versions, separated by commas");
-    static final Setting CIPHER_SUITES = new Setting("tlsCipherSuites",
+    static final FileSetting CIPHER_SUITES = new FileSetting("tlsCipherSuites",
             String.join(",", TlsConfig.DEFAULT_CIPHER_SUITES), "Cipher suites in the server's order of preference");
-    static final Setting CLIENT_AUTH = new Setting("tlsClientAuth", "none",
+    static final FileSetting CLIENT_AUTH = new FileSetting("tlsClientAuth", "none",
             "Client certificates: none, want (asked, optional) or need (required)");
-    static final Setting CLIENT_CAS = new Setting("tlsClientCAs", "",
+    static final FileSetting CLIENT_CAS = new FileSetting("tlsClientCAs", "",
             "CA certificates client certificates must chain to (PEM bundle or .p12)");
-    static final Setting HANDSHAKE_TIMEOUT = new Setting("tlsHandshakeTimeout", "10s",
+    static final FileSetting HANDSHAKE_TIMEOUT = new FileSetting("tlsHandshakeTimeout", "10s",
             "Longest TLS handshake; a slower client is closed");
-    static final Setting MAX_HANDSHAKES = new Setting("maxHandshakes", "500",
+    static final FileSetting MAX_HANDSHAKES = new FileSetting("maxHandshakes", "500",
             "TLS handshakes in progress at once; past it new connections are closed");
-    static final Setting HSTS_MAX_AGE = new Setting("hstsMaxAge", "off",
+    static final FileSetting HSTS_MAX_AGE = new FileSetting("hstsMaxAge", "off",
             "Strict-Transport-Security max-age on HTTPS responses, e.g. 365d; off sends none");
 
-    static final List<Setting> ALL = List.of(HTTPS_PORT, KEY_STORE, KEY_STORE_PASSWORD, CERTIFICATE, KEY,
+    static final List<FileSetting> ALL = List.of(HTTPS_PORT, KEY_STORE, KEY_STORE_PASSWORD, CERTIFICATE, KEY,
             KEY_PASSWORD, HOST_CERTIFICATES, PROTOCOLS, CIPHER_SUITES, CLIENT_AUTH, CLIENT_CAS, HANDSHAKE_TIMEOUT,
             MAX_HANDSHAKES, HSTS_MAX_AGE);
 
@@ -146,7 +143,7 @@ final class TlsSettings {
     }
 
     /** {@code file.p12} or {@code chain.pem+key.pem}. */
-    private TlsCertificate certificate(Setting setting, String spec) {
+    private TlsCertificate certificate(FileSetting setting, String spec) {
         String[] parts = spec.trim().split("\\+");
         if (parts.length == 2) {
             return TlsCertificate.pem(existing(setting, parts[0].trim()), existing(setting, parts[1].trim()), null);
@@ -154,20 +151,20 @@ final class TlsSettings {
         return TlsCertificate.pkcs12(existing(setting, parts[0].trim()), value(KEY_STORE_PASSWORD));
     }
 
-    private String value(Setting s) {
+    private String value(FileSetting s) {
         return merged.getProperty(s.key(), s.defaultValue()).trim();
     }
 
-    private List<String> list(Setting s) {
+    private List<String> list(FileSetting s) {
         return Arrays.stream(value(s).split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
-    private Path path(Setting s, String value) {
+    private Path path(FileSetting s, String value) {
         return flags.containsKey(s.key()) ? Paths.get(value).toAbsolutePath().normalize()
                 : home.resolve(value).normalize();
     }
 
-    private Path existing(Setting s, String value) {
+    private Path existing(FileSetting s, String value) {
         Path p = path(s, value);
         if (!Files.isRegularFile(p)) {
             throw new StartupException(s.key() + ": file not found: " + p);
@@ -176,7 +173,7 @@ final class TlsSettings {
     }
 
     /** {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code 365d}; a bare number is seconds. */
-    static Duration duration(Setting s, String value) {
+    static Duration duration(FileSetting s, String value) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         try {
             if (v.endsWith("ms")) {

@@ -64,7 +64,7 @@ class ScaleOutSettingsTest {
         try (Reader r = Files.newBufferedReader(Paths.get("src/main/dist/conf/sluice.properties"))) {
             file.load(r);
         }
-        for (ScaleOutSettings.Setting s : ScaleOutSettings.ALL) {
+        for (FileSetting s : ScaleOutSettings.ALL) {
             assertEquals(s.defaultValue(), file.getProperty(s.key()), "conf/sluice.properties: " + s.key());
         }
     }

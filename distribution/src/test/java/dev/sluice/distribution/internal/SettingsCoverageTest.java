@@ -77,7 +77,7 @@ class SettingsCoverageTest {
         try (Reader r = Files.newBufferedReader(Paths.get("src/main/dist/conf/sluice.properties"))) {
             file.load(r);
         }
-        for (TlsSettings.Setting setting : TlsSettings.ALL) {
+        for (FileSetting setting : TlsSettings.ALL) {
             assertEquals(setting.defaultValue(), file.getProperty(setting.key()),
                     "conf/sluice.properties lacks " + setting.key() + " or shows another default");
         }
