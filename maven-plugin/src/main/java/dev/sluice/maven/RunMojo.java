@@ -14,7 +14,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * {@code mvn sluice:run}: compiles the project, lays out its exploded webapp in {@code target/sluice/webapps/}
  * and serves it until Ctrl-C. Every {@code scanIntervalSeconds} it copies what changed in
- * {@code target/classes}, the dependencies and {@code src/main/webapp} into that folder; a changed
+ * {@code target/classes}, the dependencies and {@code src/main/webapp} into that folder, once two scans in a row
+ * saw the same files (a compile in progress is not copied half way); a changed
  * {@code WEB-INF} (classes recompiled by the IDE or {@code mvn compile}, {@code web.xml}) makes the server
  * redeploy the webapp, and a changed page is served at once.
  */
@@ -43,7 +44,7 @@ public final class RunMojo extends AbstractSluiceMojo {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 Thread.sleep(scan.toMillis());
-                report(server.sync());
+                report(server.syncWhenSettled());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -65,7 +66,7 @@ public final class RunMojo extends AbstractSluiceMojo {
         }
         boolean redeploy = changed.stream().anyMatch(p -> p.startsWith("WEB-INF/"));
         getLog().info(changed.size() + " file(s) changed, first " + changed.get(0)
-                + (redeploy ? "; WEB-INF changed, the webapp is redeployed within " + 2 * scanIntervalSeconds + " s"
+                + (redeploy ? "; WEB-INF changed, so the webapp is redeployed"
                 : ""));
     }
 }

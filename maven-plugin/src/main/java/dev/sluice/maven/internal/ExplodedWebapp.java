@@ -3,6 +3,7 @@ package dev.sluice.maven.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -47,14 +49,7 @@ public final class ExplodedWebapp {
 
     /** Brings the folder up to date. @return the relative paths copied or deleted, empty when nothing changed */
     public List<String> sync() throws IOException {
-        Map<String, Path> wanted = new TreeMap<>();
-        // Later sources win, as in a WAR built by maven-war-plugin: compiled classes over a stray copy in
-        // src/main/webapp/WEB-INF/classes.
-        addTree(wanted, webResources, "");
-        addTree(wanted, classes, "WEB-INF/classes/");
-        for (Path jar : libraries) {
-            wanted.put("WEB-INF/lib/" + jar.getFileName(), jar);
-        }
+        Map<String, Path> wanted = sources();
         List<String> changed = new ArrayList<>();
         Files.createDirectories(target);
         deleteUnwanted(wanted, changed);
@@ -68,6 +63,36 @@ public final class ExplodedWebapp {
             }
         }
         return changed;
+    }
+
+    /**
+     * A number that changes when any source file is added, removed, resized or touched: two looks that agree
+     * mean a compiler or an IDE has finished writing.
+     */
+    public long sourcesStamp() throws IOException {
+        long stamp = 17;
+        for (Map.Entry<String, Path> e : sources().entrySet()) {
+            try {
+                stamp = 31 * stamp + Objects.hash(e.getKey(), Files.size(e.getValue()),
+                        Files.getLastModifiedTime(e.getValue()).toMillis());
+            } catch (NoSuchFileException gone) {
+                stamp = 31 * stamp + 1; // deleted while looked at: the next look settles it
+            }
+        }
+        return stamp;
+    }
+
+    /** The files the folder should hold, by their paths inside it. */
+    private Map<String, Path> sources() throws IOException {
+        Map<String, Path> wanted = new TreeMap<>();
+        // Later sources win, as in a WAR built by maven-war-plugin: compiled classes over a stray copy in
+        // src/main/webapp/WEB-INF/classes.
+        addTree(wanted, webResources, "");
+        addTree(wanted, classes, "WEB-INF/classes/");
+        for (Path jar : libraries) {
+            wanted.put("WEB-INF/lib/" + jar.getFileName(), jar);
+        }
+        return wanted;
     }
 
     private static void addTree(Map<String, Path> wanted, Path root, String prefix) throws IOException {

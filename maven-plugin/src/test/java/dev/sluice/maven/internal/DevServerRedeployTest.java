@@ -68,6 +68,22 @@ class DevServerRedeployTest {
         assertTrue(get("/shop/old.html").startsWith("HTTP/1.1 404 "), "a page deleted from src/main/webapp");
     }
 
+    @Test
+    void runCopiesOnlyOnceTheFilesHaveSettled() throws Exception {
+        Path webapp = dir.resolve("src/main/webapp");
+        write(webapp.resolve("index.html"), "one\n");
+        server = DevServer.start(dir.resolve("target/sluice"), "ROOT",
+                new DevServer.WebappSources(webapp, dir.resolve("target/classes"), List.of()), "127.0.0.1", 0,
+                Limits.DEFAULTS, null);
+        assertEquals(List.of(), server.syncWhenSettled(), "nothing changed since the start");
+        write(webapp.resolve("index.html"), "two\n");
+        assertEquals(List.of(), server.syncWhenSettled(), "changed since the last look: maybe still being written");
+        assertEquals("one\n", body("/index.html"));
+        assertEquals(List.of("index.html"), server.syncWhenSettled(), "the same as at the last look: copied");
+        assertEquals("two\n", body("/index.html"));
+        assertEquals(List.of(), server.syncWhenSettled(), "copied already");
+    }
+
     /** Polls until the webapp answers with that body; the redeploy comes within a few scans. */
     private void awaitBody(String path, String expected) throws IOException, InterruptedException {
         // bounded by the build's 60 s test timeout; the pause only spares the CPU between polls
