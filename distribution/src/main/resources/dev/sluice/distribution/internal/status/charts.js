@@ -25,6 +25,11 @@
     {id: 'latency', title: 'p99 of the requests that ended in each second (ms)',
       series: [['queueP99Ms', 'in the queue', '#e6a100'], ['serviceP99Ms', 'being served', '#7b4fb3']]}
   ];
+  // Ticks on whole seconds (one sample a second), labelled as wall-clock time.
+  var TIME_AXIS = {space: 70, incrs: [1, 5, 10, 15, 30, 60, 120, 300, 600],
+    values: function (u, ticks) {
+      return ticks.map(function (t) { return new Date(t * 1000).toTimeString().slice(0, 8); });
+    }};
   var columns = {time: []};
   CHARTS.forEach(function (c) { c.series.forEach(function (s) { columns[s[0]] = []; }); });
   var last = 0;
@@ -50,7 +55,7 @@
       return {label: s[1], stroke: s[2], width: 2, points: {show: false}};
     }));
     return new uPlot({width: width(), height: 170, series: series, scales: {y: {range: nonNegative}},
-      axes: [{}, {size: 56}]}, dataOf(chart), box);
+      axes: [TIME_AXIS, {size: 56}]}, dataOf(chart), box);
   });
 
   // From 0 up, with head room; never below 1 so a quiet server draws flat lines at the bottom, not mid-chart.
