@@ -13,9 +13,11 @@ import dev.sluice.distribution.internal.health.HealthHandler;
 import dev.sluice.distribution.internal.health.Readiness;
 import dev.sluice.distribution.internal.httperr.HttpErrLog;
 import dev.sluice.distribution.internal.status.FiguresSource;
+import dev.sluice.distribution.internal.status.HistorySampler;
 import dev.sluice.distribution.internal.status.ServerFigures;
 import dev.sluice.distribution.internal.status.ServerMBean;
 import dev.sluice.distribution.internal.status.StatusHandler;
+import dev.sluice.distribution.internal.status.StatusHistory;
 import dev.sluice.distribution.internal.status.WebappCounters;
 import dev.sluice.servlet.ContainerModule;
 import dev.sluice.servlet.Realm;
@@ -41,13 +43,15 @@ public final class SluiceServer implements AutoCloseable {
     private final ServletContainer container;
     private final HttpConnector connector;
     private final WebappsWatcher watcher;
-    /** Hot deploy scans and access log flushes: small periodic jobs on one daemon thread. */
+    /** Hot deploy scans, log flushes, status history: small periodic jobs on one daemon thread. */
     private final ScheduledExecutorService housekeeping;
     private final AccessLog accessLog;
     /** The connector's own 503s and canned errors (IIS HTTPERR); null without a logs folder. */
     private final HttpErrLog httpErrLog;
     private final Duration hotDeployInterval;
     private final FiguresSource figures;
+    /** Records the status page's per-second history once a second; null when status pages are off. */
+    private final HistorySampler historySampler;
     private Runnable unregisterMBean = () -> { };
     /** What /sluice/health/ready answers. */
     private final Readiness readiness;
@@ -74,7 +78,9 @@ public final class SluiceServer implements AutoCloseable {
         WebappCounters webapps = b.statusPages ? new WebappCounters(this::contextPaths) : null;
         // The status handler is built before the connector whose figures it shows: it reads them through this
         // server's field, set below, only when a request arrives.
-        Handler handler = b.statusPages ? new StatusHandler(container, this::currentFigures, webapps) : container;
+        StatusHistory history = new StatusHistory();
+        Handler handler = b.statusPages ? new StatusHandler(container, this::currentFigures, webapps, history)
+                : container;
         this.readiness = new Readiness(this::queueDepth, b.limits.acceptQueue(), b.readyQueueFraction);
         this.drainDelay = b.drainDelay;
         handler = new HealthHandler(handler, readiness, b.trustedProxies);
@@ -97,6 +103,8 @@ public final class SluiceServer implements AutoCloseable {
                 .build();
         this.figures = b.statusPages ? new FiguresSource(connector, webapps,
                 () -> ContainerModulesFound.figures(modules)) : null;
+        this.historySampler = b.statusPages
+                ? new HistorySampler(() -> HistorySampler.Reading.of(connector.metrics()), history) : null;
         this.watcher = b.webapps == null ? null
                 : new WebappsWatcher(b.webapps, new WebappsWatcher.Deployer() {
                     @Override
@@ -175,6 +183,9 @@ public final class SluiceServer implements AutoCloseable {
             if (watcher != null && hotDeployInterval != null) {
                 long every = hotDeployInterval.toMillis();
                 housekeeping.scheduleWithFixedDelay(watcher::scan, every, every, TimeUnit.MILLISECONDS);
+            }
+            if (historySampler != null) {
+                housekeeping.scheduleAtFixedRate(historySampler, 0, 1, TimeUnit.SECONDS);
             }
             if (accessLog != null) {
                 housekeeping.scheduleWithFixedDelay(accessLog::flush, 1, 1, TimeUnit.SECONDS);

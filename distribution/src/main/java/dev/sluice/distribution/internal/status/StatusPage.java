@@ -17,8 +17,12 @@ public final class StatusPage {
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Sluice status</title>\n<style>\n")
-                .append("body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:56rem;padding:0 1rem;")
+                .append("body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:112rem;padding:0 1rem;")
                 .append("color:#1d2a33}\nh1{font-size:1.6rem}h2{font-size:1.1rem;margin-top:1.6rem}\n")
+                // The table and the charts side by side on a wide screen, one above the other on a narrow one.
+                .append(".cols{display:grid;grid-template-columns:minmax(0,1fr);gap:0 2.5rem}\n")
+                .append("@media (min-width:70rem){.cols{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}\n")
+                .append(".chart{margin-bottom:.8rem}.chart h3{font-size:.95rem;font-weight:600;margin:.8rem 0 0}\n")
                 .append("table{border-collapse:collapse;width:100%}td,th{padding:.3rem .6rem;")
                 .append("border-bottom:1px solid #dde3e8;text-align:left}td.n{text-align:right;")
                 .append("font-variant-numeric:tabular-nums}\n.bar{height:.6rem;background:#e8eef2;")
@@ -26,7 +30,8 @@ public final class StatusPage {
                 .append("background:#2f7fb5}\n</style>\n</head>\n<body>\n<h1>Sluice status</h1>\n")
                 .append("<p>Live figures of this server, refreshed every second. Up <span id=\"uptime\">")
                 .append(f.uptimeMillis / 1000).append("</span> s. Also as <a href=\"/sluice/metrics\">")
-                .append("Prometheus text</a> and <a href=\"/sluice/metrics?format=json\">JSON</a>.</p>\n");
+                .append("Prometheus text</a> and <a href=\"/sluice/metrics?format=json\">JSON</a>.</p>\n")
+                .append("<div class=\"cols\">\n<div>\n");
 
         sb.append("<h2>Capacity</h2>\n<table>\n<tr><th>what</th><th>now</th><th>of</th><th></th></tr>\n");
         capacity(sb, "Connections open", "open", f.openConnections, "maxConnections", f.maxConnections);
@@ -63,8 +68,26 @@ public final class StatusPage {
             sb.append("<tr><td>").append(escape(e.getKey())).append("</td><td class=\"n\">").append(e.getValue())
                     .append("</td></tr>\n");
         }
-        sb.append("</table>\n").append(SCRIPT).append("</body>\n</html>\n");
+        sb.append("</table>\n</div>\n");
+        charts(sb, f);
+        sb.append("</div>\n").append(SCRIPT).append("</body>\n</html>\n");
         return sb.toString();
+    }
+
+    /**
+     * The charts' column: empty boxes that {@code charts.js} fills with uPlot charts of
+     * {@code /sluice/status/history}. Without JavaScript or the library the tables still tell everything.
+     */
+    private static void charts(StringBuilder sb, ServerFigures f) {
+        sb.append("<div>\n<h2>The last ten minutes</h2>\n")
+                .append("<link rel=\"stylesheet\" href=\"/sluice/status/uplot/uPlot.min.css\">\n")
+                .append("<div id=\"charts\" data-max-threads=\"").append(f.maxThreads)
+                .append("\" data-accept-queue=\"").append(f.acceptQueue).append("\" data-max-connections=\"")
+                .append(f.maxConnections).append("\"><noscript>The charts need JavaScript.</noscript></div>\n")
+                .append("<p><small>One point a second. Charts by <a href=\"/sluice/status/uplot/LICENSE\">uPlot</a>")
+                .append(", served by this server.</small></p>\n")
+                .append("<script src=\"/sluice/status/uplot/uPlot.iife.min.js\"></script>\n")
+                .append("<script src=\"/sluice/status/charts.js\"></script>\n</div>\n");
     }
 
     private static void capacity(StringBuilder sb, String label, String id, long now, String ofId, long of) {

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class StatusHandlerTest {
     private final List<String> passedOn = new ArrayList<>();
+    private final StatusHistory history = new StatusHistory(3);
     private final StatusHandler handler = new StatusHandler(
             (request, response) -> passedOn.add(request.head().path()), StatusHandlerTest::figures,
-            new WebappCounters(() -> List.of("", "/hello")));
+            new WebappCounters(() -> List.of("", "/hello")), history);
 
     static ServerFigures figures() {
         Map<String, Long> rejected = new LinkedHashMap<>();
@@ -81,6 +82,85 @@ class StatusHandlerTest {
         assertTrue(html.contains("<td>websocket sessions open</td><td class=\"n\" id=\"module-websocket_sessions_open\">5"
                 + "</td>"), html);
         assertTrue(html.contains("setInterval(refresh, 1000)"), "page does not refresh itself");
+    }
+
+    @Test
+    void statusPageHasTheChartsBesideTheTables() throws Exception {
+        MemoryExchange x = new MemoryExchange("GET", "/sluice/status", "127.0.0.1");
+        handler.handle(x.request, x.response);
+        String html = x.response.text();
+        assertTrue(html.contains("<div id=\"charts\" data-max-threads=\"8\" data-accept-queue=\"16\" "
+                + "data-max-connections=\"10000\">"), html);
+        assertTrue(html.contains("<script src=\"/sluice/status/uplot/uPlot.iife.min.js\"></script>\n"
+                + "<script src=\"/sluice/status/charts.js\"></script>"), html);
+        assertTrue(!html.contains("http://") && !html.contains("https://"), "the page loads nothing from elsewhere");
+    }
+
+    @Test
+    void historyAsJsonColumns() throws Exception {
+        history.record(new HistorySample(1000, 12, 9, 3, 2, 120, 0, 0.5, 201.5));
+        history.record(new HistorySample(1001, 14, 2, 8, 16, 95.5, 30, 1200, 340));
+        MemoryExchange x = new MemoryExchange("GET", "/sluice/status/history", "127.0.0.1");
+        handler.handle(x.request, x.response);
+        assertEquals(Status.OK, x.response.status());
+        assertEquals("application/json", x.response.headers().get("Content-Type"));
+        assertEquals("no-store", x.response.headers().get("Cache-Control"));
+        assertEquals("{\"intervalSeconds\":1,\"capacity\":3,\"time\":[1000,1001],\"open\":[12,14],"
+                + "\"idle\":[9,2],\"busy\":[3,8],\"queued\":[2,16],\"requestsPerSecond\":[120,95.5],"
+                + "\"rejectedPerSecond\":[0,30],\"queueP99Ms\":[0.5,1200],\"serviceP99Ms\":[201.5,340]}",
+                x.response.text());
+    }
+
+    @Test
+    void historySinceASecondHasOnlyTheLaterOnes() throws Exception {
+        for (long t = 1000; t < 1005; t++) {
+            history.record(new HistorySample(t, 1, 1, 0, 0, 0, 0, 0, 0));
+        }
+        MemoryExchange x = new MemoryExchange("GET", "/sluice/status/history?since=1003", "127.0.0.1");
+        handler.handle(x.request, x.response);
+        assertTrue(x.response.text().startsWith("{\"intervalSeconds\":1,\"capacity\":3,\"time\":[1004],"),
+                x.response.text());
+    }
+
+    @Test
+    void historyWithABadSinceIsA400() throws Exception {
+        MemoryExchange x = new MemoryExchange("GET", "/sluice/status/history?since=yesterday", "127.0.0.1");
+        handler.handle(x.request, x.response);
+        assertEquals(Status.BAD_REQUEST, x.response.status());
+        assertEquals("since must be a whole number of seconds since 1970.\n", x.response.text());
+    }
+
+    @Test
+    void servesTheChartLibraryItself() throws Exception {
+        MemoryExchange x = new MemoryExchange("GET", "/sluice/status/uplot/uPlot.iife.min.js", "127.0.0.1");
+        handler.handle(x.request, x.response);
+        assertEquals(Status.OK, x.response.status());
+        assertEquals("text/javascript; charset=utf-8", x.response.headers().get("Content-Type"));
+        assertTrue(x.response.text().contains("var uPlot"), "uPlot's script, copied from its webjar by the build");
+        MemoryExchange css = new MemoryExchange("GET", "/sluice/status/uplot/uPlot.min.css", "::1");
+        handler.handle(css.request, css.response);
+        assertEquals("text/css; charset=utf-8", css.response.headers().get("Content-Type"));
+        assertTrue(css.response.text().contains(".uplot"), css.response.text());
+        MemoryExchange js = new MemoryExchange("GET", "/sluice/status/charts.js", "127.0.0.1");
+        handler.handle(js.request, js.response);
+        assertTrue(js.response.text().contains("/sluice/status/history?since="), js.response.text());
+    }
+
+    @Test
+    void unknownStatusFilesAre404AndNeverReachTheWebapps() throws Exception {
+        for (String path : List.of("/sluice/status/nope.js", "/sluice/status/../status", "/sluice/status/uplot/")) {
+            MemoryExchange x = new MemoryExchange("GET", path, "127.0.0.1");
+            handler.handle(x.request, x.response);
+            assertEquals(Status.NOT_FOUND, x.response.status(), path);
+        }
+        assertEquals(List.of(), passedOn);
+    }
+
+    @Test
+    void historyIsForLoopbackClientsOnly() throws Exception {
+        MemoryExchange x = new MemoryExchange("GET", "/sluice/status/history", "192.0.2.10");
+        handler.handle(x.request, x.response);
+        assertEquals(Status.FORBIDDEN, x.response.status());
     }
 
     @Test
