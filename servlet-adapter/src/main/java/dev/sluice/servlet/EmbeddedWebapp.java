@@ -29,6 +29,7 @@ public final class EmbeddedWebapp {
     private final Map<String, String> initParameters;
     private final Map<String, String> mimeTypes;
     private final Duration sessionTimeout;
+    private final Map<String, String> localeEncodings;
 
     private EmbeddedWebapp(Builder b) {
         this.contextPath = b.contextPath;
@@ -42,6 +43,7 @@ public final class EmbeddedWebapp {
         this.initParameters = Map.copyOf(b.initParameters);
         this.mimeTypes = Map.copyOf(b.mimeTypes);
         this.sessionTimeout = b.sessionTimeout;
+        this.localeEncodings = Map.copyOf(b.localeEncodings);
     }
 
     /**
@@ -82,6 +84,9 @@ public final class EmbeddedWebapp {
     /** Idle time before a session expires, whole minutes; null for the container's default. */
     public Duration sessionTimeout() { return sessionTimeout; }
 
+    /** Charsets by locale ({@code ja}, {@code zh_TW}), over the container's table (Servlet 6.1 section 5.6). */
+    public Map<String, String> localeEncodings() { return localeEncodings; }
+
     /** Options of an embedded webapp; not thread safe. */
     public static final class Builder {
         private final String contextPath;
@@ -95,6 +100,7 @@ public final class EmbeddedWebapp {
         private final Map<String, String> initParameters = new LinkedHashMap<>();
         private final Map<String, String> mimeTypes = new LinkedHashMap<>();
         private Duration sessionTimeout;
+        private final Map<String, String> localeEncodings = new LinkedHashMap<>();
 
         private Builder(String contextPath, ClassLoader classLoader) {
             Objects.requireNonNull(contextPath, "contextPath");
@@ -145,6 +151,12 @@ public final class EmbeddedWebapp {
 
         /** Rounded up to whole minutes, as web.xml's {@code <session-timeout>}; zero or less never expires. */
         public Builder sessionTimeout(Duration timeout) { this.sessionTimeout = timeout; return this; }
+
+        /** As web.xml's {@code <locale-encoding-mapping>}: the charset ServletResponse.setLocale picks. */
+        public Builder localeEncoding(String locale, String charset) {
+            localeEncodings.put(Objects.requireNonNull(locale), Objects.requireNonNull(charset));
+            return this;
+        }
 
         public EmbeddedWebapp build() {
             return new EmbeddedWebapp(this);

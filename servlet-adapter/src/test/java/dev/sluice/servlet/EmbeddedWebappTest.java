@@ -66,7 +66,7 @@ class EmbeddedWebappTest {
         protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             resp.setContentType("text/plain");
             resp.getWriter().print("error page: " + req.getAttribute("jakarta.servlet.error.status_code") + " "
-                    + req.getAttribute("jakarta.servlet.error.request_uri"));
+                    + req.getAttribute("jakarta.servlet.error.request_uri") + " uri=" + req.getRequestURI());
         }
     }
 
@@ -103,11 +103,11 @@ class EmbeddedWebappTest {
 
         MemoryExchange missing = http.get("/shop/missing");
         assertEquals(404, missing.code());
-        assertEquals("error page: 404 /shop/missing", missing.text());
+        assertEquals("error page: 404 /shop/missing uri=/shop/error", missing.text());
 
         MemoryExchange failed = http.get("/shop/fail");
         assertEquals(500, failed.code());
-        assertEquals("error page: 500 /shop/fail", failed.text());
+        assertEquals("error page: 500 /shop/fail uri=/shop/error", failed.text());
     }
 
     @Test

@@ -71,6 +71,7 @@ public final class Deployer {
         config.errorPagesByException.putAll(app.errorPagesByException());
         config.defaultErrorPage = app.defaultErrorPage();
         config.mimeMappings.putAll(app.mimeTypes());
+        config.localeEncodings.putAll(app.localeEncodings());
         if (app.sessionTimeout() != null) {
             long seconds = app.sessionTimeout().toSeconds();
             config.sessionTimeoutMinutes = seconds <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (seconds + 59) / 60);
