@@ -3,6 +3,7 @@ package dev.sluice.springboot;
 import dev.sluice.connector.HttpConnector;
 import dev.sluice.connector.TlsConfig;
 import dev.sluice.core.Limits;
+import dev.sluice.core.TrustedProxies;
 import dev.sluice.servlet.ServletContainer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -39,6 +40,7 @@ public class SluiceServletWebServerFactory extends AbstractConfigurableWebServer
 
     private final ServletWebServerSettings settings = new ServletWebServerSettings();
     private Limits limits = Limits.DEFAULTS;
+    private TrustedProxies trustedProxies = TrustedProxies.NONE;
     private final Map<String, String> containerSettings = new LinkedHashMap<>();
     private final List<SluiceConnectorCustomizer> connectorCustomizers = new ArrayList<>();
     private final List<SluiceContainerCustomizer> containerCustomizers = new ArrayList<>();
@@ -62,6 +64,18 @@ public class SluiceServletWebServerFactory extends AbstractConfigurableWebServer
 
     public void setLimits(Limits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /**
+     * The peers whose Forwarded and X-Forwarded-* fields are believed (the client, scheme and host they report
+     * become the request's); default {@link TrustedProxies#NONE}.
+     */
+    public void setTrustedProxies(TrustedProxies trustedProxies) {
+        this.trustedProxies = Objects.requireNonNull(trustedProxies, "trustedProxies");
+    }
+
+    public TrustedProxies getTrustedProxies() {
+        return trustedProxies;
     }
 
     /**
@@ -109,7 +123,8 @@ public class SluiceServletWebServerFactory extends AbstractConfigurableWebServer
         int port = Math.max(getPort(), 0);
         SluiceWebServer.ConnectorFactory connectors = () -> {
             HttpConnector.Builder b = HttpConnector.builder().name("sluice").host(host).limits(connectorLimits)
-                    .handler(container).serverName(getServerHeader() == null ? "Sluice" : getServerHeader());
+                    .handler(container).serverName(getServerHeader() == null ? "Sluice" : getServerHeader())
+                    .trustedProxies(trustedProxies);
             if (tls) {
                 b.port(-1).https(port, tlsConfig);
             } else {

@@ -42,6 +42,36 @@ class SettingsTest {
     }
 
     @Test
+    void nativeForwardHeadersTrustPrivateProxies() throws Exception {
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(DemoApplication.class).properties(
+                "server.port=0", "server.address=127.0.0.1", "server.forward-headers-strategy=native").run();
+        try {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            RawHttp.Response proxied = RawHttp.get(port, "/whoami", "X-Forwarded-For: 203.0.113.9",
+                    "X-Forwarded-Proto: https", "X-Forwarded-Host: shop.example");
+            assertEquals("HTTP/1.1 200 OK", proxied.statusLine());
+            assertEquals("203.0.113.9 https shop.example true", proxied.text());
+        } finally {
+            app.close();
+        }
+    }
+
+    @Test
+    void forwardedFieldsAreIgnoredUnlessTheProxyIsTrusted() throws Exception {
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(DemoApplication.class).properties(
+                "server.port=0", "server.address=127.0.0.1", "server.forward-headers-strategy=native",
+                "server.sluice.trusted-proxies=10.0.0.0/8").run();
+        try {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            RawHttp.Response direct = RawHttp.get(port, "/whoami", "X-Forwarded-For: 203.0.113.9",
+                    "X-Forwarded-Proto: https");
+            assertEquals("127.0.0.1 http localhost false", direct.text());
+        } finally {
+            app.close();
+        }
+    }
+
+    @Test
     void anUnknownKeyStopsTheApplicationNamingIt() {
         Throwable e = assertThrows(Exception.class, () -> new SpringApplicationBuilder(DemoApplication.class)
                 .properties("server.port=0", "server.sluice.max-thread=9").run());

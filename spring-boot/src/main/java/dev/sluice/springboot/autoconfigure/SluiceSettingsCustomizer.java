@@ -1,6 +1,7 @@
 package dev.sluice.springboot.autoconfigure;
 
 import dev.sluice.core.Limits;
+import dev.sluice.core.TrustedProxies;
 import dev.sluice.servlet.ServletContainer;
 import dev.sluice.springboot.SluiceServletWebServerFactory;
 import java.util.LinkedHashMap;
@@ -20,11 +21,17 @@ import org.springframework.util.unit.DataSize;
  * {@code allow-trace}, a container module's), in any of Boot's relaxed spellings ({@code maxThreads},
  * {@code max-threads}, {@code SERVER_SLUICE_MAXTHREADS}), with the values {@code conf/sluice.properties} takes
  * ({@code 20s}, {@code 64KiB}, {@code off}). Also {@code server.max-http-request-header-size} as
- * {@code maxHeaderBytes} unless {@code server.sluice.max-header-bytes} is set. An unknown key or a bad value stops
+ * {@code maxHeaderBytes} unless {@code server.sluice.max-header-bytes} is set, and
+ * {@code server.sluice.trusted-proxies} (CIDR blocks whose Forwarded and X-Forwarded-* fields are believed), which
+ * {@code server.forward-headers-strategy=native} sets to the private and local ranges when it is not given. An unknown key or a bad value stops
  * the application, naming the property.
  */
 final class SluiceSettingsCustomizer implements WebServerFactoryCustomizer<SluiceServletWebServerFactory>, Ordered {
     static final String PREFIX = "server.sluice";
+    /** The peers {@code server.forward-headers-strategy=native} trusts by default: private and local ranges. */
+    static final String INTERNAL_PROXIES = "10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, "
+            + "169.254.0.0/16, 127.0.0.0/8, ::1, fc00::/7, fe80::/10";
+    private static final String TRUSTED_PROXIES = "trustedproxies";
 
     private final Environment environment;
 
@@ -46,9 +53,28 @@ final class SluiceSettingsCustomizer implements WebServerFactoryCustomizer<Sluic
         Map<String, String> containerKeys = canonical(ServletContainer.Builder.settingKeys());
         Properties limits = new Properties();
         Map<String, String> container = new LinkedHashMap<>();
+        String trusted = null;
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            if (uniform(e.getKey()).equals(TRUSTED_PROXIES)) {
+                trusted = e.getValue();
+            }
+        }
+        String strategy = binder.bind("server.forward-headers-strategy", String.class).orElse("none");
+        if (trusted == null && strategy.equalsIgnoreCase("native")) {
+            trusted = INTERNAL_PROXIES;
+        }
+        if (trusted != null) {
+            try {
+                factory.setTrustedProxies(TrustedProxies.parse(trusted));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("Invalid " + PREFIX + ".trusted-proxies: " + e.getMessage(), e);
+            }
+        }
         given.forEach((rawKey, value) -> {
             String key = uniform(rawKey);
-            if (limitKeys.containsKey(key)) {
+            if (key.equals(TRUSTED_PROXIES)) {
+                return;
+            } else if (limitKeys.containsKey(key)) {
                 limits.setProperty(limitKeys.get(key), value);
             } else {
                 container.put(containerKeys.getOrDefault(key, camel(rawKey)), value);

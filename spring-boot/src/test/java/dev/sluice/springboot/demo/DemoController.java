@@ -32,6 +32,13 @@ public class DemoController {
         return "got " + body.length() + " bytes";
     }
 
+    /** What the server made of the client: its address, the scheme and host it used. */
+    @GetMapping(value = "/whoami", produces = MediaType.TEXT_PLAIN_VALUE)
+    public String whoami(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRemoteAddr() + " " + request.getScheme() + " " + request.getServerName() + " "
+                + request.isSecure();
+    }
+
     @GetMapping("/boom")
     public String boom() {
         throw new IllegalStateException("boom on purpose");
