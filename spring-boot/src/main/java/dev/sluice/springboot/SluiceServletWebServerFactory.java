@@ -104,6 +104,7 @@ public class SluiceServletWebServerFactory extends AbstractConfigurableWebServer
 
     @Override
     public WebServer getWebServer(ServletContextInitializer... initializers) {
+        warnAboutUnsupported();
         ServletContainer container = createContainer();
         try {
             container.deploy(new WebappDefinition(settings, getErrorPages(), getCompression(), LOG)
@@ -136,6 +137,19 @@ public class SluiceServletWebServerFactory extends AbstractConfigurableWebServer
         LOG.info("Sluice initialized with port " + port + (tls ? " (https)" : " (http)"));
         return new SluiceWebServer(container, connectors, tls, graceful, connectorLimits.drainTimeout(),
                 settings.getContextPath().toString(), port);
+    }
+
+    /** Settings Boot offers that this server does not apply yet: said once at start, not silently dropped. */
+    private void warnAboutUnsupported() {
+        if (getHttp2() != null && getHttp2().isEnabled()) {
+            LOG.warn("server.http2.enabled is not supported by Sluice's Spring Boot starter yet; serving HTTP/1.1");
+        }
+        if (settings.getSession().isPersistent()) {
+            LOG.warn("server.servlet.session.persistent is not supported on Sluice; sessions end with the server");
+        }
+        if (!settings.getCookieSameSiteSuppliers().isEmpty()) {
+            LOG.warn("CookieSameSiteSupplier beans are not applied on Sluice; set SameSite on the cookies");
+        }
     }
 
     private Map<String, org.springframework.boot.ssl.SslBundle> sslServerNames() {

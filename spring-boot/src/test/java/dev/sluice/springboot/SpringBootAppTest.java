@@ -29,7 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "server.sluice.queueTimeout=5s",
         "server.sluice.max-connections=300",
         "server.sluice.max-body-bytes=1KiB",
-        "server.server-header=SluiceUnderBoot"})
+        "server.server-header=SluiceUnderBoot",
+        "management.endpoints.web.exposure.include=health,metrics"})
 class SpringBootAppTest {
     @LocalServerPort
     int port;
@@ -94,6 +95,24 @@ class SpringBootAppTest {
         assertEquals("HTTP/1.1 200 OK", health.statusLine());
         assertEquals("application/vnd.spring-boot.actuator.v3+json", health.header("Content-Type"));
         assertEquals("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}", health.text());
+    }
+
+    @Test
+    void theConnectorsFiguresAreMicrometerMeters() throws IOException {
+        RawHttp.Response max = RawHttp.get(port, "/actuator/metrics/sluice.workers.max");
+        assertEquals("HTTP/1.1 200 OK", max.statusLine());
+        assertTrue(max.text().contains("\"name\":\"sluice.workers.max\"")
+                && max.text().contains("{\"statistic\":\"VALUE\",\"value\":7.0}"), max.text());
+
+        // This request's own worker is busy while the gauge is read (a previous request's may still be finishing).
+        RawHttp.Response busy = RawHttp.get(port, "/actuator/metrics/sluice.workers.busy");
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("\"value\":([0-9.]+)").matcher(busy.text());
+        assertTrue(value.find() && Double.parseDouble(value.group(1)) >= 1.0, busy.text());
+
+        RawHttp.Response rejected = RawHttp.get(port, "/actuator/metrics/sluice.requests.rejected");
+        assertEquals("HTTP/1.1 200 OK", rejected.statusLine());
+        assertTrue(rejected.text().contains("\"tag\":\"reason\"") && rejected.text().contains("queue_full"),
+                rejected.text());
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.boot.web.server.autoconfigure.servlet.ServletWebServerConfiguration;
 import org.springframework.boot.web.server.servlet.ServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
@@ -45,5 +46,15 @@ public final class SluiceServletWebServerAutoConfiguration {
     @Bean
     SluiceSettingsCustomizer sluiceSettingsCustomizer(Environment environment) {
         return new SluiceSettingsCustomizer(environment);
+    }
+
+    /** Micrometer meters of the connector, when Micrometer is on the class path (Actuator brings it). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    static class Metrics {
+        @Bean
+        SluiceMetricsBinder sluiceMetricsBinder(ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
+            return new SluiceMetricsBinder(registry);
+        }
     }
 }
