@@ -105,6 +105,10 @@ public class SluiceServletWebServerFactory extends AbstractConfigurableWebServer
     @Override
     public WebServer getWebServer(ServletContextInitializer... initializers) {
         warnAboutUnsupported();
+        // TLS first: a key store that cannot be read fails the start before the application is deployed.
+        boolean tls = Ssl.isEnabled(getSsl());
+        TlsConfig tlsConfig = tls ? new BootTls(getSslBundle(), sslServerNames(), getSsl().getClientAuth())
+                .config() : null;
         ServletContainer container = createContainer();
         try {
             container.deploy(new WebappDefinition(settings, getErrorPages(), getCompression(), LOG)
@@ -113,9 +117,6 @@ public class SluiceServletWebServerFactory extends AbstractConfigurableWebServer
             container.close();
             throw new WebServerException("Unable to start the Sluice webapp: " + e.getMessage(), e);
         }
-        boolean tls = Ssl.isEnabled(getSsl());
-        TlsConfig tlsConfig = tls ? new BootTls(getSslBundle(), sslServerNames(), getSsl().getClientAuth())
-                .config() : null;
         boolean graceful = getShutdown() == Shutdown.GRACEFUL;
         // Immediate shutdown closes connections at once; graceful waits up to the drainTimeout limit.
         Limits connectorLimits = graceful ? limits : limits.toBuilder().drainTimeout(Duration.ZERO).build();
