@@ -33,6 +33,9 @@ public final class HttpConnector implements AutoCloseable {
         this.httpsPort = b.httpsPort;
         this.tls = b.tls;
         this.limits = b.limits;
+        if (port < 0 && tls == null) {
+            throw new IllegalArgumentException("A connector without an HTTP port needs an HTTPS listener");
+        }
         this.runtime = new ConnectorRuntime(b.name, b.limits, b.clock, b.serverName,
                 Objects.requireNonNull(b.handler, "handler"), b.selectors, stats, b.listener, b.refusals);
         runtime.proxies(b.trustedProxies, b.proxyProtocol);
@@ -55,7 +58,7 @@ public final class HttpConnector implements AutoCloseable {
     public InetSocketAddress localAddress() {
         InetSocketAddress address = runtime.localAddress();
         if (address == null) {
-            throw new IllegalStateException("Not started");
+            throw new IllegalStateException(started && port < 0 ? "No HTTP listener (HTTPS only)" : "Not started");
         }
         return address;
     }
@@ -108,6 +111,7 @@ public final class HttpConnector implements AutoCloseable {
         }
 
         public Builder host(String host) { this.host = Objects.requireNonNull(host); return this; }
+        /** The HTTP port; 0 for any free one, -1 for none (HTTPS only, with {@link #https}). */
         public Builder port(int port) { this.port = port; return this; }
         /**
          * Adds an HTTPS listener on {@code port} (0 for any free one) beside the HTTP one, served by the same

@@ -117,6 +117,35 @@ public final class ServletContainer implements Handler, AutoCloseable {
         }
     }
 
+    /**
+     * Deploys a webapp defined in code (an application embedding the container); returns its context path. Its
+     * initializers run now, on this thread.
+     *
+     * @throws IOException when it fails to start (the cause attached), or the context path is taken
+     */
+    public String deploy(EmbeddedWebapp embedded) throws IOException {
+        String contextPath = embedded.contextPath();
+        synchronized (this) {
+            if (apps.containsKey(contextPath)) {
+                throw new IOException("Context path '" + contextPath + "' is already deployed");
+            }
+            Path root = embedded.documentRoot();
+            if (root == null) {
+                String name = contextPath.isEmpty() ? "ROOT" : contextPath.substring(1).replace('/', '#');
+                root = Files.createDirectories(settings.workDir().resolve("embedded").resolve(name));
+            }
+            WebApp app = Deployer.createEmbedded(embedded, root.toAbsolutePath(), settings, this::find);
+            try {
+                app.start();
+            } catch (Exception | LinkageError e) {
+                throw new IOException("Webapp " + app.displayPath() + " failed to start: " + rootMessage(e), e);
+            }
+            apps.put(contextPath, app);
+            reindex();
+            return contextPath;
+        }
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {

@@ -26,6 +26,7 @@ public final class ConnectorRuntime {
     private TlsContext tlsContext;
     private InetSocketAddress bound;
     private InetSocketAddress tlsBound;
+    private boolean running;
 
     public ConnectorRuntime(String name, Limits limits, Clock clock, String serverName, Handler handler,
                             int selectorCount, ConnectorStats stats, ExchangeListener listener,
@@ -52,7 +53,8 @@ public final class ConnectorRuntime {
 
     /**
      * Binds the HTTP port and, with {@code tls}, the HTTPS port beside it (both fed to the same selector loops,
-     * worker pool, request queue and limits), and starts every thread.
+     * worker pool, request queue and limits), and starts every thread. A negative {@code port} binds no HTTP
+     * port: HTTPS only.
      *
      * @throws IOException when a port cannot be bound or the TLS certificates cannot be read
      */
@@ -65,18 +67,20 @@ public final class ConnectorRuntime {
                 throw new IOException(e.getMessage(), e);
             }
         }
-        ServerSocketChannel server = bind(host, port);
+        ServerSocketChannel server = port < 0 ? null : bind(host, port);
         ServerSocketChannel tlsServer = null;
         if (tlsContext != null) {
             try {
                 tlsServer = bind(host, httpsPort);
             } catch (IOException e) {
-                server.close();
+                if (server != null) {
+                    server.close();
+                }
                 throw e;
             }
             tlsBound = (InetSocketAddress) tlsServer.getLocalAddress();
         }
-        bound = (InetSocketAddress) server.getLocalAddress();
+        bound = server == null ? null : (InetSocketAddress) server.getLocalAddress();
         pool = new WorkerPool(name, ctx.limits.maxThreads(), ctx.limits.acceptQueue());
         pool.countBusy(ctx.stats.busy);
         Http1Processor processor = new Http1Processor(ctx);
@@ -85,8 +89,11 @@ public final class ConnectorRuntime {
             loops[i] = new SelectorLoop(name + "-selector-" + i, ctx, processor, pool, slots);
             loops[i].start();
         }
-        acceptor = new Acceptor(name, server, loops, slots, ctx, null);
-        acceptor.start();
+        if (server != null) {
+            acceptor = new Acceptor(name, server, loops, slots, ctx, null);
+            acceptor.start();
+        }
+        running = true;
         if (tlsServer != null) {
             tlsAcceptor = new Acceptor(name + "-https", tlsServer, loops, slots, ctx, tlsContext);
             tlsAcceptor.start();
@@ -127,11 +134,14 @@ public final class ConnectorRuntime {
     static final long STOP_CALLBACK_GRACE_MILLIS = 2_000;
 
     public void stop() throws InterruptedException {
-        if (acceptor == null) {
+        if (!running) {
             return;
         }
+        running = false;
         ctx.draining = true;
-        acceptor.stop();
+        if (acceptor != null) {
+            acceptor.stop();
+        }
         if (tlsAcceptor != null) {
             tlsAcceptor.stop();
             tlsAcceptor = null;

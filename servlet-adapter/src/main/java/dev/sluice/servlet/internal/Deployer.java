@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.sluice.servlet.EmbeddedWebapp;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,5 +56,31 @@ public final class Deployer {
             loader.close();
             throw e;
         }
+    }
+
+    /**
+     * An embedded webapp over {@code root}: what a descriptor would declare comes from {@code app}; its classes are
+     * the application's and nothing is scanned.
+     */
+    public static WebApp createEmbedded(EmbeddedWebapp app, Path root, ContainerSettings settings,
+                                        Function<String, WebApp> contexts) {
+        WebAppConfig config = new WebAppConfig();
+        config.displayName = app.displayName();
+        config.contextParams.putAll(app.initParameters());
+        config.errorPagesByCode.putAll(app.errorPagesByStatus());
+        config.errorPagesByException.putAll(app.errorPagesByException());
+        config.defaultErrorPage = app.defaultErrorPage();
+        config.mimeMappings.putAll(app.mimeTypes());
+        config.localeEncodings.putAll(app.localeEncodings());
+        if (app.sessionTimeout() != null) {
+            long seconds = app.sessionTimeout().toSeconds();
+            config.sessionTimeoutMinutes = seconds <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (seconds + 59) / 60);
+        }
+        config.metadataComplete = true;
+        String name = app.contextPath().isEmpty() ? "ROOT" : app.contextPath().substring(1);
+        WebappClassLoader loader = WebappClassLoader.embedded("embedded:" + name, app.classLoader());
+        List<ServletContainerInitializer> given = new ArrayList<>(app.initializers());
+        return new WebApp(app.contextPath(), root, loader, config, settings,
+                new Initializers(settings.modules().initializersForOneWebapp(), given), contexts);
     }
 }

@@ -132,6 +132,10 @@ final class ErrorPages {
             path = path.substring(0, q);
         }
         DispatchState saved = DispatchState.save(request);
+        // The error page is reached as by a forward (Servlet 6.1 sections 9.4 and 10.9.2): the request URI is the
+        // page's, the original is in jakarta.servlet.error.request_uri. Spring MVC maps an ERROR dispatch by its
+        // request URI, so keeping the original would run the failed handler again.
+        request.requestURI = app.contextPath() + path;
         if (query != null) {
             request.content().pushQuery(query);
         }

@@ -184,7 +184,7 @@ public final class WebApp implements AppScope {
             servlets.asModule(() -> context.registrations().asInitializer(
                     () -> sci.onStartup(initializers.selectedFor(sci), context)));
         }
-        for (ServletContainerInitializer sci : Initializers.load(loader)) {
+        for (ServletContainerInitializer sci : initializers.fromWebapp(loader)) {
             context.registrations().asInitializer(() -> sci.onStartup(initializers.selectedFor(sci), context));
         }
     }

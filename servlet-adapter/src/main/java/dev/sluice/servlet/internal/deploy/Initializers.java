@@ -18,6 +18,8 @@ import java.util.Set;
 public final class Initializers {
     private final List<ServletContainerInitializer> fromModules;
     private final Map<String, Set<Class<?>>> handlesTypes;
+    /** The webapp's own initializers when given in code (an embedded webapp); null: those it ships. */
+    private final List<ServletContainerInitializer> given;
 
     /**
      * @param handlesTypes for each initializer class name, the classes its @HandlesTypes selects (from the
@@ -26,6 +28,14 @@ public final class Initializers {
     public Initializers(List<ServletContainerInitializer> fromModules, Map<String, Set<Class<?>>> handlesTypes) {
         this.fromModules = List.copyOf(fromModules);
         this.handlesTypes = handlesTypes;
+        this.given = null;
+    }
+
+    /** An embedded webapp's: its own initializers are {@code given}, and nothing was scanned. */
+    public Initializers(List<ServletContainerInitializer> fromModules, List<ServletContainerInitializer> given) {
+        this.fromModules = List.copyOf(fromModules);
+        this.handlesTypes = Map.of();
+        this.given = List.copyOf(given);
     }
 
     public List<ServletContainerInitializer> fromModules() {
@@ -36,6 +46,11 @@ public final class Initializers {
     public Set<Class<?>> selectedFor(ServletContainerInitializer sci) {
         Set<Class<?>> types = handlesTypes.get(sci.getClass().getName());
         return types == null || types.isEmpty() ? null : new LinkedHashSet<>(types);
+    }
+
+    /** The webapp's own initializers: those given in code, else those it ships ({@link #load}). */
+    public List<ServletContainerInitializer> fromWebapp(ClassLoader webappLoader) throws ServletException {
+        return given != null ? given : load(webappLoader);
     }
 
     /** The initializers the webapp ships (META-INF/services in WEB-INF/classes and WEB-INF/lib). */

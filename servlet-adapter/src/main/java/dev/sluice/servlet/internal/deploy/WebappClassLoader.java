@@ -38,10 +38,14 @@ public final class WebappClassLoader extends URLClassLoader {
     private final ClassLoader platform = ClassLoader.getPlatformClassLoader();
     /** Classes the container's service files for shared API types name; filled as those files are read. */
     private final Set<String> apiProviders = ConcurrentHashMap.newKeySet();
+    /** An embedded webapp's loader: it has no classes of its own and every class and resource is the container's. */
+    private final boolean delegating;
 
-    private WebappClassLoader(String name, URL[] urls, ClassLoader container, List<String> sharedPackages) {
+    private WebappClassLoader(String name, URL[] urls, ClassLoader container, List<String> sharedPackages,
+                              boolean delegating) {
         super(name, urls, ClassLoader.getPlatformClassLoader());
         this.container = container;
+        this.delegating = delegating;
         this.shared = sharedPackages.toArray(new String[0]);
         // A package prefix ends in a dot; an entry without one names a single class (ContainerModule.apiClasses).
         this.sharedResources = sharedPackages.stream()
@@ -65,7 +69,16 @@ public final class WebappClassLoader extends URLClassLoader {
         for (Path jar : libraryJars(webappRoot)) {
             urls.add(jar.toUri().toURL());
         }
-        return new WebappClassLoader(name, urls.toArray(new URL[0]), container, sharedPackages);
+        return new WebappClassLoader(name, urls.toArray(new URL[0]), container, sharedPackages, false);
+    }
+
+    /**
+     * The loader of a webapp embedded in an application (Spring Boot): the application's classes are the webapp's,
+     * so every class and resource comes from {@code application}, as with Tomcat's or Jetty's embedded context.
+     * Closing it leaves {@code application} open.
+     */
+    public static WebappClassLoader embedded(String name, ClassLoader application) {
+        return new WebappClassLoader(name, new URL[0], application, List.of(), true);
     }
 
     /** The jars of WEB-INF/lib, sorted by name so that the search order does not depend on the file system. */
@@ -84,7 +97,9 @@ public final class WebappClassLoader extends URLClassLoader {
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         synchronized (getClassLoadingLock(name)) {
             Class<?> c = findLoadedClass(name);
-            if (c == null) {
+            if (c == null && delegating) {
+                c = container.loadClass(name);
+            } else if (c == null) {
                 c = shared(name) || apiProviders.contains(name) ? loadShared(name) : loadWebappOrJdk(name);
             }
             if (resolve) {
@@ -163,6 +178,9 @@ public final class WebappClassLoader extends URLClassLoader {
 
     @Override
     public URL getResource(String name) {
+        if (delegating) {
+            return container.getResource(name);
+        }
         if (sharedResource(name)) {
             URL shared = container.getResource(name);
             if (shared != null) {
@@ -175,6 +193,9 @@ public final class WebappClassLoader extends URLClassLoader {
 
     @Override
     public Enumeration<URL> getResources(String name) throws IOException {
+        if (delegating) {
+            return container.getResources(name);
+        }
         List<URL> all = new ArrayList<>();
         if (sharedResource(name)) {
             all.addAll(Collections.list(container.getResources(name)));
