@@ -9,13 +9,14 @@
 #
 #   benchmarks/soak.sh DURATION          e.g. 60s, 30m
 #
-# Settings (environment): SAMPLE_SECONDS (10), SKIP_BUILD=1 (use what is built), OUT (results folder).
+# Settings (environment): SAMPLE_SECONDS (10), SKIP_BUILD=1 (use what is built), OUT (results folder), DIST (the
+# distribution to run; default distribution/target/sluice: copy it elsewhere to rebuild during a long run).
 # The load runs in this JVM (dev.sluice.bench.soak.SoakMain); the server is its own process, stopped by PID.
 set -euo pipefail
 DURATION=${1:?usage: benchmarks/soak.sh DURATION (e.g. 60s, 30m)}
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT_DIR=$(cd "$BENCH_DIR/.." && pwd)
-DIST="$ROOT_DIR/distribution/target/sluice"
+DIST=${DIST:-$ROOT_DIR/distribution/target/sluice}
 OUT=${OUT:-$BENCH_DIR/results/soak-$(date -u +%Y%m%dT%H%M%SZ)}
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
