@@ -166,7 +166,7 @@ final class HostileClients {
             }
             return false;
         } catch (IOException e) {
-            return e instanceof java.net.SocketTimeoutException ? false : true; // reset: closed too
+            return !(e instanceof java.net.SocketTimeoutException); // a reset: closed too
         }
     }
 }
