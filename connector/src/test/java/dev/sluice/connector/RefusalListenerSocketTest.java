@@ -98,6 +98,27 @@ class RefusalListenerSocketTest {
         assertEquals("maxRequestLine=64", refusal.limit());
     }
 
+    /** The values of one name added up, lines together (http.sys MaxFieldLength; RFC 6585 section 5). */
+    @Test
+    void oneHeaderNameOverMaxHeaderValueBytesIs431NamingIt() throws Exception {
+        start(Limits.builder().maxHeaderValueBytes(100).build(), (req, res) -> { });
+        try (RawClient c = new RawClient(connector.localAddress())) {
+            String fits = "GET / HTTP/1.1\r\nHost: a\r\nX-A: " + "a".repeat(60) + "\r\nX-B: " + "b".repeat(60)
+                    + "\r\nx-a: " + "a".repeat(40) + "\r\n\r\n";
+            assertEquals(200, c.send(fits).read().status(), "100 bytes for X-A, 60 for X-B");
+        }
+        assertNull(refusals.poll(), "no refusal under the limit");
+        try (RawClient c = new RawClient(connector.localAddress())) {
+            RawClient.Response over = c.send("GET / HTTP/1.1\r\nHost: a\r\nX-A: " + "a".repeat(60)
+                    + "\r\nx-a: " + "a".repeat(41) + "\r\n\r\n").read();
+            assertEquals(431, over.status());
+            assertTrue(over.body().contains("Header field X-A larger than 100 bytes"), over.body());
+        }
+        Refusal refusal = only();
+        assertEquals(431, refusal.status());
+        assertEquals("maxHeaderValueBytes=100", refusal.limit());
+    }
+
     @Test
     void tooManyHeaderFieldsNameTheCountLimitAndAMalformedHeadNoLimit() throws Exception {
         start(Limits.builder().maxHeaderCount(2).build(), (req, res) -> { });

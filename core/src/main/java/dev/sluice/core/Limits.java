@@ -40,6 +40,8 @@ public final class Limits {
     private final long maxBodyBytes;
     private final long maxDrainBytes;
     private final int maxConcurrentRequests;
+    private final int maxHeaderValueBytes;
+    private final long maxWriteBacklog;
 
     private Limits(Builder b) {
         this.maxThreads = positive("maxThreads", b.maxThreads);
@@ -61,6 +63,8 @@ public final class Limits {
         this.maxBodyBytes = notNegative("maxBodyBytes", b.maxBodyBytes);
         this.maxDrainBytes = notNegative("maxDrainBytes", b.maxDrainBytes);
         this.maxConcurrentRequests = notNegative("maxConcurrentRequests", b.maxConcurrentRequests);
+        this.maxHeaderValueBytes = atLeast("maxHeaderValueBytes", b.maxHeaderValueBytes, 64);
+        this.maxWriteBacklog = atLeast("maxWriteBacklog", b.maxWriteBacklog, 1024);
     }
 
     public static Builder builder() {
@@ -89,6 +93,8 @@ public final class Limits {
         b.maxBodyBytes = maxBodyBytes;
         b.maxDrainBytes = maxDrainBytes;
         b.maxConcurrentRequests = maxConcurrentRequests;
+        b.maxHeaderValueBytes = maxHeaderValueBytes;
+        b.maxWriteBacklog = maxWriteBacklog;
         return b;
     }
 
@@ -202,6 +208,23 @@ public final class Limits {
         return maxConcurrentRequests;
     }
 
+    /**
+     * Most bytes in the values of one header field name, its lines together (http.sys MaxFieldLength); past it
+     * 431 (RFC 6585 section 5: "a single header field is too large").
+     */
+    public int maxHeaderValueBytes() {
+        return maxHeaderValueBytes;
+    }
+
+    /**
+     * Most response bytes held for a client that does not read, in non-blocking write mode, once a write finds
+     * some already held (a write made while {@code isReady()} is false); past it the write fails and the
+     * connection closes. A write made when ready is always taken whole (Servlet 6.1 section 5.8).
+     */
+    public long maxWriteBacklog() {
+        return maxWriteBacklog;
+    }
+
     private static int positive(String key, int value) {
         return (int) atLeast(key, value, 1);
     }
@@ -249,7 +272,8 @@ public final class Limits {
                 + ", retryAfter=" + retryAfterSeconds + ", maxRequestLine=" + maxRequestLine
                 + ", maxHeaderBytes=" + maxHeaderBytes + ", maxHeaderCount=" + maxHeaderCount
                 + ", maxBodyBytes=" + maxBodyBytes + ", maxDrainBytes=" + maxDrainBytes
-                + ", maxConcurrentRequests=" + maxConcurrentRequests + "}";
+                + ", maxConcurrentRequests=" + maxConcurrentRequests + ", maxHeaderValueBytes=" + maxHeaderValueBytes
+                + ", maxWriteBacklog=" + maxWriteBacklog + "}";
     }
 
     /** Collects values; {@link #build()} validates them all. */
@@ -273,6 +297,8 @@ public final class Limits {
         long maxBodyBytes = 64L * 1024 * 1024;
         long maxDrainBytes = 64 * 1024;
         int maxConcurrentRequests = 0;
+        int maxHeaderValueBytes = 8 * 1024;
+        long maxWriteBacklog = 1024 * 1024;
 
         private Builder() {
         }
@@ -296,6 +322,8 @@ public final class Limits {
         public Builder maxBodyBytes(long v) { maxBodyBytes = v; return this; }
         public Builder maxDrainBytes(long v) { maxDrainBytes = v; return this; }
         public Builder maxConcurrentRequests(int v) { maxConcurrentRequests = v; return this; }
+        public Builder maxHeaderValueBytes(int v) { maxHeaderValueBytes = v; return this; }
+        public Builder maxWriteBacklog(long v) { maxWriteBacklog = v; return this; }
 
         /** @throws IllegalArgumentException naming the first invalid setting */
         public Limits build() {

@@ -37,6 +37,8 @@ final class LimitsProperties {
         SETTERS.put("maxBodyBytes", (b, s) -> b.maxBodyBytes(size(s)));
         SETTERS.put("maxDrainBytes", (b, s) -> b.maxDrainBytes(size(s)));
         SETTERS.put("maxConcurrentRequests", (b, s) -> b.maxConcurrentRequests(integerOrOff(s)));
+        SETTERS.put("maxHeaderValueBytes", (b, s) -> b.maxHeaderValueBytes(Math.toIntExact(size(s))));
+        SETTERS.put("maxWriteBacklog", (b, s) -> b.maxWriteBacklog(size(s)));
     }
 
     /** The keys {@link #read} knows, in a stable order. */

@@ -85,6 +85,8 @@ class LimitsTest {
             "maxDrainBytes|1MiB|1048576",
             "maxConcurrentRequests|off|0",
             "maxConcurrentRequests|40|40",
+            "maxHeaderValueBytes|4KiB|4096",
+            "maxWriteBacklog|2MiB|2097152",
     })
     void parsesEachKey(String key, String value, String expected) {
         Limits limits = Limits.fromProperties(props(key, value), Limits.DEFAULTS);
@@ -112,13 +114,15 @@ class LimitsTest {
             case "maxBodyBytes": return Limits::maxBodyBytes;
             case "maxDrainBytes": return Limits::maxDrainBytes;
             case "maxConcurrentRequests": return Limits::maxConcurrentRequests;
+            case "maxHeaderValueBytes": return Limits::maxHeaderValueBytes;
+            case "maxWriteBacklog": return Limits::maxWriteBacklog;
             default: throw new AssertionError("no accessor for " + key);
         }
     }
 
     @Test
     void everyPropertyKeyHasATestAccessor() {
-        assertEquals(19, Limits.propertyKeys().size());
+        assertEquals(21, Limits.propertyKeys().size());
         for (String key : Limits.propertyKeys()) {
             accessor(key);
         }

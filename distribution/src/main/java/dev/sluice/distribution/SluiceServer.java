@@ -101,8 +101,12 @@ public final class SluiceServer implements AutoCloseable {
                 .trustedProxies(b.trustedProxies)
                 .proxyProtocol(b.proxyProtocol)
                 .build();
-        this.figures = b.statusPages ? new FiguresSource(connector, webapps,
-                () -> ContainerModulesFound.figures(modules)) : null;
+        // The container's own figures (sessions_active, caps_refused_*: docs/reliability.md) go with the modules'.
+        this.figures = b.statusPages ? new FiguresSource(connector, webapps, () -> {
+            java.util.Map<String, Long> all = new java.util.LinkedHashMap<>(container.figures());
+            all.putAll(ContainerModulesFound.figures(modules));
+            return all;
+        }) : null;
         this.historySampler = b.statusPages
                 ? new HistorySampler(() -> HistorySampler.Reading.of(connector.metrics()), history) : null;
         this.watcher = b.webapps == null ? null

@@ -10,6 +10,8 @@ import dev.sluice.core.TargetForm;
 import dev.sluice.servlet.internal.Deployer;
 import dev.sluice.servlet.internal.WebApp;
 import dev.sluice.servlet.internal.async.DaemonThreads;
+import dev.sluice.servlet.internal.caps.Cap;
+import dev.sluice.servlet.internal.caps.ResourceCaps;
 import dev.sluice.servlet.internal.deploy.ContainerSettings;
 import dev.sluice.servlet.internal.deploy.WarUnpacker;
 import dev.sluice.servlet.internal.deploy.WebappSources;
@@ -77,7 +79,8 @@ public final class ServletContainer implements Handler, AutoCloseable {
         this.settings = new ContainerSettings(b.serverInfo, workDir, b.allowTrace,
                 Map.copyOf(b.maxConcurrentRequests), b.retryAfterSeconds, b.maxParameterCount, b.maxFormBytes,
                 async, scheduler, b.clock, Map.copyOf(b.localeEncodings), Set.copyOf(b.allowedTrailers),
-                b.crossContext, b.realm, modules, b.redirectPort);
+                b.crossContext, b.realm, modules, b.redirectPort, new ResourceCaps(b.maxActiveSessions,
+                b.maxPartCount, b.maxPartHeaderBytes, b.maxCookieCount, b.maxUpgradedConnections));
     }
 
     public static Builder builder() {
@@ -213,6 +216,21 @@ public final class ServletContainer implements Handler, AutoCloseable {
         return n;
     }
 
+    /**
+     * Live figures for the status page: {@code sessions_active} across all webapps, and the refusals of each cap
+     * since start ({@code caps_refused_max_active_sessions}, ..., docs/reliability.md "Caps").
+     */
+    public Map<String, Long> figures() {
+        Map<String, Long> figures = new java.util.LinkedHashMap<>();
+        long sessions = 0;
+        for (WebApp app : byLength) {
+            sessions += app.activeSessions();
+        }
+        figures.put("sessions_active", sessions);
+        figures.putAll(settings.caps().figures());
+        return figures;
+    }
+
     private void reindex() {
         List<WebApp> list = new ArrayList<>(apps.values());
         list.sort(Comparator.comparingInt((WebApp a) -> a.contextPath().length()).reversed());
@@ -291,6 +309,11 @@ public final class ServletContainer implements Handler, AutoCloseable {
         private int retryAfterSeconds = 1;
         private int maxParameterCount = 1000;
         private int maxFormBytes = 2 * 1024 * 1024;
+        private int maxActiveSessions = ResourceCaps.DEFAULT_MAX_ACTIVE_SESSIONS;
+        private int maxPartCount = ResourceCaps.DEFAULT_MAX_PART_COUNT;
+        private int maxPartHeaderBytes = ResourceCaps.DEFAULT_MAX_PART_HEADER_BYTES;
+        private int maxCookieCount = ResourceCaps.DEFAULT_MAX_COOKIE_COUNT;
+        private int maxUpgradedConnections = ResourceCaps.DEFAULT_MAX_UPGRADED_CONNECTIONS;
         private ExecutorService asyncExecutor;
         private ScheduledExecutorService scheduler;
         private Clock clock = Clock.systemUTC();
@@ -343,6 +366,33 @@ public final class ServletContainer implements Handler, AutoCloseable {
 
         /** Largest urlencoded form body parsed into parameters (Tomcat's maxPostSize, 2 MiB). */
         public Builder maxFormBytes(int n) { this.maxFormBytes = n; return this; }
+
+        /**
+         * Live sessions per webapp (Tomcat's maxActiveSessions; default 100000): past it getSession(true) throws an
+         * IllegalStateException that, uncaught, answers 503 with Retry-After.
+         */
+        public Builder maxActiveSessions(int n) {
+            this.maxActiveSessions = ResourceCaps.check(Cap.ACTIVE_SESSIONS, n);
+            return this;
+        }
+
+        /** Multipart parts per request (Tomcat's maxPartCount; default 50); past it getParts fails with 413. */
+        public Builder maxPartCount(int n) { this.maxPartCount = ResourceCaps.check(Cap.PARTS, n); return this; }
+
+        /** Bytes of one multipart part's header block (default 4096, at least 256); past it 400. */
+        public Builder maxPartHeaderBytes(int n) {
+            this.maxPartHeaderBytes = ResourceCaps.check(Cap.PART_HEADER_BYTES, n);
+            return this;
+        }
+
+        /** Cookie pairs per request (default 200); past them the request is a 400. */
+        public Builder maxCookieCount(int n) { this.maxCookieCount = ResourceCaps.check(Cap.COOKIES, n); return this; }
+
+        /** Upgraded connections open per webapp (default 5000); past it HttpServletRequest.upgrade answers 503. */
+        public Builder maxUpgradedConnections(int n) {
+            this.maxUpgradedConnections = ResourceCaps.check(Cap.UPGRADED_CONNECTIONS, n);
+            return this;
+        }
 
         /** Threads for async dispatch and AsyncContext.start, and a scheduler for timeouts and expiry. */
         public Builder executors(ExecutorService async, ScheduledExecutorService scheduler) {
@@ -398,7 +448,9 @@ public final class ServletContainer implements Handler, AutoCloseable {
          * Sets a setting from its text form, as {@code conf/sluice.properties} and {@code arquillian.xml} give it:
          * {@code localeEncodings} ({@code ja=Shift_JIS, zh_TW=Big5}), {@code allowedTrailers} ({@code *}, or names
          * separated by commas, empty for none), {@code crossContext} ({@code true}/{@code false}), and
-         * {@code serverInfo}, {@code allowTrace}, {@code maxParameterCount}, {@code maxFormBytes}.
+         * {@code serverInfo}, {@code allowTrace}, {@code maxParameterCount}, {@code maxFormBytes}, and the caps
+         * {@code maxActiveSessions}, {@code maxPartCount}, {@code maxPartHeaderBytes}, {@code maxCookieCount},
+         * {@code maxUpgradedConnections}.
          *
          * Any other key is a container module's ({@code jspDevelopment}, {@link ContainerModule#settingKeys()}):
          * given to the module that declares it now, and again when the container is built.

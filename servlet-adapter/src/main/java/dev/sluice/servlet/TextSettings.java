@@ -11,7 +11,8 @@ import java.util.List;
 final class TextSettings {
     /** The keys {@link #apply} takes. */
     static final List<String> KEYS = List.of("serverInfo", "allowTrace", "maxParameterCount",
-            "maxFormBytes", "localeEncodings", "allowedTrailers", "crossContext");
+            "maxFormBytes", "localeEncodings", "allowedTrailers", "crossContext", "maxActiveSessions", "maxPartCount",
+            "maxPartHeaderBytes", "maxCookieCount", "maxUpgradedConnections");
 
     private TextSettings() {
     }
@@ -32,6 +33,11 @@ final class TextSettings {
                 case "serverInfo" -> b.serverInfo(v);
                 case "maxParameterCount" -> b.maxParameterCount(Integer.parseInt(v));
                 case "maxFormBytes" -> b.maxFormBytes(Integer.parseInt(v));
+                case "maxActiveSessions" -> b.maxActiveSessions(Integer.parseInt(v));
+                case "maxPartCount" -> b.maxPartCount(Integer.parseInt(v));
+                case "maxPartHeaderBytes" -> b.maxPartHeaderBytes(Integer.parseInt(v));
+                case "maxCookieCount" -> b.maxCookieCount(Integer.parseInt(v));
+                case "maxUpgradedConnections" -> b.maxUpgradedConnections(Integer.parseInt(v));
                 default -> throw new IllegalStateException("KEYS and apply disagree on " + key);
             }
         } catch (IllegalArgumentException e) {

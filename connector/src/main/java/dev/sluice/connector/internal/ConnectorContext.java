@@ -67,6 +67,7 @@ final class ConnectorContext {
     }
 
     RequestHeadParser newParser() {
-        return new RequestHeadParser(limits.maxRequestLine(), limits.maxHeaderBytes(), limits.maxHeaderCount());
+        return new RequestHeadParser(limits.maxRequestLine(), limits.maxHeaderBytes(), limits.maxHeaderCount(),
+                limits.maxHeaderValueBytes());
     }
 }

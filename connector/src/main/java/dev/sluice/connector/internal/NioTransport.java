@@ -24,6 +24,7 @@ final class NioTransport implements Transport, Waiter {
     private final SelectorLoop loop;
     private final Clock clock;
     private final long writeTimeoutMillis;
+    private final long maxWriteBacklog;
     private final InetSocketAddress local;
     private final InetSocketAddress remote;
     Connection connection;
@@ -34,6 +35,13 @@ final class NioTransport implements Transport, Waiter {
     private volatile WriteBacklog backlog;
 
     NioTransport(Wire wire, SelectorLoop loop, Clock clock, long writeTimeoutMillis) throws IOException {
+        this(wire, loop, clock, writeTimeoutMillis, Long.MAX_VALUE);
+    }
+
+    /** @param maxWriteBacklog the connector's maxWriteBacklog, for non-blocking write mode */
+    NioTransport(Wire wire, SelectorLoop loop, Clock clock, long writeTimeoutMillis, long maxWriteBacklog)
+            throws IOException {
+        this.maxWriteBacklog = maxWriteBacklog;
         this.wire = wire;
         SocketChannel channel = wire.channel();
         this.loop = loop;
@@ -145,7 +153,7 @@ final class NioTransport implements Transport, Waiter {
 
     @Override
     public void nonBlockingWrites(boolean on) {
-        backlog = on ? (backlog == null ? new WriteBacklog() : backlog) : null;
+        backlog = on ? (backlog == null ? new WriteBacklog(maxWriteBacklog) : backlog) : null;
     }
 
     @Override

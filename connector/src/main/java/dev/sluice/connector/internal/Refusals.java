@@ -50,6 +50,7 @@ final class Refusals {
             case 414 -> "maxRequestLine=" + l.maxRequestLine();
             // the parser's two 431s: "More than N header fields" and "Header fields larger than N bytes"
             case 431 -> message.startsWith("More than") ? "maxHeaderCount=" + l.maxHeaderCount()
+                    : message.startsWith("Header field ") ? "maxHeaderValueBytes=" + l.maxHeaderValueBytes()
                     : "maxHeaderBytes=" + l.maxHeaderBytes();
             default -> "-";
         };

@@ -42,6 +42,7 @@ public final class RequestHeadParser {
     private final int maxRequestLine;
     private final int maxHeaderBytes;
     private final int maxHeaderCount;
+    private final int maxHeaderValueBytes;
 
     private byte[] line = new byte[128];
     private int length;
@@ -56,9 +57,15 @@ public final class RequestHeadParser {
     private Headers headers;
 
     public RequestHeadParser(int maxRequestLine, int maxHeaderBytes, int maxHeaderCount) {
+        this(maxRequestLine, maxHeaderBytes, maxHeaderCount, maxHeaderBytes);
+    }
+
+    /** @param maxHeaderValueBytes most bytes in the values of one field name, its lines together; past it 431 */
+    public RequestHeadParser(int maxRequestLine, int maxHeaderBytes, int maxHeaderCount, int maxHeaderValueBytes) {
         this.maxRequestLine = maxRequestLine;
         this.maxHeaderBytes = maxHeaderBytes;
         this.maxHeaderCount = maxHeaderCount;
+        this.maxHeaderValueBytes = maxHeaderValueBytes;
     }
 
     /**
@@ -320,9 +327,37 @@ public final class RequestHeadParser {
 
     /** The end of the head: core checks the target's form against the method and the Host rules (section 3.2). */
     private RequestHead finish() {
+        if (headerBytes > maxHeaderValueBytes) { // else no name can hold that much: nothing to add up
+            checkValueBytesPerName();
+        }
         RequestHead head = RequestHead.of(method, target, version, headers);
         reset();
         return head;
+    }
+
+    /** maxHeaderValueBytes: the values of each name added up, once per name (at most maxHeaderCount of them). */
+    private void checkValueBytesPerName() {
+        int n = headers.size();
+        for (int i = 0; i < n; i++) {
+            String name = headers.name(i);
+            boolean seen = false;
+            for (int j = 0; j < i && !seen; j++) {
+                seen = headers.name(j).equalsIgnoreCase(name);
+            }
+            if (seen) {
+                continue;
+            }
+            long bytes = 0;
+            for (int j = i; j < n; j++) {
+                if (headers.name(j).equalsIgnoreCase(name)) {
+                    bytes += headers.value(j).length();
+                }
+            }
+            if (bytes > maxHeaderValueBytes) {
+                // The name is a token (checked): safe to echo, and it tells the client which field to shorten.
+                throw tooLarge("Header field " + name + " larger than " + maxHeaderValueBytes + " bytes");
+            }
+        }
     }
 
     private static HttpException tooLarge(String message) {

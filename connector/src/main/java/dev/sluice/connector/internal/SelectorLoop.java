@@ -111,7 +111,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             try {
                 Wire wire = tls == null ? new PlainWire(channel) : tls.newWire(channel);
                 NioTransport transport = new NioTransport(wire, this, ctx.clock,
-                        ctx.limits.writeTimeout().toMillis());
+                        ctx.limits.writeTimeout().toMillis(), ctx.limits.maxWriteBacklog());
                 Connection c = new Connection(id, transport, ctx.newParser(), this);
                 c.holdsSlot = holdsSlot;
                 c.proxyHeader = ctx.proxyProtocol ? new ProxyHeaderParser() : null;

@@ -10,11 +10,31 @@ import java.nio.ByteBuffer;
  * the selector-fired callback and the application may follow each other on different threads.
  */
 final class WriteBacklog {
+    private final long max;
     private ByteBuffer held = ByteBuffer.allocate(0); // read mode
 
-    /** Sends {@code srcs} after what is held, keeping what the socket does not take. */
+    /** Without a bound (tests of the mechanics). */
+    WriteBacklog() {
+        this(Long.MAX_VALUE);
+    }
+
+    /** @param max the connector's maxWriteBacklog: most bytes held once a write finds some already held */
+    WriteBacklog(long max) {
+        this.max = max;
+    }
+
+    /**
+     * Sends {@code srcs} after what is held, keeping what the socket does not take.
+     *
+     * @throws WriteBacklogFullException when bytes were already held (the application wrote while not ready) and
+     *                                   these would take the held total past {@code max}
+     */
     synchronized void write(Wire wire, ByteBuffer[] srcs, int offset, int length) throws IOException {
         if (!flush(wire)) {
+            long total = held.remaining() + remaining(srcs, offset, length);
+            if (total > max) {
+                throw new WriteBacklogFullException(max);
+            }
             hold(srcs, offset, length);
             return;
         }
@@ -34,11 +54,16 @@ final class WriteBacklog {
         return !held.hasRemaining();
     }
 
-    private void hold(ByteBuffer[] srcs, int offset, int length) {
-        long more = 0;
+    private static long remaining(ByteBuffer[] srcs, int offset, int length) {
+        long n = 0;
         for (int i = offset; i < offset + length; i++) {
-            more += srcs[i].remaining();
+            n += srcs[i].remaining();
         }
+        return n;
+    }
+
+    private void hold(ByteBuffer[] srcs, int offset, int length) {
+        long more = remaining(srcs, offset, length);
         if (more == 0) {
             return;
         }

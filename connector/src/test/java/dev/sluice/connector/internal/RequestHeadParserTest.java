@@ -198,6 +198,25 @@ class RequestHeadParserTest {
         assertEquals(true, parser.hasStarted());
     }
 
+    /** maxHeaderValueBytes adds up the values of one name across its lines, any case (RFC 6585 section 5). */
+    @Test
+    void valuesOfOneNameAddUpAgainstMaxHeaderValueBytes() {
+        RequestHeadParser parser = new RequestHeadParser(MAX_LINE, MAX_HEADER_BYTES, MAX_HEADERS, 40);
+        String fits = "GET / HTTP/1.1\r\nHost: a\r\nX-A: " + "a".repeat(20) + "\r\nX-B: " + "b".repeat(30)
+                + "\r\nx-a: " + "a".repeat(20) + "\r\n\r\n";
+        assertEquals(List.of("a".repeat(20), "a".repeat(20)), parser.parse(buffer(fits)).headers().getAll("X-A"));
+        String over = "GET / HTTP/1.1\r\nHost: a\r\nX-A: " + "a".repeat(20) + "\r\nx-a: " + "a".repeat(21)
+                + "\r\n\r\n";
+        HttpException e = org.junit.jupiter.api.Assertions.assertThrows(HttpException.class,
+                () -> new RequestHeadParser(MAX_LINE, MAX_HEADER_BYTES, MAX_HEADERS, 40).parse(buffer(over)));
+        assertEquals(431, e.status().code());
+        assertEquals("Header field X-A larger than 40 bytes", e.getMessage());
+    }
+
+    private static ByteBuffer buffer(String s) {
+        return ByteBuffer.wrap(s.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
     @Test
     void parsesFromDirectBuffer() {
         byte[] bytes = "GET /d HTTP/1.1\r\nHost: a\r\n\r\nX".getBytes(StandardCharsets.ISO_8859_1);

@@ -60,6 +60,29 @@ class WriteBacklogTest {
         }
     }
 
+    /** maxWriteBacklog: a write made when nothing is held is taken whole; one made while held, past it, fails. */
+    @Test
+    void aWriteWhileOutputIsHeldPastMaxWriteBacklogFails() throws Exception {
+        try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+             java.net.Socket client = new java.net.Socket()) {
+            client.setReceiveBufferSize(8 * 1024);
+            client.connect(server.getLocalAddress());
+            try (SocketChannel channel = server.accept()) {
+                channel.configureBlocking(false);
+                channel.socket().setSendBufferSize(8 * 1024);
+                WriteBacklog backlog = new WriteBacklog(64 * 1024);
+                Wire wire = new PlainWire(channel);
+                backlog.write(wire, new ByteBuffer[] {ByteBuffer.wrap(pattern(0, 1 << 20))}, 0, 1);
+                assertFalse(backlog.isEmpty(), "1 MiB taken although over 64 KiB: nothing was held before it");
+                java.io.IOException full = org.junit.jupiter.api.Assertions.assertThrows(
+                        WriteBacklogFullException.class,
+                        () -> backlog.write(wire, new ByteBuffer[] {ByteBuffer.wrap(new byte[1])}, 0, 1));
+                assertEquals("More than 65536 response bytes held for a client that is not reading"
+                        + " (maxWriteBacklog)", full.getMessage());
+            }
+        }
+    }
+
     private static byte[] pattern(int offset, int length) {
         byte[] b = new byte[length];
         for (int i = 0; i < length; i++) {

@@ -21,7 +21,13 @@ final class ContainerFlags {
             new Flag("maxFormBytes", "Largest urlencoded form parsed into parameters; larger is a 413 (default: 2097152)"),
             new Flag("localeEncodings", "setLocale's charset table, locale=charset,... (default: ja=Shift_JIS,...)"),
             new Flag("allowedTrailers", "Request trailers getTrailerFields shows: * or names (default: *)"),
-            new Flag("crossContext", "ServletContext.getContext may return other webapps (default: false)"));
+            new Flag("crossContext", "ServletContext.getContext may return other webapps (default: false)"),
+            new Flag("maxActiveSessions", "Live sessions per webapp; a new one past it is a 503 (default: 100000)"),
+            new Flag("maxPartCount", "Multipart parts per request; more is a 413 (default: 50)"),
+            new Flag("maxPartHeaderBytes", "Bytes of one multipart part's headers; more is a 400 (default: 4096)"),
+            new Flag("maxCookieCount", "Cookies per request; more is a 400 (default: 200)"),
+            new Flag("maxUpgradedConnections", "Upgraded connections (WebSocket) per webapp; more is a 503"
+                    + " (default: 5000)"));
 
     /**
      * Settings of the optional container modules (docs/servlet-adapter.md, "Adding a container module"): taken only

@@ -47,7 +47,11 @@ final class LimitFlags {
             new Flag("maxBodyBytes", "Largest request body (413 past it)", Limits::maxBodyBytes),
             new Flag("maxDrainBytes", "Unread body discarded to keep a connection", Limits::maxDrainBytes),
             new Flag("maxConcurrentRequests", "Requests in service per webapp before it answers 503 (0: off)",
-                    Limits::maxConcurrentRequests));
+                    Limits::maxConcurrentRequests),
+            new Flag("maxHeaderValueBytes", "Most bytes in the values of one header name (431 past it)",
+                    Limits::maxHeaderValueBytes),
+            new Flag("maxWriteBacklog", "Response bytes held for a client not reading (non-blocking writes)",
+                    Limits::maxWriteBacklog));
 
     private LimitFlags() {
     }

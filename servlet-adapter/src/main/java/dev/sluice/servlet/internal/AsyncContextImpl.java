@@ -218,6 +218,9 @@ final class AsyncContextImpl implements AsyncContext, IoFailures {
             base.app = target.app();
             base.requestURI = target.app().contextPath() + target.uriPath();
             target.app().invoker().dispatch(base, req, res, decoded, DispatcherType.ASYNC);
+        } catch (dev.sluice.core.HttpException e) {
+            // The dispatch's query took the request past maxParameterCount: its 400, as a forward gets.
+            target.app().invoker().errors().onException(base, base.response(), e);
         } catch (RuntimeException e) {
             WebApp.LOG.log(Level.SEVERE, "Async dispatch failed", e);
         } finally {

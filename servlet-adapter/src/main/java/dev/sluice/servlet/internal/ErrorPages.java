@@ -2,6 +2,7 @@ package dev.sluice.servlet.internal;
 
 import dev.sluice.core.HttpException;
 import dev.sluice.core.Status;
+import dev.sluice.servlet.internal.caps.CapExceededException;
 import dev.sluice.servlet.internal.dispatch.ErrorPageLocations;
 import dev.sluice.servlet.internal.http.ErrorReport;
 import dev.sluice.servlet.internal.multipart.UploadFailure;
@@ -37,6 +38,15 @@ final class ErrorPages {
             sendErrorQuietly(response, ue.isPermanent() ? 404 : 503, null);
             if (!ue.isPermanent() && ue.getUnavailableSeconds() > 0 && response.isErrorPending()) {
                 response.core().headers().set("Retry-After", Integer.toString(ue.getUnavailableSeconds()));
+            }
+            return;
+        }
+        CapExceededException cap = CapExceededException.in(t);
+        if (cap != null && ErrorPageLocations.forException(app.config(), t) == null) {
+            // Past a resource cap (docs/reliability.md, "Caps"): its status and one-line reason, not a 500.
+            sendErrorQuietly(response, cap.status(), cap.getMessage());
+            if (cap.status() == 503 && response.isErrorPending()) {
+                response.core().headers().set("Retry-After", Integer.toString(app.settings().retryAfterSeconds()));
             }
             return;
         }

@@ -4,6 +4,7 @@ import dev.sluice.core.Method;
 import dev.sluice.core.Request;
 import dev.sluice.core.Response;
 import dev.sluice.core.Status;
+import dev.sluice.servlet.internal.caps.CapExceededException;
 import dev.sluice.servlet.internal.component.AppScope;
 import dev.sluice.servlet.internal.http.AllowedMethods;
 import dev.sluice.servlet.internal.mapping.ServletMapper;
@@ -53,10 +54,12 @@ public final class Invoker {
         ServletResponseImpl response = new ServletResponseImpl(coreResponse, request);
         boolean suspended = false;
         try {
-            request.sessions.accessRequested();
+            CapExceededException refused = accessSessions(request);
             ServletRequestEvent event = new ServletRequestEvent(app.context(), request);
             app.listeners().each(ServletRequestListener.class, l -> l.requestInitialized(event));
-            if (core.head().method().equals(Method.TRACE) && !app.settings().allowTrace()) {
+            if (refused != null) {
+                response.sendError(refused.status(), refused.getMessage());
+            } else if (core.head().method().equals(Method.TRACE) && !app.settings().allowTrace()) {
                 // As Tomcat with allowTrace="false" (the default): 405, and Allow names what the servlet the
                 // request maps to serves.
                 ServletMapper.Match<ServletHolder> target = map(path);
@@ -81,6 +84,19 @@ public final class Invoker {
             } else {
                 AppScope.exit(previous);
             }
+        }
+    }
+
+    /**
+     * Marks the session the request names as accessed; a request past maxCookieCount is refused here, before any
+     * servlet, with the returned exception's status (docs/reliability.md, "Caps").
+     */
+    private static CapExceededException accessSessions(ServletRequestImpl request) {
+        try {
+            request.sessions.accessRequested();
+            return null;
+        } catch (CapExceededException e) {
+            return e;
         }
     }
 

@@ -226,7 +226,7 @@ final class RequestContent {
                         + " getReader");
             }
             upload = new MultipartUpload(config, MultipartUpload.tempDirOf(request.getServletContext()),
-                    settings.maxParameterCount());
+                    settings.maxParameterCount(), settings.caps());
         }
         return upload.parts(type, core.contentLength(), body());
     }
@@ -240,9 +240,15 @@ final class RequestContent {
 
     /** Puts the parameters of a dispatch's query string on top, those of the query first (section 9.1.1). */
     void pushQuery(String query) {
+        Map<String, List<String>> below = parameters();
+        int already = 0;
+        for (List<String> values : below.values()) {
+            already += values.size();
+        }
+        // maxParameterCount bounds them all together: a dispatch's query adds to the request's own (400 past it).
         Map<String, List<String>> merged = new LinkedHashMap<>();
-        FormDecoder.decode(query, StandardCharsets.UTF_8, merged, settings.maxParameterCount(), 0);
-        for (Map.Entry<String, List<String>> e : parameters().entrySet()) {
+        FormDecoder.decode(query, StandardCharsets.UTF_8, merged, settings.maxParameterCount(), already);
+        for (Map.Entry<String, List<String>> e : below.entrySet()) {
             merged.merge(e.getKey(), e.getValue(), (a, b) -> {
                 List<String> all = new java.util.ArrayList<>(a);
                 all.addAll(b);

@@ -58,6 +58,11 @@ final class ServletRequestImpl extends CallerRequestView {
     DispatchState containerDispatch;
     String containerPath;
 
+    @Override
+    protected dev.sluice.servlet.internal.caps.ResourceCaps caps() {
+        return app.settings().caps();
+    }
+
     ServletRequestImpl(WebApp app, Request core, String requestURI, String requestedSessionIdFromUrl) {
         super(core);
         this.app = app;

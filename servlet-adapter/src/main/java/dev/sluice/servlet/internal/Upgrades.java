@@ -21,6 +21,7 @@ final class Upgrades {
             throw new NullPointerException("handlerClass");
         }
         WebApp app = request.app;
+        app.upgradedConnections().admit(app.settings().caps()); // past maxUpgradedConnections: 503
         T handler = app.createComponent(handlerClass, handlerClass);
         ServletResponseImpl response = request.response();
         try {

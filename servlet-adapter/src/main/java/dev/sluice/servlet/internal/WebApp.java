@@ -375,6 +375,11 @@ public final class WebApp implements AppScope {
         return resources;
     }
 
+    /** Sessions of this webapp that have not ended (the count maxActiveSessions bounds). */
+    public int activeSessions() {
+        return sessions.active();
+    }
+
     SessionManager sessions() {
         return sessions;
     }

@@ -1,5 +1,8 @@
 package dev.sluice.servlet.internal.http;
 
+import dev.sluice.servlet.internal.caps.Cap;
+import dev.sluice.servlet.internal.caps.CapExceededException;
+import dev.sluice.servlet.internal.caps.ResourceCaps;
 import jakarta.servlet.http.Cookie;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +16,29 @@ public final class CookieCodec {
     private CookieCodec() {
     }
 
+    /**
+     * The cookies of a request's Cookie fields.
+     *
+     * @throws CapExceededException (counted) past the container's maxCookieCount pairs, ignored ones included:
+     *                              each costs an object, and a 16 KiB head holds thousands
+     */
+    public static Cookie[] parse(List<String> headerValues, ResourceCaps caps) {
+        return parse(headerValues, caps, caps.maxCookieCount());
+    }
+
+    /** The cookies of a request's Cookie fields, with no cap on their number. */
     public static Cookie[] parse(List<String> headerValues) {
+        return parse(headerValues, null, Integer.MAX_VALUE);
+    }
+
+    private static Cookie[] parse(List<String> headerValues, ResourceCaps caps, int max) {
         List<Cookie> cookies = new ArrayList<>();
+        int pairs = 0;
         for (String header : headerValues) {
             for (String pair : header.split(";")) {
+                if (++pairs > max && !pair.isBlank()) {
+                    throw caps.refuse(Cap.COOKIES, max);
+                }
                 String p = pair.trim();
                 int eq = p.indexOf('=');
                 if (eq <= 0) {

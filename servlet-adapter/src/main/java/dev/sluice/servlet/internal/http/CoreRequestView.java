@@ -177,10 +177,13 @@ public abstract class CoreRequestView implements HttpServletRequest {
         return new Connection(core);
     }
 
+    /** The container's caps: maxCookieCount bounds {@link #getCookies}. */
+    protected abstract dev.sluice.servlet.internal.caps.ResourceCaps caps();
+
     @Override
     public Cookie[] getCookies() {
         if (cookies == null) {
-            cookies = CookieCodec.parse(head.headers().getAll("Cookie"));
+            cookies = CookieCodec.parse(head.headers().getAll("Cookie"), caps());
         }
         return cookies.length == 0 ? null : cookies.clone();
     }

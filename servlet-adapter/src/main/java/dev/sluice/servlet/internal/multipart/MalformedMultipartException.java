@@ -9,8 +9,21 @@ import java.io.IOException;
 public final class MalformedMultipartException extends IOException implements UploadFailure {
     private static final long serialVersionUID = 1L;
 
+    /** The cap this body went past, or null when it is malformed otherwise. */
+    private final transient dev.sluice.servlet.internal.caps.Cap cap;
+
     public MalformedMultipartException(String safeMessage) {
+        this(null, safeMessage);
+    }
+
+    /** A body that went past {@code cap} (counted by the caller), still a 400 as a malformed one. */
+    public MalformedMultipartException(dev.sluice.servlet.internal.caps.Cap cap, String safeMessage) {
         super(safeMessage);
+        this.cap = cap;
+    }
+
+    public dev.sluice.servlet.internal.caps.Cap cap() {
+        return cap;
     }
 
     @Override

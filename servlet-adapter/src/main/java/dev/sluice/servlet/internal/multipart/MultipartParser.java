@@ -265,6 +265,7 @@ public final class MultipartParser {
     }
 
     private MalformedMultipartException tooLargeHead() {
-        return new MalformedMultipartException("Multipart part headers larger than " + maxHeaderBytes + " bytes");
+        return new MalformedMultipartException(dev.sluice.servlet.internal.caps.Cap.PART_HEADER_BYTES,
+                "Multipart part headers larger than " + maxHeaderBytes + " bytes");
     }
 }

@@ -1,5 +1,7 @@
 package dev.sluice.servlet.internal.multipart;
 
+import dev.sluice.servlet.internal.caps.Cap;
+import dev.sluice.servlet.internal.caps.ResourceCaps;
 import dev.sluice.servlet.internal.http.HeaderParams;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletContext;
@@ -20,14 +22,14 @@ import java.util.List;
  * later getParts/getParameter calls; {@link #release} removes the temporary files when the request completes.
  */
 public final class MultipartUpload {
-    /** Most bytes of one part's header block, and most header fields in it. */
-    public static final int MAX_PART_HEAD_BYTES = 16 * 1024;
+    /** Most header fields in one part's header block (its bytes are the container's maxPartHeaderBytes). */
     public static final int MAX_PART_HEADERS = 32;
     private static final int CHUNK = 8192;
 
     private final MultipartConfigElement config;
     private final Path location;
-    private final int maxParts;
+    private final int maxParameters;
+    private final ResourceCaps caps;
     private final List<UploadPart> received = new ArrayList<>();
     private List<Part> parts;
     private RuntimeException failed;
@@ -36,12 +38,14 @@ public final class MultipartUpload {
     /**
      * @param config   the multipart config of the servlet serving the request
      * @param tempDir  the context's jakarta.servlet.context.tempdir
-     * @param maxParts the container's maxParameterCount: every part counts as one parameter
+     * @param maxParameters the container's maxParameterCount: every part counts as one parameter
+     * @param caps          the container's maxPartCount and maxPartHeaderBytes, and their refusal counters
      */
-    public MultipartUpload(MultipartConfigElement config, File tempDir, int maxParts) {
+    public MultipartUpload(MultipartConfigElement config, File tempDir, int maxParameters, ResourceCaps caps) {
         this.config = config;
         this.location = location(config.getLocation(), tempDir);
-        this.maxParts = maxParts;
+        this.maxParameters = maxParameters;
+        this.caps = caps;
     }
 
     /** Section 8.1.5: location is absolute, or relative to the context's temporary folder (File.isAbsolute). */
@@ -77,6 +81,9 @@ public final class MultipartUpload {
                 failed = e;
                 release();
             } catch (IOException e) {
+                if (e instanceof MalformedMultipartException m && m.cap() != null) {
+                    caps.count(m.cap());
+                }
                 failedIo = e;
                 release();
             }
@@ -101,7 +108,8 @@ public final class MultipartUpload {
             throw tooLarge(maxRequest);
         }
         Receiver receiver = new Receiver();
-        MultipartParser parser = new MultipartParser(boundary, MAX_PART_HEAD_BYTES, MAX_PART_HEADERS, receiver);
+        MultipartParser parser = new MultipartParser(boundary, caps.maxPartHeaderBytes(), MAX_PART_HEADERS,
+                receiver);
         byte[] chunk = new byte[CHUNK];
         long total = 0;
         for (int n; (n = body.read(chunk)) >= 0; ) {
@@ -155,8 +163,13 @@ public final class MultipartUpload {
                 throw new MalformedMultipartException("Multipart part without Content-Disposition: form-data and"
                         + " a name");
             }
-            if (received.size() >= maxParts) {
-                throw new MultipartLimitException(400, "More than " + maxParts + " multipart parts");
+            if (received.size() >= caps.maxPartCount()) {
+                // CVE-2023-24998: each part costs an object and maybe a file; the count is bounded on its own
+                caps.count(Cap.PARTS);
+                throw new MultipartLimitException(Cap.PARTS.status(), Cap.PARTS.message(caps.maxPartCount()));
+            }
+            if (received.size() >= maxParameters) {
+                throw new MultipartLimitException(400, "More than " + maxParameters + " multipart parts");
             }
             current = new UploadPart(headers, params, location, config.getFileSizeThreshold());
             received.add(current);

@@ -2,6 +2,8 @@ package dev.sluice.servlet.internal.session;
 
 import dev.sluice.servlet.SessionData;
 import dev.sluice.servlet.SessionStore;
+import dev.sluice.servlet.internal.caps.Cap;
+import dev.sluice.servlet.internal.caps.ResourceCaps;
 import dev.sluice.servlet.internal.component.AppScope;
 import dev.sluice.servlet.internal.deploy.WebAppConfig;
 import jakarta.servlet.SessionTrackingMode;
@@ -30,6 +32,13 @@ public final class SessionManager {
     private final SessionStore store;
     private final SessionCookieConfigImpl cookieConfig;
     private final Map<String, StandardSession> views = new ConcurrentHashMap<>();
+    /**
+     * The sessions this manager created and has not seen end, against maxActiveSessions: a count per server
+     * process (with a shared store, another server's sessions are not in it). The set makes the release of each
+     * one happen once; the counter makes the check and the reservation one step.
+     */
+    private final Set<StandardSession> counted = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Set<SessionTrackingMode> trackingModes;
     private volatile int timeoutMinutes;
     private ScheduledFuture<?> sweeper;
@@ -125,7 +134,10 @@ public final class SessionManager {
     private StandardSession view(String id) {
         SessionData data = store.load(id);
         if (data == null) {
-            views.remove(id);
+            StandardSession gone = views.remove(id);
+            if (gone != null) {
+                uncount(gone); // ended elsewhere (a shared store)
+            }
             return null;
         }
         return views.computeIfAbsent(id, k -> new StandardSession(this, data, false));
@@ -140,8 +152,13 @@ public final class SessionManager {
      * dispatched into (cross-context) keeps its own session for the id the client holds (Servlet 6.1 section 7.3).
      */
     public StandardSession create(String id) {
+        ResourceCaps caps = app.settings().caps();
+        if (!reserve(caps.maxActiveSessions())) {
+            throw caps.refuse(Cap.ACTIVE_SESSIONS, caps.maxActiveSessions());
+        }
         SessionData data = new SessionData(id, now(), timeoutMinutes * 60);
         StandardSession s = new StandardSession(this, data, true);
+        counted.add(s);
         s.enter();
         store.save(data);
         views.put(id, s);
@@ -193,6 +210,31 @@ public final class SessionManager {
             s.markInvalid();
             store.remove(s.getId());
             views.remove(s.getId());
+            uncount(s);
+        }
+    }
+
+    /** Sessions this manager created that have not ended (see {@link #counted}). */
+    public int active() {
+        return active.get();
+    }
+
+    /** Takes one place under {@code max}; false when none is left. */
+    private boolean reserve(int max) {
+        while (true) {
+            int n = active.get();
+            if (n >= max) {
+                return false;
+            }
+            if (active.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+    }
+
+    private void uncount(StandardSession s) {
+        if (counted.remove(s)) {
+            active.decrementAndGet();
         }
     }
 

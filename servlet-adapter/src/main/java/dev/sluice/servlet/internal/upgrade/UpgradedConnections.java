@@ -1,5 +1,7 @@
 package dev.sluice.servlet.internal.upgrade;
 
+import dev.sluice.servlet.internal.caps.Cap;
+import dev.sluice.servlet.internal.caps.ResourceCaps;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -20,9 +22,16 @@ public final class UpgradedConnections {
     private final Set<WebConnectionImpl> open = new HashSet<>();
     private boolean closing;
 
-    /** A connection was upgraded; false when the webapp is stopping (the caller closes it). */
-    synchronized boolean opened(WebConnectionImpl connection) {
+    /**
+     * A connection was upgraded; false when the webapp is stopping, or already has maxUpgradedConnections open (a
+     * refusal counted; upgrades that passed {@link #admit} at once can get here together), and the caller closes it.
+     */
+    synchronized boolean opened(WebConnectionImpl connection, ResourceCaps caps) {
         if (closing) {
+            return false;
+        }
+        if (open.size() >= caps.maxUpgradedConnections()) {
+            caps.count(Cap.UPGRADED_CONNECTIONS);
             return false;
         }
         open.add(connection);
@@ -33,6 +42,16 @@ public final class UpgradedConnections {
     synchronized void destroyed(WebConnectionImpl connection) {
         if (open.remove(connection) && open.isEmpty()) {
             notifyAll();
+        }
+    }
+
+    /**
+     * Before an upgrade is accepted: refuses it (503, counted) when maxUpgradedConnections are already open, so
+     * the client gets an answer instead of a 101 and a closed connection.
+     */
+    public synchronized void admit(ResourceCaps caps) {
+        if (open.size() >= caps.maxUpgradedConnections()) {
+            throw caps.refuse(Cap.UPGRADED_CONNECTIONS, caps.maxUpgradedConnections());
         }
     }
 

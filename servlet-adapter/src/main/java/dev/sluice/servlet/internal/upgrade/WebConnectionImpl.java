@@ -52,7 +52,7 @@ public final class WebConnectionImpl implements WebConnection {
                              UpgradedConnection connection) {
         WebConnectionImpl wc = new WebConnectionImpl(app, registry, handler, connection);
         connection.onClose(wc::destroy);
-        if (!registry.opened(wc)) {
+        if (!registry.opened(wc, app.settings().caps())) {
             connection.close(); // destroy follows through onClose
             return;
         }
