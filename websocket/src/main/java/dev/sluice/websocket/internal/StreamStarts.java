@@ -1,5 +1,6 @@
 package dev.sluice.websocket.internal;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
@@ -7,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.tyrus.spi.ReadHandler;
 
 /**
  * The executor Tyrus starts streamed-message handlers ({@code @OnMessage} taking an {@code InputStream} or a
@@ -100,11 +102,11 @@ final class StreamStarts extends AbstractExecutorService {
         return new Held();
     }
 
-    /** Runs {@code frames} (Tyrus handling what a connection received) with handler starts held in {@code held}. */
-    void holding(Held held, Runnable frames) {
+    /** Tyrus handles {@code frames} a connection received, with handler starts held in {@code held}. */
+    void holding(Held held, ReadHandler tyrus, ByteBuffer frames) {
         reading.set(held);
         try {
-            frames.run();
+            tyrus.handle(frames);
         } finally {
             reading.remove();
         }

@@ -149,8 +149,7 @@ public final class WebSocketConnection implements HttpUpgradeHandler {
                         close(refused);
                         return;
                     }
-                    ByteBuffer frames = ByteBuffer.wrap(buffer, pos, guard.fed());
-                    streams.holding(held, () -> tyrus.getReadHandler().handle(frames));
+                    streams.holding(held, tyrus.getReadHandler(), ByteBuffer.wrap(buffer, pos, guard.fed()));
                     if (guard.betweenMessages() || guard.messageBytes() > maxFrameBytes) {
                         held.release();
                     }
