@@ -9,7 +9,9 @@
 # Servers alternate within each round (A B C A B C) so that a change in the machine's load hits all of them.
 # Then, once per server:
 #   3. idle: IdleClient opens TLS_IDLE TLS connections (a full handshake and one GET each) and holds them; RSS and
-#      heap after a full GC before and while they are open.
+#      heap after a full GC before and while they are open. The idle timeout is an hour: on a loaded machine
+#      opening 10,000 connections one handshake at a time can take longer than a shorter timeout, which would
+#      then close the first ones before the measurement (the 2026-12-07 run: 300 s, 470 of Sluice's closed).
 #
 #   benchmarks/tls.sh [--quick]       (--quick: 1 round of 8 s, 2,000 idle connections)
 #
@@ -88,7 +90,7 @@ done
 mib() { [[ -z "$1" || "$1" == - ]] && echo - || awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 idle_rows=()
 for server in $SERVERS; do
-    start_server "$server" "${TLS_FLAGS[@]}" --threads="$THREADS" --idle-timeout-ms=300000 \
+    start_server "$server" "${TLS_FLAGS[@]}" --threads="$THREADS" --idle-timeout-ms=3600000 \
         --max-connections=12000 --jetty-header-cache=0 || { log "skipping $server"; continue; }
     heap0=$(heap_used_after_gc_kib "$SERVER_PID"); sleep 1
     rss0=$(rss_kib "$SERVER_PID")
