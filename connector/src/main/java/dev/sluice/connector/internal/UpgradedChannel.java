@@ -222,11 +222,6 @@ final class UpgradedChannel implements UpgradedConnection {
             return eof ? -1 : 0;
         }
 
-        private boolean bufferedOrEnded() {
-            ByteBuffer in = c.in;
-            return (in != null && in.hasRemaining()) || eof || failure != null;
-        }
-
         @Override
         public boolean isFinished() {
             ByteBuffer in = c.in;
@@ -240,10 +235,7 @@ final class UpgradedChannel implements UpgradedConnection {
                 throw new IllegalStateException("A read wait is already outstanding");
             }
             Runnable done = () -> awaitingRead.set(false);
-            // What is buffered already, or the end, is ready now. No read of the socket here: the caller has
-            // just found it empty (isReady), and the selector's readiness is level-triggered, so bytes that
-            // arrived since are reported at once; one system call and a buffer less per message.
-            if (bufferedOrEnded()) {
+            if (isReady()) {
                 c.transport.runOnPool(() -> {
                     done.run();
                     callback.onReady();
