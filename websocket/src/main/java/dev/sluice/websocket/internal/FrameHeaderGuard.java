@@ -17,6 +17,8 @@ final class FrameHeaderGuard {
     private long payloadLeft;
     /** Bytes the last feed took. */
     private int fed;
+    /** Whether the last feed held a frame of a fragmented data message (section 5.4). */
+    private boolean fragmentSeen;
     /** Whether the frame whose payload is passing is a control frame (close, ping, pong). */
     private boolean controlFrame;
     /** Whether a data message has begun and its final frame (FIN) has not been seen yet. */
@@ -36,6 +38,7 @@ final class FrameHeaderGuard {
     CloseReason feed(byte[] bytes, int off, int len) {
         int pos = off;
         int end = off + len;
+        fragmentSeen = inMessage; // the continuation of a message begun in an earlier feed
         try {
             while (pos < end) {
                 if (payloadLeft > 0) {
@@ -68,6 +71,7 @@ final class FrameHeaderGuard {
                         }
                         messageBytes += payloadLeft;
                         inMessage = (header[0] & 0x80) == 0;
+                        fragmentSeen |= inMessage || opcode == 0;
                     }
                     if (payloadLeft == 0 && messageEnded()) {
                         return null;
@@ -83,6 +87,14 @@ final class FrameHeaderGuard {
     /** How many bytes the last {@link #feed} took. */
     int fed() {
         return fed;
+    }
+
+    /**
+     * Whether the last {@link #feed} took part of a message sent in several frames: only those reach Tyrus'
+     * streamed handlers' buffers ({@link StreamStarts}); a one-frame message is handled whole.
+     */
+    boolean fragmentSeen() {
+        return fragmentSeen;
     }
 
     /** The frame just completed is a data message's final one (section 5.4: FIN set, not a control frame). */

@@ -40,9 +40,17 @@ final class StreamStarts extends AbstractExecutorService {
         private final List<Runnable> starts = new ArrayList<>(1);
         /** Released handlers still running. Under this. */
         private int running;
+        /** Held starts plus running handlers, written under this, read without it (the per-message fast path). */
+        private volatile int outstanding;
+
+        /** Whether a start is held or a released handler still runs. */
+        boolean active() {
+            return outstanding > 0;
+        }
 
         private synchronized void add(Runnable start) {
             starts.add(start);
+            outstanding++;
         }
 
         /** Starts what was held, in order. */
@@ -53,11 +61,13 @@ final class StreamStarts extends AbstractExecutorService {
                     return;
                 }
                 now = new ArrayList<>(starts);
+                outstanding -= starts.size();
                 starts.clear();
             }
             for (Runnable start : now) {
                 synchronized (this) {
                     running++;
+                    outstanding++;
                 }
                 pool.execute(() -> {
                     try {
@@ -65,6 +75,7 @@ final class StreamStarts extends AbstractExecutorService {
                     } finally {
                         synchronized (this) {
                             running--;
+                            outstanding--;
                             notifyAll();
                         }
                     }
@@ -94,6 +105,7 @@ final class StreamStarts extends AbstractExecutorService {
 
         /** The connection closed mid-message: the handler of a message that never completed does not run. */
         synchronized void drop() {
+            outstanding -= starts.size();
             starts.clear();
         }
     }

@@ -141,7 +141,7 @@ public final class WebSocketConnection implements HttpUpgradeHandler {
                 }
                 // one data message at a time, so that a streamed message's handler starts once it is whole
                 for (int pos = 0; pos < n; ) {
-                    if (guard.betweenMessages() && !awaitStreamHandlers()) {
+                    if (held.active() && guard.betweenMessages() && !awaitStreamHandlers()) {
                         return;
                     }
                     CloseReason refused = guard.feed(buffer, pos, n - pos);
@@ -149,9 +149,14 @@ public final class WebSocketConnection implements HttpUpgradeHandler {
                         close(refused);
                         return;
                     }
-                    streams.holding(held, tyrus.getReadHandler(), ByteBuffer.wrap(buffer, pos, guard.fed()));
-                    if (guard.betweenMessages() || guard.messageBytes() > maxFrameBytes) {
-                        held.release();
+                    ByteBuffer frames = ByteBuffer.wrap(buffer, pos, guard.fed());
+                    if (guard.fragmentSeen()) { // only a message in several frames may start a streamed handler
+                        streams.holding(held, tyrus.getReadHandler(), frames);
+                        if (guard.betweenMessages() || guard.messageBytes() > maxFrameBytes) {
+                            held.release();
+                        }
+                    } else {
+                        tyrus.getReadHandler().handle(frames);
                     }
                     pos += guard.fed();
                 }
