@@ -7,6 +7,7 @@ import dev.sluice.websocket.app.EchoEndpoint;
 import dev.sluice.websocket.app.GuardedEndpoint;
 import dev.sluice.websocket.app.LimitedEndpoint;
 import dev.sluice.websocket.app.PartsEndpoint;
+import dev.sluice.websocket.app.ReaderEndpoint;
 import dev.sluice.websocket.app.Point;
 import dev.sluice.websocket.app.Programmatic;
 import dev.sluice.websocket.app.RoomEndpoint;
@@ -29,7 +30,7 @@ class EndpointsTest {
     @BeforeAll
     static void start() throws Exception {
         server = WsServer.start(dir, "app", null, EchoEndpoint.class, LimitedEndpoint.class, RoomEndpoint.class,
-                Point.class, PartsEndpoint.class, GuardedEndpoint.class, Programmatic.class);
+                Point.class, PartsEndpoint.class, GuardedEndpoint.class, Programmatic.class, ReaderEndpoint.class);
     }
 
     @AfterAll
@@ -128,6 +129,19 @@ class EndpointsTest {
             assertEquals("text:async sent: 5 bytes, sum 210", c.next(), "message " + i);
         }
         assertEquals("text:1 parts: end", c.send("end"), "no second run of a handler came before");
+    }
+
+    /** The same for a {@code Reader}: Tyrus' ReaderBuffer has the same race as its InputStreamBuffer. */
+    @Test
+    void aStreamedTextMessageInSeveralFramesRunsItsHandlerOnce() throws Exception {
+        Client c = Client.open(server.ws("/reader"));
+        for (int i = 0; i < 100; i++) {
+            c.socket.sendText("ab", false).get(10, TimeUnit.SECONDS);
+            c.socket.sendText("c", false).get(10, TimeUnit.SECONDS);
+            c.socket.sendText("de", true).get(10, TimeUnit.SECONDS);
+            assertEquals("text:5 chars: abcde", c.next(), "message " + i);
+        }
+        assertEquals("text:1 chars: z", c.send("z"), "no second run of a handler came before");
     }
 
     @Test
