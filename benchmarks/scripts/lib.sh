@@ -41,6 +41,9 @@ port_of() {
         tomcat-ws) echo $((PORT_BASE + 7)) ;;
         jetty-ws) echo $((PORT_BASE + 8)) ;;
         sluice-ws) echo $((PORT_BASE + 9)) ;;
+        tomcat-tls) echo $((PORT_BASE + 10)) ;;
+        jetty-tls) echo $((PORT_BASE + 11)) ;;
+        sluice-tls) echo $((PORT_BASE + 12)) ;;
         *) echo "unknown server $1" >&2; return 1 ;;
     esac
 }
@@ -56,15 +59,18 @@ main_class_of() {
         tomcat-ws) echo dev.sluice.bench.TomcatWsMain ;;
         jetty-ws) echo dev.sluice.bench.JettyWsMain ;;
         sluice-ws) echo dev.sluice.bench.SluiceWsMain ;;
+        tomcat-tls) echo dev.sluice.bench.TomcatTlsMain ;;
+        jetty-tls) echo dev.sluice.bench.JettyTlsMain ;;
+        sluice-tls) echo dev.sluice.bench.SluiceTlsMain ;;
     esac
 }
 
 classpath_of() {
     local deps
     case "$1" in
-        tomcat | tomcat-ws) deps=$(cat "$TARGET/classpath-tomcat.txt") ;;
-        jetty | jetty-ws) deps=$(cat "$TARGET/classpath-jetty.txt") ;;
-        sluice | sluice-servlet | sluice-ws) deps=$(cat "$TARGET/classpath-sluice.txt") ;;
+        tomcat | tomcat-ws | tomcat-tls) deps=$(cat "$TARGET/classpath-tomcat.txt") ;;
+        jetty | jetty-ws | jetty-tls) deps=$(cat "$TARGET/classpath-jetty.txt") ;;
+        sluice | sluice-servlet | sluice-ws | sluice-tls) deps=$(cat "$TARGET/classpath-sluice.txt") ;;
         tomcat-jsp) deps=$(cat "$TARGET/classpath-tomcat-jsp.txt") ;;
         sluice-jsp) deps=$(cat "$TARGET/classpath-sluice-jsp.txt") ;;
     esac
@@ -103,7 +109,8 @@ start_server() {
     SERVER_NAME=$name
     echo "$(date -u +%FT%TZ) start $name pid $SERVER_PID port $port args: $*" >> "$OUT/pids.log"
     local waited=0
-    until curl -s -o /dev/null --max-time 2 "http://$HOST:$port/hello"; do
+    # READY_SCHEME=https for the TLS servers (tls.sh); -k: their certificate is a self-signed test one
+    until curl -sk -o /dev/null --max-time 2 "${READY_SCHEME:-http}://$HOST:$port/hello"; do
         if ! kill -0 "$SERVER_PID" 2> /dev/null || (( waited >= 600 )); then
             log "$name did not come up; last lines of $logfile:"
             tail -5 "$logfile" >&2

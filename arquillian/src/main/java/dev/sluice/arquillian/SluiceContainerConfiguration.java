@@ -30,6 +30,15 @@ import org.jboss.arquillian.container.spi.client.container.ContainerConfiguratio
  *     <property name="localeEncodings">ja=Shift_JIS, zh_TW=Big5</property>
  *     <property name="allowedTrailers">*</property>          <!-- request trailers shown; default * (all) -->
  *     <property name="crossContext">false</property>          <!-- getContext may return other webapps -->
+ *     <!-- an HTTPS listener beside the HTTP one; left out: none -->
+ *     <property name="bindHttpsPort">0</property>             <!-- 0: a free port -->
+ *     <property name="keyStore">target/tls/server.p12</property> <!-- PKCS12: server key and chain -->
+ *     <property name="keyStorePassword">changeit</property>
+ *     <property name="clientAuth">need</property>             <!-- none (default), want or need -->
+ *     <property name="trustedCertificates">cts_cert</property> <!-- CAs of client certificates: PEM, DER or .p12 -->
+ *     <property name="urlScheme">https</property>             <!-- which listener deployment URLs name -->
+ *     <!-- CLIENT-CERT users by full certificate subject, roles after the last colon -->
+ *     <property name="certificateUsers">CN=CTS, OU=Java Software, O=Example, C=US:Administrator</property>
  *   </configuration>
  * </container>
  * }</pre>
@@ -37,6 +46,11 @@ import org.jboss.arquillian.container.spi.client.container.ContainerConfiguratio
  * lines. {@code users} is {@code name:password:role,role} per user, separated by {@code ;} or new lines (the
  * password may hold colons, the roles may be empty); {@code realmFile} is a realm file in the distribution's
  * format. Both may be given; a user in {@code users} replaces a file user of the same name.
+ *
+ * <p>With {@code bindHttpsPort} the container also listens for HTTPS (Sluice's TLS defaults: TLS 1.3 and 1.2,
+ * forward-secret AEAD suites); {@code clientAuth} {@code want} or {@code need} asks clients for a certificate,
+ * which the {@code CLIENT-CERT} login maps to a realm user named by its subject. The URLs Arquillian injects
+ * ({@code @ArquillianResource URL}) name the HTTPS listener then, unless {@code urlScheme} is {@code http}.
  */
 public class SluiceContainerConfiguration implements ContainerConfiguration {
     private String bindAddress = "127.0.0.1";
@@ -54,6 +68,13 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
     private String localeEncodings;
     private String allowedTrailers;
     private Boolean crossContext;
+    private Integer bindHttpsPort;
+    private String keyStore;
+    private String keyStorePassword;
+    private String clientAuth;
+    private String trustedCertificates;
+    private String urlScheme;
+    private String certificateUsers;
 
     @Override
     public void validate() throws ConfigurationException {
@@ -68,6 +89,18 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
             toLimits();
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("limits: " + e.getMessage());
+        }
+        if (urlScheme != null && !urlScheme.equals("http") && !urlScheme.equals("https")) {
+            throw new ConfigurationException("urlScheme must be http or https, was " + urlScheme);
+        }
+        HttpsSettings https;
+        try {
+            https = toHttps();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+        if (https == null && "https".equals(urlScheme)) {
+            throw new ConfigurationException("urlScheme https needs bindHttpsPort");
         }
         try {
             toServletContainer(); // also reads the realm once: a bad entry or an unreadable realmFile fails here
@@ -104,7 +137,7 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
             builder.retryAfterSeconds(retryAfterSeconds);
         }
         try {
-            builder.realm(RealmSettings.realm(users, realmFile));
+            builder.realm(CertificateUsers.over(certificateUsers, RealmSettings.realm(users, realmFile)));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("realmFile: cannot read " + realmFile + ": " + e, e);
         }
@@ -118,6 +151,16 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
             builder.crossContext(crossContext);
         }
         return builder;
+    }
+
+    /** The HTTPS listener this configuration names, or null for none. @throws IllegalArgumentException if wrong */
+    HttpsSettings toHttps() {
+        return HttpsSettings.of(bindHttpsPort, keyStore, keyStorePassword, clientAuth, trustedCertificates);
+    }
+
+    /** Whether deployment URLs name the HTTPS listener: by default when there is one. */
+    boolean urlsNameHttps() {
+        return urlScheme == null ? bindHttpsPort != null : urlScheme.equals("https");
     }
 
     /** The limits this configuration names, over the defaults. */
@@ -243,5 +286,67 @@ public class SluiceContainerConfiguration implements ContainerConfiguration {
 
     public void setCrossContext(Boolean crossContext) {
         this.crossContext = crossContext;
+    }
+
+    public Integer getBindHttpsPort() {
+        return bindHttpsPort;
+    }
+
+    /** Adds an HTTPS listener on this port (0: a free one); needs {@code keyStore}. */
+    public void setBindHttpsPort(Integer bindHttpsPort) {
+        this.bindHttpsPort = bindHttpsPort;
+    }
+
+    public String getKeyStore() {
+        return keyStore;
+    }
+
+    /** The PKCS12 file with the HTTPS listener's private key and certificate chain. */
+    public void setKeyStore(String keyStore) {
+        this.keyStore = keyStore;
+    }
+
+    public String getKeyStorePassword() {
+        return keyStorePassword;
+    }
+
+    public void setKeyStorePassword(String keyStorePassword) {
+        this.keyStorePassword = keyStorePassword;
+    }
+
+    public String getClientAuth() {
+        return clientAuth;
+    }
+
+    /** {@code none} (default), {@code want} (asked, optional) or {@code need} (handshake fails without one). */
+    public void setClientAuth(String clientAuth) {
+        this.clientAuth = clientAuth;
+    }
+
+    public String getTrustedCertificates() {
+        return trustedCertificates;
+    }
+
+    /** The certificates client certificates must chain to: a PEM or DER file, or a PKCS12 store (.p12). */
+    public void setTrustedCertificates(String trustedCertificates) {
+        this.trustedCertificates = trustedCertificates;
+    }
+
+    public String getUrlScheme() {
+        return urlScheme;
+    }
+
+    /** {@code http} or {@code https}: the listener deployment URLs name; default https when there is one. */
+    public void setUrlScheme(String urlScheme) {
+        this.urlScheme = urlScheme;
+    }
+
+    public String getCertificateUsers() {
+        return certificateUsers;
+    }
+
+    /** CLIENT-CERT users by certificate subject: {@code DN:role,role}, separated by {@code ;} or new lines. */
+    public void setCertificateUsers(String certificateUsers) {
+        this.certificateUsers = certificateUsers;
     }
 }

@@ -6,6 +6,7 @@ import dev.sluice.servlet.internal.files.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -27,7 +28,8 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 /**
  * Runs Sluice in the test's JVM. A deployment is written out as an exploded folder (nested archives such as
  * WEB-INF/lib jars stay jar files, as in a real .war) and deployed at {@code /<archive name without .war>},
- * {@code ROOT.war} at the root.
+ * {@code ROOT.war} at the root. With an HTTPS listener ({@code bindHttpsPort}) the deployment's URL names it
+ * ({@code https://host:port/context/}) unless {@code urlScheme} is {@code http}.
  */
 public class SluiceDeployableContainer implements DeployableContainer<SluiceContainerConfiguration> {
     private SluiceContainerConfiguration configuration;
@@ -54,13 +56,21 @@ public class SluiceDeployableContainer implements DeployableContainer<SluiceCont
     public void start() throws LifecycleException {
         try {
             workDir = Files.createTempDirectory("sluice-arquillian");
-            servlets = configuration.toServletContainer().build();
-            connector = HttpConnector.builder()
+            HttpsSettings https = configuration.toHttps();
+            servlets = configuration.toServletContainer()
+                    // CONFIDENTIAL over plain HTTP redirects to the HTTPS listener, once it is bound
+                    .redirectPort(() -> connector == null || connector.httpsAddress() == null
+                            ? 0 : connector.httpsAddress().getPort())
+                    .build();
+            HttpConnector.Builder builder = HttpConnector.builder()
                     .host(configuration.getBindAddress())
                     .port(configuration.getBindHttpPort())
                     .limits(configuration.toLimits())
-                    .handler(servlets)
-                    .build();
+                    .handler(servlets);
+            if (https != null) {
+                builder.https(https.port(), https.toTlsConfig());
+            }
+            connector = builder.build();
             connector.start();
         } catch (IOException | RuntimeException e) {
             throw new LifecycleException("Cannot start Sluice: " + e.getMessage(), e);
@@ -98,9 +108,11 @@ public class SluiceDeployableContainer implements DeployableContainer<SluiceCont
             explode(archive, folder);
             String contextPath = servlets.deploy(folder);
             deployed.put(archive.getName(), new Deployed(folder, contextPath));
-            String host = connector.localAddress().getAddress().isAnyLocalAddress()
-                    ? "127.0.0.1" : connector.localAddress().getAddress().getHostAddress();
-            HTTPContext http = new HTTPContext(host, connector.localAddress().getPort());
+            boolean secure = configuration.urlsNameHttps();
+            InetSocketAddress listener = secure ? connector.httpsAddress() : connector.localAddress();
+            String host = listener.getAddress().isAnyLocalAddress()
+                    ? "127.0.0.1" : listener.getAddress().getHostAddress();
+            HTTPContext http = new HTTPContext(host, listener.getPort(), secure);
             String root = contextPath.isEmpty() ? "/" : contextPath;
             http.add(new Servlet("default", root));
             return new ProtocolMetaData().addContext(http);

@@ -16,15 +16,17 @@ import java.util.List;
  * are idle, holds them for {@code holdSeconds} (the run script measures the server meanwhile), then prints how
  * many the server had closed and exits.
  *
- * <p>Usage: {@code IdleClient host port path count holdSeconds}. Needs {@code ulimit -n} above {@code count}.
+ * <p>Usage: {@code IdleClient host port path count holdSeconds [tls]}. Needs {@code ulimit -n} above
+ * {@code count}. With {@code tls} every connection is a TLS one (a full handshake each, no session reused), and
+ * the server's certificate is not checked: a benchmark client on loopback.
  */
 public final class IdleClient {
     private IdleClient() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5) {
-            System.err.println("usage: IdleClient host port path count holdSeconds");
+        if (args.length != 5 && !(args.length == 6 && args[5].equals("tls"))) {
+            System.err.println("usage: IdleClient host port path count holdSeconds [tls]");
             System.exit(2);
         }
         InetSocketAddress address = new InetSocketAddress(args[0], Integer.parseInt(args[1]));
@@ -32,6 +34,7 @@ public final class IdleClient {
                 .getBytes(StandardCharsets.US_ASCII);
         int count = Integer.parseInt(args[3]);
         long holdSeconds = Long.parseLong(args[4]);
+        javax.net.ssl.SSLSocketFactory tls = args.length == 6 ? trustingEveryone() : null;
 
         List<Socket> sockets = new ArrayList<>(count);
         int ok = 0;
@@ -42,11 +45,18 @@ public final class IdleClient {
             try {
                 socket.setSoTimeout(10_000);
                 socket.connect(address, 10_000);
+                if (tls != null) {
+                    socket = tls.createSocket(socket, args[0], address.getPort(), true);
+                }
                 OutputStream out = socket.getOutputStream();
                 out.write(request);
                 out.flush();
                 // Unbuffered reads: a buffer per connection would only cost the client memory.
                 ResponseReader.Response response = new ResponseReader(socket.getInputStream()).read();
+                if (tls != null) {
+                    // not resumed by the next connection: each one is a full handshake, as new clients are
+                    ((javax.net.ssl.SSLSocket) socket).getSession().invalidate();
+                }
                 if (response.status() == 200 && !response.close()) {
                     ok++;
                     sockets.add(socket);
@@ -75,6 +85,27 @@ public final class IdleClient {
             socket.close();
         }
         System.out.printf("DONE still_open=%d of %d%n", stillOpen, sockets.size());
+    }
+
+    /** A client context that accepts any server certificate (loopback benchmark only). */
+    private static javax.net.ssl.SSLSocketFactory trustingEveryone() throws Exception {
+        javax.net.ssl.TrustManager trustAll = new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        };
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, new javax.net.ssl.TrustManager[] {trustAll}, null);
+        return context.getSocketFactory();
     }
 
     /** A connection the server closed reads end of stream at once; an open idle one times out. */

@@ -28,6 +28,8 @@ public final class ConnectorMetrics {
     private final long handshakeTimeouts;
     private final long handshakesRefused;
     private final long plaintextRefused;
+    private final long sessionsResumed;
+    private final java.util.Map<String, Long> negotiated;
     private final long abandonedInQueue;
     private final long proxyHeaderRefused;
     private final Histogram requestsPerConnection;
@@ -53,6 +55,8 @@ public final class ConnectorMetrics {
         this.handshakeTimeouts = stats.handshakeTimeouts();
         this.handshakesRefused = stats.handshakesRefused();
         this.plaintextRefused = stats.plaintextRefused();
+        this.sessionsResumed = stats.sessionsResumed();
+        this.negotiated = java.util.Collections.unmodifiableMap(stats.negotiated());
         this.abandonedInQueue = stats.abandonedInQueue();
         this.proxyHeaderRefused = stats.proxyHeaderRefused();
         this.requestsPerConnection = stats.requestsPerConnection();
@@ -115,6 +119,15 @@ public final class ConnectorMetrics {
     /** Connections to the HTTPS port that spoke plain HTTP (answered 400 and closed). */
     public long tlsPlaintextRefused() { return plaintextRefused; }
 
+    /** Completed TLS handshakes that resumed an earlier session (part of {@link #tlsHandshakesCompleted}). */
+    public long tlsSessionsResumed() { return sessionsResumed; }
+
+    /**
+     * Completed TLS handshakes by what they agreed on, keyed {@code "<protocol> <cipher suite>"} (such as
+     * {@code "TLSv1.3 TLS_AES_128_GCM_SHA256"}), sorted by key.
+     */
+    public java.util.Map<String, Long> tlsNegotiated() { return negotiated; }
+
     /**
      * Requests that waited in the queue and were dropped there, without a worker or a response, because their
      * client closed or reset the connection first (since start). They are not counted as rejected.
@@ -144,6 +157,7 @@ public final class ConnectorMetrics {
                 + " abandonedInQueue=" + abandonedInQueue + " in=" + bytesIn + " out=" + bytesOut
                 + " upgraded=" + upgraded + " proxyHeaderRefused=" + proxyHeaderRefused + " tls[handshaking="
                 + handshaking + " completed=" + handshakesCompleted + " failed=" + handshakesFailed + " timeouts="
-                + handshakeTimeouts + " refused=" + handshakesRefused + " plaintext=" + plaintextRefused + "]";
+                + handshakeTimeouts + " refused=" + handshakesRefused + " plaintext=" + plaintextRefused + " resumed="
+                + sessionsResumed + " " + negotiated + "]";
     }
 }

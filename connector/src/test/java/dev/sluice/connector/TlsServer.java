@@ -24,6 +24,8 @@ final class TlsServer {
     final X509Certificate apiCert;
     final MutableClock clock = new MutableClock();
     HttpConnector connector;
+    /** Told of the connector's refusals when set before {@link #start}. */
+    RefusalListener refusals;
 
     TlsServer(Path dir) throws Exception {
         pki = new TestPki(dir);
@@ -36,7 +38,7 @@ final class TlsServer {
     /** Starts a connector with HTTP and HTTPS on free loopback ports, on the test clock. */
     HttpConnector start(TlsConfig tls, Limits limits, Handler handler) throws IOException {
         connector = HttpConnector.builder().host("127.0.0.1").port(0).https(0, tls).limits(limits).clock(clock)
-                .handler(handler).build();
+                .handler(handler).refusalListener(refusals).build();
         connector.start();
         return connector;
     }

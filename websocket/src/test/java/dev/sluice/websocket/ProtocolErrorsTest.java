@@ -129,19 +129,35 @@ class ProtocolErrorsTest {
         }
     }
 
-    /** Section 7.1.5: the client vanishing without a close frame ends the session (1006) and frees the slot. */
+    /**
+     * Section 7.1.5: the client vanishing without a close frame ends the session, the endpoint's {@code @OnClose}
+     * hears 1006 (CLOSED_ABNORMALLY, section 7.4.1), and the slot is freed.
+     */
     @Test
     void closeWithoutHandshake() throws Exception {
         // Earlier tests' sockets may still be closing on the server; this test's session is then the only one.
         Waits.until(() -> openSessions() == 0, "no open sessions");
         RawSocket s = open();
         Waits.until(() -> openSessions() == 1, "one open session");
-        s.frame(FIN_TEXT, "hi".getBytes(StandardCharsets.UTF_8), true);
-        s.in.readNBytes(4);
+        s.frame(FIN_TEXT, "name:abrupt".getBytes(StandardCharsets.UTF_8), true);
+        assertEquals("named", new String(s.in.readNBytes(7), StandardCharsets.UTF_8).substring(2));
         s.socket.shutdownOutput();
         s.in.readAllBytes(); // until the server closed too (Tyrus may first send a close frame)
         s.close();
         Waits.until(() -> openSessions() == 0, "no open sessions");
+        // @OnClose runs right after the session is counted out: ask until it has been heard
+        Client observer = Client.open(server.ws("/echo"));
+        String[] closes = {""};
+        Waits.until(() -> !(closes[0] = closesHeard(observer)).isEmpty(), "the endpoint's @OnClose");
+        assertEquals("abrupt=1006", closes[0]);
+    }
+
+    private static String closesHeard(Client observer) {
+        try {
+            return observer.send("closes").substring("text:".length());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long openSessions() {

@@ -1,5 +1,8 @@
 package dev.sluice.connector.internal;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -29,6 +32,10 @@ public final class ConnectorStats {
     final LongAdder handshakesFailed = new LongAdder();
     final LongAdder handshakeTimeouts = new LongAdder();
     final LongAdder handshakesRefused = new LongAdder();
+    /** Completed handshakes that resumed an earlier session (no certificate or key exchange signed). */
+    final LongAdder sessionsResumed = new LongAdder();
+    /** Completed handshakes by "protocol cipher suite", e.g. "TLSv1.3 TLS_AES_128_GCM_SHA256". */
+    private final ConcurrentHashMap<String, LongAdder> negotiated = new ConcurrentHashMap<>();
     /** Connections to the HTTPS port that sent plain HTTP (answered 400 and closed). */
     final LongAdder plaintextRefused = new LongAdder();
     /** Queued requests dropped because their client closed or reset the connection before a worker took them. */
@@ -46,6 +53,15 @@ public final class ConnectorStats {
     public ConnectorStats() {
         for (int i = 0; i < rejected.length; i++) {
             rejected[i] = new LongAdder();
+        }
+    }
+
+    /** A finished handshake: what it agreed on, and whether it resumed a session. */
+    void negotiated(String protocol, String cipherSuite, boolean resumed) {
+        // few distinct keys (the configured protocols times suites): the map stays small
+        negotiated.computeIfAbsent(protocol + ' ' + cipherSuite, k -> new LongAdder()).increment();
+        if (resumed) {
+            sessionsResumed.increment();
         }
     }
 
@@ -85,6 +101,14 @@ public final class ConnectorStats {
     public long handshakeTimeouts() { return handshakeTimeouts.sum(); }
     public long handshakesRefused() { return handshakesRefused.sum(); }
     public long plaintextRefused() { return plaintextRefused.sum(); }
+    public long sessionsResumed() { return sessionsResumed.sum(); }
+
+    /** Completed handshakes by "protocol cipher suite", sorted by key. */
+    public Map<String, Long> negotiated() {
+        Map<String, Long> out = new TreeMap<>();
+        negotiated.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
     public long abandonedInQueue() { return abandonedInQueue.sum(); }
     public long proxyHeaderRefused() { return proxyHeaderRefused.sum(); }
     public long rejected(Rejection why) { return rejected[why.ordinal()].sum(); }

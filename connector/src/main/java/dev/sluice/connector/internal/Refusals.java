@@ -2,6 +2,7 @@ package dev.sluice.connector.internal;
 
 import dev.sluice.connector.Refusal;
 import dev.sluice.connector.RefusalListener;
+import dev.sluice.connector.TlsConfig;
 import dev.sluice.core.Limits;
 import java.time.Duration;
 
@@ -55,6 +56,41 @@ final class Refusals {
             default -> "-";
         };
         send(ctx.refusals, ctx, c, status, Refusal.Reason.BAD_REQUEST, limit, message);
+    }
+
+    /** Plain HTTP on the HTTPS port, answered 400 in plain text. */
+    static void plaintext(ConnectorContext ctx, Connection c, String message) {
+        if (ctx.refusals != null) {
+            send(ctx.refusals, ctx, c, 400, Refusal.Reason.TLS_PLAINTEXT, "-", message);
+        }
+    }
+
+    /** A TLS handshake that failed with {@code failure}; no HTTP response was sent. */
+    static void handshakeFailed(ConnectorContext ctx, Connection c, TlsConfig config, Throwable failure) {
+        if (ctx.refusals == null) {
+            return;
+        }
+        boolean certificate = config.clientAuth() == TlsConfig.ClientAuth.NEED
+                && TlsFailures.isClientCertificate(failure);
+        send(ctx.refusals, ctx, c, 0,
+                certificate ? Refusal.Reason.TLS_CLIENT_CERTIFICATE : Refusal.Reason.TLS_HANDSHAKE_FAILED,
+                certificate ? "tlsClientAuth=need" : "-", TlsFailures.message(failure));
+    }
+
+    /** A TLS handshake not finished within the handshake timeout. */
+    static void handshakeTimeout(ConnectorContext ctx, Connection c, TlsConfig config) {
+        if (ctx.refusals != null) {
+            send(ctx.refusals, ctx, c, 0, Refusal.Reason.TLS_HANDSHAKE_TIMEOUT,
+                    "tlsHandshakeTimeout=" + text(config.handshakeTimeout()), "TLS handshake not finished in time");
+        }
+    }
+
+    /** A TLS connection closed at accept, {@code maxHandshakes} being in progress. */
+    static void handshakeLimit(ConnectorContext ctx, Connection c, TlsConfig config) {
+        if (ctx.refusals != null) {
+            send(ctx.refusals, ctx, c, 0, Refusal.Reason.TLS_HANDSHAKE_LIMIT,
+                    "maxHandshakes=" + config.maxHandshakes(), "Too many TLS handshakes in progress");
+        }
     }
 
     private static void send(RefusalListener listener, ConnectorContext ctx, Connection c, int status,

@@ -12,6 +12,8 @@ import java.util.function.Consumer;
  * so a handshake flood cannot take the selector's time from established connections. Selector thread only.
  */
 final class TlsHandshaker {
+    private static final String PLAINTEXT_MESSAGE = "Plain HTTP request was sent to the HTTPS port";
+
     private final ConnectorContext ctx;
     private final ConnectionCloser closer;
     private final Consumer<Connection> established;
@@ -37,6 +39,7 @@ final class TlsHandshaker {
         c.setIdle(ctx.stats, false);
         if (running > tls.config().maxHandshakes()) {
             ctx.stats.handshakesRefused.increment();
+            Refusals.handshakeLimit(ctx, c, tls.config());
             closer.closeNow(c); // ends the handshake count too
             return;
         }
@@ -56,6 +59,9 @@ final class TlsHandshaker {
             step = wire.handshake();
         } catch (IOException | RuntimeException e) {
             ctx.stats.handshakesFailed.increment();
+            if (wire.anyReceived()) { // a connection closed before its first byte is a probe: no log line
+                Refusals.handshakeFailed(ctx, c, c.tls.config(), e);
+            }
             closer.closeNow(c);
             return;
         }
@@ -75,6 +81,7 @@ final class TlsHandshaker {
             case DONE -> {
                 end(c);
                 ctx.stats.handshakesCompleted.increment();
+                ctx.stats.negotiated(wire.tls().protocol(), wire.tls().cipherSuite(), wire.resumed());
                 established.accept(c);
             }
             case PLAINTEXT -> {
@@ -82,7 +89,8 @@ final class TlsHandshaker {
                 ctx.stats.plaintextRefused.increment();
                 wire.refusePlaintext();
                 // as nginx does: say why in plain HTTP, then close
-                closer.sendCanned(c, Status.BAD_REQUEST, "Plain HTTP request was sent to the HTTPS port", -1, true);
+                Refusals.plaintext(ctx, c, PLAINTEXT_MESSAGE);
+                closer.sendCanned(c, Status.BAD_REQUEST, PLAINTEXT_MESSAGE, -1, true);
             }
         }
     }
@@ -117,6 +125,7 @@ final class TlsHandshaker {
     void expire(Connection c) {
         ProxyPreface.timedOut(ctx, c);
         ctx.stats.handshakeTimeouts.increment();
+        Refusals.handshakeTimeout(ctx, c, c.tls.config());
         closer.closeNow(c);
     }
 

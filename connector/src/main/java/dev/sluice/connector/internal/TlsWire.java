@@ -51,6 +51,10 @@ final class TlsWire implements Wire {
     /** After plain HTTP arrived on the TLS port: the refusal goes out unencrypted. */
     private volatile boolean plaintext;
     private volatile TlsDetails details;
+    /** Wall-clock time of accept, on the clock SSLSession creation times use. */
+    private final long startedMillis = System.currentTimeMillis();
+    /** Whether the finished handshake resumed an earlier session. Selector thread. */
+    private boolean resumed;
 
     TlsWire(SocketChannel channel, SSLEngine engine, BufferPool buffers) throws SSLException {
         this.channel = channel;
@@ -79,6 +83,9 @@ final class TlsWire implements Wire {
                 if (hs == HandshakeStatus.NOT_HANDSHAKING) {
                     handshakeDone = true;
                     details = TlsFacts.of(engine);
+                    // a resumed session keeps the creation time of the handshake that made it (TLS 1.2 by id or
+                    // ticket, TLS 1.3 by PSK ticket), which is earlier than this connection
+                    resumed = engine.getSession().getCreationTime() < startedMillis;
                     return Step.DONE;
                 }
                 switch (hs) {
@@ -297,6 +304,21 @@ final class TlsWire implements Wire {
     @Override
     public TlsDetails tls() {
         return details;
+    }
+
+    /** After {@link Step#DONE}: whether the handshake resumed an earlier session instead of making a new one. */
+    boolean resumed() {
+        return resumed;
+    }
+
+    /** Whether the client sent any byte yet (a connection closed before any is a probe, not a failed handshake). */
+    boolean anyReceived() {
+        inLock.lock();
+        try {
+            return anyReceived;
+        } finally {
+            inLock.unlock();
+        }
     }
 
     // buffers: each is in read mode between calls and null when empty

@@ -1,6 +1,5 @@
 package dev.sluice.websocket.internal;
 
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,13 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ModuleExecutors {
     private final ScheduledExecutorService timer = new IdleTimer(named("sluice-websocket-timer"));
-    private final ExecutorService streams = Executors.newCachedThreadPool(named("sluice-websocket-stream"));
+    private final StreamStarts streams =
+            new StreamStarts(Executors.newCachedThreadPool(named("sluice-websocket-stream")));
 
     ScheduledExecutorService timer() {
         return timer;
     }
 
-    ExecutorService streams() {
+    StreamStarts streams() {
         return streams;
     }
 

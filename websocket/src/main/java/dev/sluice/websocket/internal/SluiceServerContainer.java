@@ -91,6 +91,10 @@ final class SluiceServerContainer extends TyrusServerContainer {
         return maxFrameBytes;
     }
 
+    StreamStarts streamStarts() {
+        return executors.streams();
+    }
+
     OpenWebSockets open() {
         return open;
     }

@@ -36,6 +36,8 @@ public final class WebSocketConnection implements HttpUpgradeHandler {
     private OpenWebSockets open;
     private FrameHeaderGuard guard;
     private int maxFrameBytes;
+    private StreamStarts streams;
+    private StreamStarts.Held held;
     private volatile WebConnection web;
     private volatile Connection tyrus;
 
@@ -47,6 +49,8 @@ public final class WebSocketConnection implements HttpUpgradeHandler {
         this.open = container.open();
         this.maxFrameBytes = container.maxFrameBytes();
         this.guard = new FrameHeaderGuard(maxFrameBytes);
+        this.streams = container.streamStarts();
+        this.held = streams.newHeld();
     }
 
     @Override
@@ -85,6 +89,9 @@ public final class WebSocketConnection implements HttpUpgradeHandler {
         if (open != null) {
             open.closed(this);
         }
+        if (held != null) {
+            held.drop();
+        }
         Connection c = tyrus;
         if (c != null) {
             try {
@@ -111,6 +118,9 @@ public final class WebSocketConnection implements HttpUpgradeHandler {
      * Read buffers per worker thread, not per connection: Tyrus copies what it keeps of a read, and an idle
      * WebSocket should not hold 16 KiB it is not using.
      */
+    /** Longest a reader waits for the previous message's stream handler before the next message (then 1011). */
+    static final long STREAM_HANDLER_WAIT_MILLIS = 30_000;
+
     private static final ThreadLocal<byte[]> READ_BUFFER = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
 
     /** Reads whatever arrived and hands it to Tyrus. */
@@ -129,13 +139,42 @@ public final class WebSocketConnection implements HttpUpgradeHandler {
                 if (n <= 0) {
                     return;
                 }
-                CloseReason refused = guard.feed(buffer, 0, n);
-                if (refused != null) {
-                    close(refused);
-                    return;
+                // one data message at a time, so that a streamed message's handler starts once it is whole
+                for (int pos = 0; pos < n; ) {
+                    if (held.active() && guard.betweenMessages() && !awaitStreamHandlers()) {
+                        return;
+                    }
+                    CloseReason refused = guard.feed(buffer, pos, n - pos);
+                    if (refused != null) {
+                        close(refused);
+                        return;
+                    }
+                    ByteBuffer frames = ByteBuffer.wrap(buffer, pos, guard.fed());
+                    if (guard.fragmentSeen()) { // only a message in several frames may start a streamed handler
+                        streams.holding(held, tyrus.getReadHandler(), frames);
+                        if (guard.betweenMessages() || guard.messageBytes() > maxFrameBytes) {
+                            held.release();
+                        }
+                    } else {
+                        tyrus.getReadHandler().handle(frames);
+                    }
+                    pos += guard.fed();
                 }
-                tyrus.getReadHandler().handle(ByteBuffer.wrap(buffer, 0, n));
             }
+        }
+
+        /** Before the next message: the streamed handlers of the ones before have returned, else close (1011). */
+        private boolean awaitStreamHandlers() throws IOException {
+            try {
+                if (held.awaitHandlers(STREAM_HANDLER_WAIT_MILLIS)) {
+                    return true;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
+                    "A streamed message's handler did not return"));
+            return false;
         }
 
         /** The client closed its side without a close frame (RFC 6455 section 7.1.5: 1006 for the endpoint). */

@@ -21,7 +21,10 @@ import java.util.logging.Logger;
  * <pre>
  * #Fields: date time c-ip c-port sc-status s-reason s-limit s-message
  * 2026-12-07 20:22:13 127.0.0.1 53422 503 QUEUE_FULL acceptQueue=1000 Server+busy,+try+again+later
+ * 2026-12-07 20:22:14 127.0.0.1 53430 - TLS_CLIENT_CERTIFICATE tlsClientAuth=need Empty+client+certificate+chain
  * </pre>
+ * A connection the HTTPS listener refused before any HTTP was spoken (the {@code TLS_*} reasons) has {@code -} as
+ * its status.
  * The connector calls {@link #refused} on its selector thread, which must never wait for a disk: the event only
  * joins a bounded in-memory queue there. {@link #flush}, run every second by the server's housekeeping thread,
  * formats and writes the queued lines. Past {@value #MAX_QUEUED} waiting lines (a flood of refusals faster than
@@ -84,7 +87,9 @@ public final class HttpErrLog implements RefusalListener, AutoCloseable {
     static String format(Refusal r) {
         String ip = r.client() == null ? "-" : r.client().getAddress().getHostAddress();
         String port = r.client() == null ? "-" : Integer.toString(r.client().getPort());
-        return TIME.format(r.time()) + ' ' + ip + ' ' + port + ' ' + r.status() + ' ' + r.reason() + ' '
+        // status 0: refused before HTTP could be spoken (a TLS handshake), so no status was sent
+        String status = r.status() == 0 ? "-" : Integer.toString(r.status());
+        return TIME.format(r.time()) + ' ' + ip + ' ' + port + ' ' + status + ' ' + r.reason() + ' '
                 + token(r.limit()) + ' ' + token(r.message());
     }
 

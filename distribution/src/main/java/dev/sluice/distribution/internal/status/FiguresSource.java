@@ -40,13 +40,14 @@ public final class FiguresSource implements Supplier<ServerFigures> {
                 m.queueDepth(), limits.acceptQueue(), m.accepted(), m.completed(), m.bytesIn(), m.bytesOut(),
                 rejected, latency(m.queueTimeMicros()), latency(m.serviceTimeMicros()), webapps.snapshot(),
                 connector.httpsAddress() == null ? Map.of() : tlsHandshakes(m),
-                modules.get());
+                modules.get(), m.tlsNegotiated());
     }
 
     private static Map<String, Long> tlsHandshakes(ConnectorMetrics m) {
         Map<String, Long> tls = new LinkedHashMap<>();
         tls.put("in_progress", (long) m.tlsHandshaking());
         tls.put("completed", m.tlsHandshakesCompleted());
+        tls.put("resumed", m.tlsSessionsResumed());
         tls.put("failed", m.tlsHandshakesFailed());
         tls.put("timed_out", m.tlsHandshakeTimeouts());
         tls.put("refused", m.tlsHandshakesRefused());

@@ -39,6 +39,16 @@ public final class MetricsText {
                         .append('\n');
             }
         }
+        if (!f.tlsNegotiated.isEmpty()) {
+            header(sb, "sluice_tls_negotiated_total", "Completed TLS handshakes by protocol and cipher suite",
+                    "counter");
+            for (Map.Entry<String, Long> e : f.tlsNegotiated.entrySet()) {
+                String[] pc = e.getKey().split(" ", 2);
+                sb.append("sluice_tls_negotiated_total{protocol=\"").append(escapeLabel(pc[0]))
+                        .append("\",cipher=\"").append(escapeLabel(pc.length > 1 ? pc[1] : "")).append("\"} ")
+                        .append(e.getValue()).append('\n');
+            }
+        }
         latency(sb, "sluice_queue_time_ms", "Time from a complete request head to a worker", f.queueTime);
         latency(sb, "sluice_service_time_ms", "Time from a worker starting a request to its end", f.serviceTime);
         header(sb, "sluice_webapp_requests_total", "Requests completed per webapp", "counter");
@@ -76,6 +86,8 @@ public final class MetricsText {
         if (!f.tlsHandshakes.isEmpty()) { // only with an HTTPS listener
             sb.append("\"tlsHandshakes\":");
             map(sb, f.tlsHandshakes).append(',');
+            sb.append("\"tlsNegotiated\":");
+            map(sb, f.tlsNegotiated).append(',');
         }
         sb.append("\"queueTimeMs\":");
         latency(sb, f.queueTime).append(',');

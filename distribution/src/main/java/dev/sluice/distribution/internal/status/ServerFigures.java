@@ -49,12 +49,17 @@ public final class ServerFigures {
     /** Requests completed per webapp context path ("/" for ROOT). */
     public final Map<String, Long> requestsPerWebapp;
     /**
-     * TLS handshakes of the HTTPS listener by state (in_progress, completed, failed, timed_out, refused,
-     * plaintext_refused); empty without one.
+     * TLS handshakes of the HTTPS listener by state (in_progress, completed, resumed, failed, timed_out,
+     * refused, plaintext_refused); resumed ones are also counted in completed; empty without one.
      */
     public final Map<String, Long> tlsHandshakes;
     /** The container modules' live figures by name, such as {@code websocket_sessions_open}. */
     public final Map<String, Long> modules;
+    /**
+     * Completed TLS handshakes by what they agreed on, keyed {@code "<protocol> <cipher suite>"}; empty without
+     * an HTTPS listener.
+     */
+    public final Map<String, Long> tlsNegotiated;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     public ServerFigures(long uptimeMillis, int openConnections, int idleConnections, int maxConnections,
@@ -72,6 +77,19 @@ public final class ServerFigures {
                          long completed, long bytesIn, long bytesOut, Map<String, Long> rejected,
                          Latency queueTime, Latency serviceTime, Map<String, Long> requestsPerWebapp,
                          Map<String, Long> tlsHandshakes, Map<String, Long> modules) {
+        this(uptimeMillis, openConnections, idleConnections, maxConnections, busyWorkers, maxThreads, queueDepth,
+                acceptQueue, accepted, completed, bytesIn, bytesOut, rejected, queueTime, serviceTime,
+                requestsPerWebapp, tlsHandshakes, modules, Map.of());
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public ServerFigures(long uptimeMillis, int openConnections, int idleConnections, int maxConnections,
+                         int busyWorkers, int maxThreads, int queueDepth, int acceptQueue, long accepted,
+                         long completed, long bytesIn, long bytesOut, Map<String, Long> rejected,
+                         Latency queueTime, Latency serviceTime, Map<String, Long> requestsPerWebapp,
+                         Map<String, Long> tlsHandshakes, Map<String, Long> modules,
+                         Map<String, Long> tlsNegotiated) {
+        this.tlsNegotiated = Collections.unmodifiableMap(new LinkedHashMap<>(tlsNegotiated));
         this.tlsHandshakes = Collections.unmodifiableMap(new LinkedHashMap<>(tlsHandshakes));
         this.uptimeMillis = uptimeMillis;
         this.openConnections = openConnections;

@@ -59,4 +59,6 @@ public final class ServerMBean implements ServerMXBean {
     @Override public double getServiceTimeP50Millis() { return figures.get().serviceTime.p50; }
     @Override public double getServiceTimeP99Millis() { return figures.get().serviceTime.p99; }
     @Override public Map<String, Long> getRequestsPerWebapp() { return figures.get().requestsPerWebapp; }
+    @Override public Map<String, Long> getTlsHandshakes() { return figures.get().tlsHandshakes; }
+    @Override public Map<String, Long> getTlsNegotiated() { return figures.get().tlsNegotiated; }
 }

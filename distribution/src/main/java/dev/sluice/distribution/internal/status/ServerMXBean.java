@@ -40,4 +40,13 @@ public interface ServerMXBean {
     double getServiceTimeP99Millis();
 
     Map<String, Long> getRequestsPerWebapp();
+
+    /**
+     * TLS handshakes of the HTTPS listener: in_progress, completed, resumed (of those completed), failed,
+     * timed_out, refused, plaintext_refused; empty without an HTTPS listener.
+     */
+    Map<String, Long> getTlsHandshakes();
+
+    /** Completed TLS handshakes by {@code "<protocol> <cipher suite>"}. */
+    Map<String, Long> getTlsNegotiated();
 }

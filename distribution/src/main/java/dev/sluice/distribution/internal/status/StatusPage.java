@@ -55,6 +55,10 @@ public final class StatusPage {
         for (Map.Entry<String, Long> e : f.tlsHandshakes.entrySet()) {
             row(sb, "TLS handshakes " + e.getKey().replace('_', ' '), "tls-" + e.getKey(), e.getValue());
         }
+        for (Map.Entry<String, Long> e : f.tlsNegotiated.entrySet()) { // e.g. "TLSv1.3 TLS_AES_128_GCM_SHA256"
+            row(sb, "TLS handshakes with " + escape(e.getKey()), "tlsn-" + escape(e.getKey().replace(' ', '_')),
+                    e.getValue());
+        }
         sb.append("</table>\n");
 
         sb.append("<h2>Latency (ms)</h2>\n<table>\n<tr><th></th><th>count</th><th>p50</th><th>p90</th>")
@@ -148,6 +152,8 @@ public final class StatusPage {
             + "      set('bytesIn', f.bytesIn); set('bytesOut', f.bytesOut);\n"
             + "      Object.keys(f.rejected).forEach(function (k) { set('rejected-' + k, f.rejected[k]); });\n"
             + "      var h = f.tlsHandshakes || {}; Object.keys(h).forEach(function (k) { set('tls-' + k, h[k]); });\n"
+            + "      var n = f.tlsNegotiated || {};\n"
+            + "      Object.keys(n).forEach(function (k) { set('tlsn-' + k.replace(/ /g, '_'), n[k]); });\n"
             + "      Object.keys(f.modules).forEach(function (k) { set('module-' + k, f.modules[k]); });\n"
             + "      lat('queueTimeMs', f.queueTimeMs); lat('serviceTimeMs', f.serviceTimeMs);\n"
             + "      var t = document.getElementById('webapps'); t.textContent = '';\n"

@@ -32,6 +32,11 @@ class HttpErrLogTest {
         assertEquals("2026-12-07 20:22:14 127.0.0.1 40000 400 BAD_REQUEST - Invalid+header\\x",
                 HttpErrLog.format(refusal("2026-12-07T20:22:14Z", 40000, 400, Refusal.Reason.BAD_REQUEST, "-",
                         "Invalid header\r\n\\x")), "no client text can start a line of its own");
+        assertEquals("2026-12-07 20:22:15 127.0.0.1 40001 - TLS_CLIENT_CERTIFICATE tlsClientAuth=need "
+                + "Empty+client+certificate+chain",
+                HttpErrLog.format(refusal("2026-12-07T20:22:15Z", 40001, 0, Refusal.Reason.TLS_CLIENT_CERTIFICATE,
+                        "tlsClientAuth=need", "Empty client certificate chain")),
+                "a refusal before any HTTP was spoken has no status");
     }
 
     @Test

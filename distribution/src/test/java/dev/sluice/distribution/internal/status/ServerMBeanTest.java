@@ -24,6 +24,25 @@ class ServerMBeanTest {
             TabularData rejected = (TabularData) server.getAttribute(name, "Rejected");
             CompositeData queueFull = rejected.get(new Object[] {"queue_full"});
             assertEquals(7L, queueFull.get("value"));
+            assertEquals(0, ((TabularData) server.getAttribute(name, "TlsHandshakes")).size()); // no HTTPS
+        } finally {
+            unregister.run();
+        }
+        assertFalse(server.isRegistered(name));
+    }
+
+    @Test
+    void tlsFiguresAreReadableThroughThePlatformMBeanServer() throws Exception {
+        Runnable unregister = ServerMBean.register(StatusHandlerTest::tlsFigures);
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = new ObjectName(ServerMBean.OBJECT_NAME);
+        try {
+            TabularData handshakes = (TabularData) server.getAttribute(name, "TlsHandshakes");
+            assertEquals(11L, handshakes.get(new Object[] {"completed"}).get("value"));
+            assertEquals(4L, handshakes.get(new Object[] {"resumed"}).get("value"));
+            assertEquals(2L, handshakes.get(new Object[] {"failed"}).get("value"));
+            TabularData negotiated = (TabularData) server.getAttribute(name, "TlsNegotiated");
+            assertEquals(8L, negotiated.get(new Object[] {"TLSv1.3 TLS_AES_128_GCM_SHA256"}).get("value"));
         } finally {
             unregister.run();
         }

@@ -32,6 +32,44 @@ class StatusHandlerTest {
                 Map.of(), Map.of("websocket_sessions_open", 5L));
     }
 
+    /** The figures above with an HTTPS listener: handshakes by state, and what they agreed on. */
+    static ServerFigures tlsFigures() {
+        ServerFigures f = figures();
+        Map<String, Long> handshakes = new LinkedHashMap<>();
+        handshakes.put("in_progress", 1L);
+        handshakes.put("completed", 11L);
+        handshakes.put("resumed", 4L);
+        handshakes.put("failed", 2L);
+        Map<String, Long> negotiated = new LinkedHashMap<>();
+        negotiated.put("TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", 3L);
+        negotiated.put("TLSv1.3 TLS_AES_128_GCM_SHA256", 8L);
+        return new ServerFigures(f.uptimeMillis, f.openConnections, f.idleConnections, f.maxConnections,
+                f.busyWorkers, f.maxThreads, f.queueDepth, f.acceptQueue, f.accepted, f.completed, f.bytesIn,
+                f.bytesOut, f.rejected, f.queueTime, f.serviceTime, f.requestsPerWebapp, handshakes, f.modules,
+                negotiated);
+    }
+
+    @Test
+    void tlsFiguresInPrometheusJsonAndThePage() throws Exception {
+        String text = MetricsText.prometheus(tlsFigures());
+        assertTrue(text.contains("\nsluice_tls_handshakes{state=\"resumed\"} 4\n"), text);
+        assertTrue(text.contains("\n# TYPE sluice_tls_negotiated_total counter\n"
+                + "sluice_tls_negotiated_total{protocol=\"TLSv1.2\",cipher=\"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256\"} 3\n"
+                + "sluice_tls_negotiated_total{protocol=\"TLSv1.3\",cipher=\"TLS_AES_128_GCM_SHA256\"} 8\n"), text);
+        String json = MetricsText.json(tlsFigures());
+        assertTrue(json.contains("\"tlsHandshakes\":{\"in_progress\":1,\"completed\":11,\"resumed\":4,\"failed\":2},"
+                + "\"tlsNegotiated\":{\"TLSv1.2 TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256\":3,"
+                + "\"TLSv1.3 TLS_AES_128_GCM_SHA256\":8},"), json);
+        String page = StatusPage.render(tlsFigures());
+        assertTrue(page.contains("<tr><td>TLS handshakes resumed</td><td class=\"n\" id=\"tls-resumed\">4</td></tr>"),
+                page);
+        assertTrue(page.contains("<tr><td>TLS handshakes with TLSv1.3 TLS_AES_128_GCM_SHA256</td>"
+                + "<td class=\"n\" id=\"tlsn-TLSv1.3_TLS_AES_128_GCM_SHA256\">8</td></tr>"), page);
+        String plain = MetricsText.prometheus(figures());
+        assertTrue(!plain.contains("sluice_tls_") && !MetricsText.json(figures()).contains("tls"),
+                "no TLS figures without an HTTPS listener");
+    }
+
     @Test
     void prometheusTextForLoopback() throws Exception {
         MemoryExchange x = new MemoryExchange("GET", "/sluice/metrics", "127.0.0.1");
