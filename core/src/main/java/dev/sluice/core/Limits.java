@@ -40,6 +40,7 @@ public final class Limits {
     private final long maxBodyBytes;
     private final long maxDrainBytes;
     private final int maxConcurrentRequests;
+    private final int maxConcurrentStreams;
 
     private Limits(Builder b) {
         this.maxThreads = positive("maxThreads", b.maxThreads);
@@ -61,6 +62,7 @@ public final class Limits {
         this.maxBodyBytes = notNegative("maxBodyBytes", b.maxBodyBytes);
         this.maxDrainBytes = notNegative("maxDrainBytes", b.maxDrainBytes);
         this.maxConcurrentRequests = notNegative("maxConcurrentRequests", b.maxConcurrentRequests);
+        this.maxConcurrentStreams = positive("maxConcurrentStreams", b.maxConcurrentStreams);
     }
 
     public static Builder builder() {
@@ -89,6 +91,7 @@ public final class Limits {
         b.maxBodyBytes = maxBodyBytes;
         b.maxDrainBytes = maxDrainBytes;
         b.maxConcurrentRequests = maxConcurrentRequests;
+        b.maxConcurrentStreams = maxConcurrentStreams;
         return b;
     }
 
@@ -202,6 +205,15 @@ public final class Limits {
         return maxConcurrentRequests;
     }
 
+    /**
+     * HTTP/2 streams a client may have open at once on one connection, announced as
+     * SETTINGS_MAX_CONCURRENT_STREAMS (RFC 9113 section 6.5.2); IIS Http2MaxConcurrentStreams, Tomcat
+     * maxConcurrentStreams.
+     */
+    public int maxConcurrentStreams() {
+        return maxConcurrentStreams;
+    }
+
     private static int positive(String key, int value) {
         return (int) atLeast(key, value, 1);
     }
@@ -249,7 +261,8 @@ public final class Limits {
                 + ", retryAfter=" + retryAfterSeconds + ", maxRequestLine=" + maxRequestLine
                 + ", maxHeaderBytes=" + maxHeaderBytes + ", maxHeaderCount=" + maxHeaderCount
                 + ", maxBodyBytes=" + maxBodyBytes + ", maxDrainBytes=" + maxDrainBytes
-                + ", maxConcurrentRequests=" + maxConcurrentRequests + "}";
+                + ", maxConcurrentRequests=" + maxConcurrentRequests
+                + ", maxConcurrentStreams=" + maxConcurrentStreams + "}";
     }
 
     /** Collects values; {@link #build()} validates them all. */
@@ -273,6 +286,7 @@ public final class Limits {
         long maxBodyBytes = 64L * 1024 * 1024;
         long maxDrainBytes = 64 * 1024;
         int maxConcurrentRequests = 0;
+        int maxConcurrentStreams = 100;
 
         private Builder() {
         }
@@ -296,6 +310,7 @@ public final class Limits {
         public Builder maxBodyBytes(long v) { maxBodyBytes = v; return this; }
         public Builder maxDrainBytes(long v) { maxDrainBytes = v; return this; }
         public Builder maxConcurrentRequests(int v) { maxConcurrentRequests = v; return this; }
+        public Builder maxConcurrentStreams(int v) { maxConcurrentStreams = v; return this; }
 
         /** @throws IllegalArgumentException naming the first invalid setting */
         public Limits build() {

@@ -37,6 +37,7 @@ final class LimitsProperties {
         SETTERS.put("maxBodyBytes", (b, s) -> b.maxBodyBytes(size(s)));
         SETTERS.put("maxDrainBytes", (b, s) -> b.maxDrainBytes(size(s)));
         SETTERS.put("maxConcurrentRequests", (b, s) -> b.maxConcurrentRequests(integerOrOff(s)));
+        SETTERS.put("maxConcurrentStreams", (b, s) -> b.maxConcurrentStreams(integer(s)));
     }
 
     /** The keys {@link #read} knows, in a stable order. */

@@ -38,6 +38,7 @@ class LimitsTest {
         assertEquals(100, d.maxHeaderCount());
         assertEquals(64L * 1024 * 1024, d.maxBodyBytes());
         assertEquals(0, d.maxConcurrentRequests());
+        assertEquals(100, d.maxConcurrentStreams());
         assertEquals(Limits.ConnectionPolicy.REJECT, d.connectionPolicy());
         assertEquals(d.toString(), d.toBuilder().build().toString());
     }
@@ -85,6 +86,7 @@ class LimitsTest {
             "maxDrainBytes|1MiB|1048576",
             "maxConcurrentRequests|off|0",
             "maxConcurrentRequests|40|40",
+            "maxConcurrentStreams|250|250",
     })
     void parsesEachKey(String key, String value, String expected) {
         Limits limits = Limits.fromProperties(props(key, value), Limits.DEFAULTS);
@@ -112,13 +114,14 @@ class LimitsTest {
             case "maxBodyBytes": return Limits::maxBodyBytes;
             case "maxDrainBytes": return Limits::maxDrainBytes;
             case "maxConcurrentRequests": return Limits::maxConcurrentRequests;
+            case "maxConcurrentStreams": return Limits::maxConcurrentStreams;
             default: throw new AssertionError("no accessor for " + key);
         }
     }
 
     @Test
     void everyPropertyKeyHasATestAccessor() {
-        assertEquals(19, Limits.propertyKeys().size());
+        assertEquals(20, Limits.propertyKeys().size());
         for (String key : Limits.propertyKeys()) {
             accessor(key);
         }
@@ -162,6 +165,7 @@ class LimitsTest {
             "maxBodyBytes|99999999999GiB",
             "maxDrainBytes|-1KiB",
             "maxConcurrentRequests|-1",
+            "maxConcurrentStreams|0",
     })
     void badValueNamesItsKey(String key, String value) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
