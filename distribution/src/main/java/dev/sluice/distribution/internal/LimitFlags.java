@@ -47,7 +47,9 @@ final class LimitFlags {
             new Flag("maxBodyBytes", "Largest request body (413 past it)", Limits::maxBodyBytes),
             new Flag("maxDrainBytes", "Unread body discarded to keep a connection", Limits::maxDrainBytes),
             new Flag("maxConcurrentRequests", "Requests in service per webapp before it answers 503 (0: off)",
-                    Limits::maxConcurrentRequests));
+                    Limits::maxConcurrentRequests),
+            new Flag("maxConcurrentStreams", "HTTP/2 streams in flight per connection",
+                    Limits::maxConcurrentStreams));
 
     private LimitFlags() {
     }
