@@ -7,6 +7,7 @@ import dev.sluice.connector.internal.http2.HpackEncoder;
 import dev.sluice.connector.internal.http2.Http2Error;
 import dev.sluice.connector.internal.http2.Http2Exception;
 import dev.sluice.connector.internal.http2.Settings;
+import dev.sluice.core.RequestHead;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -79,6 +80,29 @@ final class Http2Connection {
      *                 and Upgrade the whole preface is still to come
      */
     void start(ByteBuffer rest, boolean headRead) {
+        begin(headRead);
+        proceed(rest);
+    }
+
+    /**
+     * Takes over after {@code Upgrade: h2c} (selector thread): 101, our SETTINGS, the client's settings from its
+     * HTTP2-Settings field (acknowledged by the 101 itself), and the request as stream 1, half-closed.
+     */
+    void startUpgraded(Frame clientSettings, RequestHead head, ByteBuffer rest) {
+        out.send(ByteBuffer.wrap(Http2Upgrade.SWITCHING));
+        begin(false);
+        try {
+            peer.apply(clientSettings);
+            out.maxFrameSize(peer.maxFrameSize());
+            streams.openUpgraded(head);
+        } catch (Http2Exception e) {
+            goAwayAndClose(e.error(), e.getMessage());
+            return;
+        }
+        proceed(rest);
+    }
+
+    private void begin(boolean headRead) {
         c.phase = Connection.Phase.HTTP2;
         c.setIdle(ctx.stats, false);
         c.onClose = this::closedOnPool;
@@ -90,6 +114,9 @@ final class Http2Connection {
                 Settings.MAX_HEADER_LIST_SIZE, ctx.limits.maxHeaderBytes(), Settings.ENABLE_PUSH, 0),
                 FrameWriter.windowUpdate(0, CONNECTION_WINDOW - Settings.DEFAULT_WINDOW));
         c.key.interestOps(SelectionKey.OP_READ);
+    }
+
+    private void proceed(ByteBuffer rest) {
         if (rest != null && rest.hasRemaining()) {
             consume(rest);
         }

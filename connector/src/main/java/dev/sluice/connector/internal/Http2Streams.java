@@ -181,6 +181,20 @@ final class Http2Streams {
         }
     }
 
+    /** Stream 1 of an upgraded connection: the HTTP/1.1 request, whole, half-closed (RFC 7540 section 3.2). */
+    void openUpgraded(RequestHead head) throws Http2Exception {
+        lastStreamId = 1;
+        Http2Stream s = new Http2Stream(1, h, h.peer.initialWindowSize(), Http2Connection.STREAM_WINDOW);
+        s.declaredLength = 0;
+        active.put(1, s);
+        concurrent.incrementAndGet();
+        ctx.stats.activeStreams.incrementAndGet();
+        ctx.stats.http2Streams.increment();
+        h.c.requests++;
+        remoteEnd(s);
+        admit(s, head);
+    }
+
     private void trailers(int id, RequestFields fields) throws Http2Exception {
         Http2Stream s = active.get(id);
         if (s == null) {

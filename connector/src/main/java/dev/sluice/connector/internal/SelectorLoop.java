@@ -272,6 +272,14 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             startHttp2(c, scratch, true); // h2c by prior knowledge (RFC 9113 section 3.3)
             return;
         }
+        dev.sluice.connector.internal.http2.Frame h2Settings = c.transport.tls() == null && c.requests == 0
+                ? Http2Upgrade.settingsOf(head) : null;
+        if (h2Settings != null) {
+            Http2Connection h = new Http2Connection(c, ctx, this, pool, closer, scratch);
+            c.http2 = h;
+            h.startUpgraded(h2Settings, Http2Upgrade.asStreamOne(head), scratch);
+            return;
+        }
         if (scratch.hasRemaining()) {
             c.in = ctx.buffers.acquire();
             c.in.put(scratch).flip();

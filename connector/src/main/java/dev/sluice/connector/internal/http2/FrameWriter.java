@@ -12,7 +12,7 @@ public final class FrameWriter {
     }
 
     /** Writes a frame header (section 4.1) into {@code b}. */
-    static void header(ByteBuffer b, int length, int type, int flags, int streamId) {
+    public static void header(ByteBuffer b, int length, int type, int flags, int streamId) {
         b.put((byte) (length >>> 16)).put((byte) (length >>> 8)).put((byte) length);
         b.put((byte) type).put((byte) flags).putInt(streamId & 0x7fff_ffff);
     }
