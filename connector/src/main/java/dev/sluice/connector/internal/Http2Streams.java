@@ -35,6 +35,11 @@ final class Http2Streams {
      */
     private final java.util.concurrent.atomic.AtomicInteger concurrent = new java.util.concurrent.atomic.AtomicInteger();
     private int lastStreamId;
+    /**
+     * The ids of recently closed streams (bounded): a HEADERS frame on one of them is STREAM_CLOSED (section 5.1),
+     * on any other id at or below the last one PROTOCOL_ERROR (section 5.1.1). Selector thread.
+     */
+    private final java.util.LinkedHashSet<Integer> recentlyClosed = new java.util.LinkedHashSet<>();
     private boolean refuseNew;
     private int blockStream;
     private ByteArrayOutputStream block;
@@ -198,7 +203,10 @@ final class Http2Streams {
     private void trailers(int id, RequestFields fields) throws Http2Exception {
         Http2Stream s = active.get(id);
         if (s == null) {
-            throw Http2Exception.connection(Http2Error.STREAM_CLOSED, "HEADERS on a closed stream"); // 5.1
+            if (recentlyClosed.contains(id)) {
+                throw Http2Exception.connection(Http2Error.STREAM_CLOSED, "HEADERS on a closed stream"); // 5.1
+            }
+            throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, "Stream id not above the last one");
         }
         if (s.remoteEnded) {
             throw Http2Exception.stream(id, Http2Error.STREAM_CLOSED, "HEADERS after END_STREAM");
@@ -342,6 +350,12 @@ final class Http2Streams {
         }
         active.remove(s.id);
         release(s);
+        if (onLoop) {
+            recentlyClosed.add(s.id);
+            if (recentlyClosed.size() > 128) {
+                recentlyClosed.remove(recentlyClosed.iterator().next());
+            }
+        }
         ctx.stats.activeStreams.decrementAndGet();
         WorkerPool.Admission a = s.admission;
         if (a != null && s.failure() != null) {
