@@ -120,6 +120,7 @@ final class Http2Connection {
         if (rest != null && rest.hasRemaining()) {
             consume(rest);
         }
+        admitPending();
         if (!closed && c.phase == Connection.Phase.HTTP2) {
             readable(); // TLS may hold decrypted bytes the socket will not signal again
         }
@@ -135,9 +136,15 @@ final class Http2Connection {
         }
     }
 
+    /**
+     * Reads what is there (bounded per wake-up, for fairness between connections) and handles its frames; the
+     * streams they completed are admitted once the socket has nothing more, so that a burst of streams is counted
+     * whole against the concurrency limit before any of them can end.
+     */
     private void readable() {
         Wire wire = ((NioTransport) c.transport).wire();
-        for (int round = 0; round < 8 && c.phase == Connection.Phase.HTTP2; round++) {
+        int budget = 256 * 1024;
+        while (budget > 0 && c.phase == Connection.Phase.HTTP2 && !closed) {
             scratch.clear();
             int n;
             try {
@@ -151,11 +158,32 @@ final class Http2Connection {
                 return;
             }
             if (n == 0) {
-                return;
+                break;
             }
+            budget -= n;
             ctx.stats.bytesIn.add(n);
             scratch.flip();
             consume(scratch);
+        }
+        admitPending();
+        if (budget <= 0 && wire.hasBufferedInput()) {
+            // TLS holds decrypted bytes the socket will not signal again: go on after the other connections
+            loop.execute(() -> {
+                if (!closed && c.phase == Connection.Phase.HTTP2) {
+                    readable();
+                }
+            });
+        }
+    }
+
+    private void admitPending() {
+        if (closed || c.phase != Connection.Phase.HTTP2) {
+            return;
+        }
+        try {
+            streams.admitPending();
+        } catch (Http2Exception e) {
+            goAwayAndClose(e.error(), e.getMessage());
         }
     }
 

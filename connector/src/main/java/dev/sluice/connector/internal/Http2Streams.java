@@ -202,6 +202,10 @@ final class Http2Streams {
 
     private void trailers(int id, RequestFields fields) throws Http2Exception {
         Http2Stream s = active.get(id);
+        if (s != null && s.remoteEnded && !s.counted.get()) {
+            // both ends sent END_STREAM: closed, though the worker's note has not reached this thread yet
+            throw Http2Exception.connection(Http2Error.STREAM_CLOSED, "HEADERS on a closed stream"); // 5.1
+        }
         if (s == null) {
             if (recentlyClosed.contains(id)) {
                 throw Http2Exception.connection(Http2Error.STREAM_CLOSED, "HEADERS on a closed stream"); // 5.1
@@ -221,8 +225,32 @@ final class Http2Streams {
         remoteEnd(s);
     }
 
+    /**
+     * Admits the streams whose heads the last read completed. Deferred to the end of each read so that every
+     * stream the client opened in one burst is counted against SETTINGS_MAX_CONCURRENT_STREAMS before a worker
+     * can end one of them (h2spec 5.1.2 sends the limit plus one in one write).
+     */
+    void admitPending() throws Http2Exception {
+        Pending next;
+        while ((next = pending.poll()) != null) {
+            if (next.stream().failure() == null) {
+                admitNow(next.stream(), next.head());
+            }
+        }
+    }
+
+    /** A stream whose head is complete, waiting for the end of the read to be admitted. */
+    private record Pending(Http2Stream stream, RequestHead head) {
+    }
+
+    private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
+
+    private void admit(Http2Stream s, RequestHead head) {
+        pending.add(new Pending(s, head));
+    }
+
     /** Queues the stream for a worker, or answers it at once (503 when pool and queue are full, as HTTP/1.1). */
-    private void admit(Http2Stream s, RequestHead head) throws Http2Exception {
+    private void admitNow(Http2Stream s, RequestHead head) throws Http2Exception {
         if (s.declaredLength > ctx.limits.maxBodyBytes()) {
             respond(s, Status.CONTENT_TOO_LARGE, "Request content larger than " + ctx.limits.maxBodyBytes()
                     + " bytes", -1);
