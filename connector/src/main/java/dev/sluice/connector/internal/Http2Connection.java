@@ -365,6 +365,7 @@ final class Http2Connection {
         if (closed) {
             return;
         }
+        out.expire(now);
         if (ctx.draining && !goAwaySent) {
             goAwaySent = true;
             streams.refuseNew();

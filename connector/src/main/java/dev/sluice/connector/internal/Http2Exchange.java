@@ -39,6 +39,7 @@ final class Http2Exchange implements Response {
     private Headers trailers;
     private volatile boolean suspended;
     private boolean aborted;
+    private Http2NonBlocking.Input nonBlockingIn;
     private final Request request = new RequestView();
 
     Http2Exchange(Http2Connection h, Http2Stream s, RequestHead head, Http2StreamTask task, long queueNanos) {
@@ -159,6 +160,14 @@ final class Http2Exchange implements Response {
     }
 
     @Override
+    public dev.sluice.core.NonBlockingOutput nonBlockingBody() {
+        if (!suspended) {
+            throw new IllegalStateException("Non-blocking writing needs a suspended exchange");
+        }
+        return out.nonBlocking();
+    }
+
+    @Override
     public void complete() {
         if (!suspended) {
             return;
@@ -179,6 +188,19 @@ final class Http2Exchange implements Response {
         @Override
         public InputStream body() {
             return in;
+        }
+
+        @Override
+        public dev.sluice.core.NonBlockingInput nonBlockingBody() {
+            synchronized (Http2Exchange.this) {
+                if (!suspended) {
+                    throw new IllegalStateException("Non-blocking reading needs a suspended exchange");
+                }
+                if (nonBlockingIn == null) {
+                    nonBlockingIn = new Http2NonBlocking.Input(s, in);
+                }
+                return nonBlockingIn;
+            }
         }
 
         @Override

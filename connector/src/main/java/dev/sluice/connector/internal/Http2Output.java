@@ -38,8 +38,15 @@ final class Http2Output {
     /** The connection-level send window (section 6.9.1). */
     private long connectionWindow = dev.sluice.connector.internal.http2.Settings.DEFAULT_WINDOW;
     private int maxFrameSize = dev.sluice.connector.internal.http2.Frame.DEFAULT_MAX_FRAME_SIZE;
+    /** Non-blocking writers to tell (on the pool) when window or queue room appears, with their deadlines. */
+    private final java.util.List<Waiting> waiting = new java.util.ArrayList<>();
+    private final WorkerPool pool;
+
+    private record Waiting(Runnable task, long deadline) {
+    }
 
     Http2Output(Wire wire, SelectorLoop loop, Connection connection, ConnectorStats stats, java.time.Clock clock) {
+        this.pool = loop.pool();
         this.wire = wire;
         this.loop = loop;
         this.connection = connection;
@@ -107,6 +114,7 @@ final class Http2Output {
             }
             if (queued <= HIGH_WATER) {
                 notifyAll(); // writers waiting for room
+                progress();
             }
         } catch (IOException e) {
             closedLocked();
@@ -178,6 +186,7 @@ final class Http2Output {
             s.sendWindow = now;
         }
         notifyAll();
+        progress();
         return true;
     }
 
@@ -249,5 +258,71 @@ final class Http2Output {
         queue.clear();
         queued = 0;
         notifyAll();
+        progress(); // waiting non-blocking writers learn it from their next pump
+    }
+
+    /**
+     * Sends as much of {@code len} bytes as the windows and queue allow now, never waiting (non-blocking writes).
+     *
+     * @return bytes taken; the last frame carries END_STREAM when {@code endStream} and all were taken
+     */
+    synchronized int sendDataNow(Http2Stream s, byte[] b, int off, int len, boolean endStream) throws IOException {
+        if (closed) {
+            throw new ClosedChannelException();
+        }
+        String failure = s.failure();
+        if (failure != null) {
+            throw new IOException("Stream " + s.id + " ended: " + failure);
+        }
+        int taken = 0;
+        while (taken < len && s.sendWindow > 0 && connectionWindow > 0 && queued <= HIGH_WATER) {
+            int n = (int) Math.min(Math.min(len - taken, maxFrameSize), Math.min(s.sendWindow, connectionWindow));
+            s.sendWindow -= n;
+            connectionWindow -= n;
+            boolean last = endStream && taken + n == len;
+            if (last) {
+                s.connection.streams.release(s);
+            }
+            queue.add(FrameWriter.data(s.id, b, off + taken, n, last));
+            queued += n + 9;
+            taken += n;
+        }
+        if (len == 0 && endStream) {
+            s.connection.streams.release(s);
+            queue.add(FrameWriter.data(s.id, b, off, 0, true));
+            queued += 9;
+        }
+        flushLocked();
+        return taken;
+    }
+
+    /** Runs {@code task} on the pool at the next window growth or queue progress, or once {@code deadline} passed. */
+    synchronized void onProgress(Http2Stream s, Runnable task, long deadline) {
+        waiting.add(new Waiting(task, deadline));
+    }
+
+    /** From the sweep: tasks past their deadline run now (they fail their callback). */
+    synchronized void expire(long now) {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        java.util.Iterator<Waiting> it = waiting.iterator();
+        while (it.hasNext()) {
+            Waiting w = it.next();
+            if (now >= w.deadline()) {
+                it.remove();
+                pool.executeCallback(w.task());
+            }
+        }
+    }
+
+    private void progress() {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        for (Waiting w : waiting) {
+            pool.executeCallback(w.task());
+        }
+        waiting.clear();
     }
 }

@@ -35,12 +35,74 @@ final class Http2ResponseBody extends OutputStream {
     private boolean closed;
     private boolean noContent;
     private long contentBytes;
+    /** Non-null in non-blocking mode: content the windows did not take yet, sent by {@link #pump}. */
+    private Http2NonBlocking.Output nonBlocking;
+    private byte[] held = new byte[0];
+    private int heldCount;
+    private boolean heldEnd;
 
     Http2ResponseBody(Http2Exchange exchange, Http2Connection h, Http2Stream s) {
         this.exchange = exchange;
         this.h = h;
         this.s = s;
         this.writeTimeoutMillis = h.ctx.limits.writeTimeout().toMillis();
+    }
+
+    /** Switches to non-blocking writes for the rest of the exchange; the same object on every call. */
+    synchronized Http2NonBlocking.Output nonBlocking() {
+        if (nonBlocking == null) {
+            nonBlocking = new Http2NonBlocking.Output(h, s, this);
+        }
+        return nonBlocking;
+    }
+
+    /**
+     * Sends what is held as far as the windows allow, never waiting.
+     *
+     * @return whether nothing is held any more
+     */
+    synchronized boolean pump() throws IOException {
+        if (heldCount == 0 && !heldEnd) {
+            return true;
+        }
+        int n = h.out.sendDataNow(s, held, 0, heldCount, heldEnd);
+        System.arraycopy(held, n, held, 0, heldCount - n);
+        heldCount -= n;
+        if (heldCount == 0) {
+            heldEnd = false; // the END_STREAM went with the last bytes (or alone)
+            return true;
+        }
+        return false;
+    }
+
+    /** Back to blocking writes to finish the exchange: what is held goes out now, waiting as needed. */
+    synchronized void finishNonBlocking() throws IOException {
+        Http2NonBlocking.Output was = nonBlocking;
+        nonBlocking = null;
+        if (was != null && (heldCount > 0 || heldEnd)) {
+            int n = heldCount;
+            boolean end = heldEnd;
+            heldCount = 0;
+            heldEnd = false;
+            h.out.sendData(s, held, 0, n, end, writeTimeoutMillis);
+        }
+    }
+
+    /** Sends content as DATA: waiting for window in blocking mode, holding it in non-blocking mode. */
+    private void sendContent(byte[] b, int off, int len, boolean endStream) throws IOException {
+        synchronized (this) {
+            if (nonBlocking != null) {
+                if (heldCount + len > held.length) {
+                    held = java.util.Arrays.copyOf(held, Math.max(held.length * 2, heldCount + len));
+                }
+                System.arraycopy(b, off, held, heldCount, len);
+                heldCount += len;
+                heldEnd |= endStream;
+                pump();
+                return;
+            }
+        }
+        h.out.sendData(s, b, off, len, endStream, writeTimeoutMillis);
     }
 
     boolean isCommitted() {
@@ -96,7 +158,7 @@ final class Http2ResponseBody extends OutputStream {
             sendBuffered(false);
         }
         if (len >= buffer.length) {
-            h.out.sendData(s, b, off, len, false, writeTimeoutMillis);
+            sendContent(b, off, len, false);
         } else {
             System.arraycopy(b, off, buffer, 0, len);
             count = len;
@@ -132,7 +194,7 @@ final class Http2ResponseBody extends OutputStream {
         }
         if (noContent) {
             if (!withTrailers) {
-                h.out.sendData(s, buffer, 0, 0, true, writeTimeoutMillis); // an empty DATA frame ends the stream
+                sendContent(buffer, 0, 0, true); // an empty DATA frame ends the stream
             }
         } else if (count > 0 || !withTrailers) {
             sendBuffered(!withTrailers);
@@ -147,7 +209,7 @@ final class Http2ResponseBody extends OutputStream {
     private void sendBuffered(boolean endStream) throws IOException {
         int n = count;
         count = 0;
-        h.out.sendData(s, buffer, 0, n, endStream, writeTimeoutMillis);
+        sendContent(buffer, 0, n, endStream);
     }
 
     private boolean contentLess() {

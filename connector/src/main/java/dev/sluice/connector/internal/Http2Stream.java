@@ -48,6 +48,8 @@ final class Http2Stream {
     private int unacknowledged;
     /** Whether the stream still counts against SETTINGS_MAX_CONCURRENT_STREAMS. */
     final java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean(true);
+    /** A non-blocking reader waiting for content, its end or a failure; told once, on the pool. */
+    private dev.sluice.core.IoCallback readCallback;
     /** Set by the worker once the response's last frame is queued. */
     volatile boolean localEnded;
 
@@ -67,12 +69,16 @@ final class Http2Stream {
             inboundBytes += length;
         }
         notifyAll();
+        if (length > 0) {
+            tellReader(null);
+        }
     }
 
     /** From the selector thread: END_STREAM arrived (after any trailers were stored). */
     synchronized void endInbound() {
         inboundEnded = true;
         notifyAll();
+        tellReader(null);
     }
 
     /** From any thread: the stream was reset or its connection closed; readers and writers fail from now on. */
@@ -81,6 +87,36 @@ final class Http2Stream {
             failure = why;
         }
         notifyAll();
+        tellReader(why);
+    }
+
+    /**
+     * Registers a non-blocking reader: told on the pool at once when a read would not wait, else when content,
+     * the end or a failure arrives.
+     */
+    synchronized void awaitReadable(dev.sluice.core.IoCallback callback) {
+        if (readCallback != null) {
+            throw new IllegalStateException("A read registration is already outstanding");
+        }
+        readCallback = callback;
+        if (!inbound.isEmpty() || inboundEnded || failure != null) {
+            tellReader(failure);
+        }
+    }
+
+    private void tellReader(String failed) {
+        dev.sluice.core.IoCallback cb = readCallback;
+        if (cb == null) {
+            return;
+        }
+        readCallback = null;
+        connection.loop.pool().executeCallback(() -> {
+            if (failed != null) {
+                cb.onError(new IOException("Stream " + id + " ended: " + failed));
+            } else {
+                cb.onReady();
+            }
+        });
     }
 
     synchronized String failure() {

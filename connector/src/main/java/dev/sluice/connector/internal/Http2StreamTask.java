@@ -102,6 +102,7 @@ final class Http2StreamTask implements Runnable {
         boolean ended = false;
         try {
             if (!exchange.isAborted()) {
+                exchange.responseBody().finishNonBlocking(); // what non-blocking writes held goes out first
                 exchange.responseBody().close();
                 ended = true;
             }
