@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -50,6 +48,7 @@ final class Http2Connection {
     private final ByteBuffer scratch;
     private final FrameReader reader = new FrameReader(Frame.DEFAULT_MAX_FRAME_SIZE);
     final Http2Defences defences;
+    private final Http2ControlFrames control;
     /** Connection-level receive window, and bytes removed from stream buffers not yet given back. */
     final AtomicInteger receiveWindow = new AtomicInteger(CONNECTION_WINDOW);
     private final AtomicInteger unacknowledged = new AtomicInteger();
@@ -70,6 +69,7 @@ final class Http2Connection {
         this.out = new Http2Output(t.wire(), loop, c, ctx.stats, ctx.clock);
         this.defences = new Http2Defences(ctx.limits.maxHeaderBytes());
         this.streams = new Http2Streams(this, pool);
+        this.control = new Http2ControlFrames(this);
     }
 
     /**
@@ -181,7 +181,7 @@ final class Http2Connection {
             return;
         }
         try {
-            streams.admitPending();
+            streams.admission.admitPending();
         } catch (Http2Exception e) {
             goAwayAndClose(e.error(), e.getMessage());
         }
@@ -230,76 +230,17 @@ final class Http2Connection {
             case Frame.CONTINUATION -> streams.continuation(f);
             case Frame.PRIORITY -> streams.priority(f);
             case Frame.RST_STREAM -> streams.rstStream(f);
-            case Frame.SETTINGS -> settings(f);
+            case Frame.SETTINGS -> control.settings(f);
             case Frame.PUSH_PROMISE -> throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR,
                     "A client cannot push"); // section 8.4
-            case Frame.PING -> ping(f);
-            case Frame.GOAWAY -> goAway(f);
-            case Frame.WINDOW_UPDATE -> windowUpdate(f);
+            case Frame.PING -> control.ping(f);
+            case Frame.GOAWAY -> control.goAway(f);
+            case Frame.WINDOW_UPDATE -> control.windowUpdate(f);
             default -> { } // unknown frame types are ignored (section 5.5)
         }
         if (defences.exceeded() != null) {
             throw Http2Exception.connection(Http2Error.ENHANCE_YOUR_CALM, defences.exceeded());
         }
-    }
-
-    private void settings(Frame f) throws Http2Exception {
-        if (f.streamId() != 0) {
-            throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, "SETTINGS on a stream");
-        }
-        if (f.has(Frame.FLAG_ACK)) {
-            if (f.length() != 0) {
-                throw Http2Exception.connection(Http2Error.FRAME_SIZE_ERROR, "SETTINGS ACK with a payload");
-            }
-            return;
-        }
-        Settings.Change change = peer.apply(f);
-        out.maxFrameSize(peer.maxFrameSize());
-        if (change.windowDelta() != 0 && !out.shiftStreams(streams.active(), change.windowDelta())) {
-            throw Http2Exception.connection(Http2Error.FLOW_CONTROL_ERROR, "Stream window above 2^31-1");
-        }
-        sendControl(FrameWriter.settingsAck());
-    }
-
-    private void ping(Frame f) throws Http2Exception {
-        if (f.length() != 8) {
-            throw Http2Exception.connection(Http2Error.FRAME_SIZE_ERROR, "PING payload not 8 bytes");
-        }
-        if (f.streamId() != 0) {
-            throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, "PING on a stream");
-        }
-        if (!f.has(Frame.FLAG_ACK)) {
-            sendControl(FrameWriter.ping(true, f.payload()));
-        }
-    }
-
-    private void goAway(Frame f) throws Http2Exception {
-        if (f.streamId() != 0) {
-            throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, "GOAWAY on a stream");
-        }
-        if (f.length() < 8) {
-            throw Http2Exception.connection(Http2Error.FRAME_SIZE_ERROR, "GOAWAY shorter than 8 bytes");
-        }
-        // the peer starts no new stream; ours finish, then the connection closes (section 6.8)
-        streams.refuseNew();
-        closeIfDone();
-    }
-
-    private void windowUpdate(Frame f) throws Http2Exception {
-        if (f.length() != 4) {
-            throw Http2Exception.connection(Http2Error.FRAME_SIZE_ERROR, "WINDOW_UPDATE payload not 4 bytes");
-        }
-        int increment = f.int31(0);
-        if (f.streamId() == 0) {
-            if (increment == 0) {
-                throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, "WINDOW_UPDATE of 0");
-            }
-            if (!out.grow(null, increment)) {
-                throw Http2Exception.connection(Http2Error.FLOW_CONTROL_ERROR, "Connection window above 2^31-1");
-            }
-            return;
-        }
-        streams.windowUpdate(f.streamId(), increment);
     }
 
     /** Queues a frame the protocol makes us answer; a peer that does not read the answers is flooding us. */

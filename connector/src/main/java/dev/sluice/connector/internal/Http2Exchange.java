@@ -40,6 +40,8 @@ final class Http2Exchange implements Response {
     private volatile boolean suspended;
     private boolean aborted;
     private Http2NonBlocking.Input nonBlockingIn;
+    /** The client as trusted proxies reported it, or null; set before the handler runs. */
+    dev.sluice.core.ClientView client;
     private final Request request = new RequestView();
 
     Http2Exchange(Http2Connection h, Http2Stream s, RequestHead head, Http2StreamTask task, long queueNanos) {
@@ -229,6 +231,11 @@ final class Http2Exchange implements Response {
         @Override
         public dev.sluice.core.TlsDetails tls() {
             return h.c.transport.tls();
+        }
+
+        @Override
+        public dev.sluice.core.ClientView client() {
+            return client;
         }
 
         @Override

@@ -64,6 +64,10 @@ final class Http2StreamTask implements Runnable {
 
     private void handle(Http2Exchange exchange) {
         try {
+            if (!h.ctx.trustedProxies.isEmpty()) { // as over HTTP/1.1: Forwarded fields of trusted peers only
+                exchange.client = dev.sluice.core.ForwardedClient.resolve(h.c.remoteAddress(), head.headers(),
+                        h.ctx.trustedProxies);
+            }
             h.ctx.handler.handle(exchange.request(), exchange);
         } catch (HttpException e) {
             fail(exchange, e.status(), e.getMessage());
@@ -129,7 +133,8 @@ final class Http2StreamTask implements Runnable {
             return;
         }
         try {
-            listener.exchangeCompleted(new ExchangeRecord(head, h.c.remoteAddress(),
+            dev.sluice.core.ClientView client = exchange.request().client();
+            listener.exchangeCompleted(new ExchangeRecord(head, client != null ? client.address() : h.c.remoteAddress(),
                     h.c.transport.localAddress(), exchange.status().code(), exchange.responseBody().contentBytes(),
                     exchange.startMillis, exchange.queueNanos, serviceNanos, h.c.id,
                     exchange.request().requestNumber()));

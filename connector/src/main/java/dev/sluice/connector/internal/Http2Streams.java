@@ -26,6 +26,8 @@ final class Http2Streams {
     private final Http2Connection h;
     private final ConnectorContext ctx;
     private final WorkerPool pool;
+    /** Streams with a complete head go here: to the worker pool, or a response the connector gives itself. */
+    final Http2Admission admission;
     private final HpackDecoder decoder;
     private final Map<Integer, Http2Stream> active = new ConcurrentHashMap<>();
     /**
@@ -51,6 +53,7 @@ final class Http2Streams {
         this.ctx = h.ctx;
         this.pool = pool;
         this.decoder = new HpackDecoder(4096, ctx.limits.maxHeaderBytes());
+        this.admission = new Http2Admission(h, this, pool);
     }
 
     boolean inHeaderBlock() {
@@ -180,9 +183,9 @@ final class Http2Streams {
             remoteEnd(s);
         }
         if (refusal != null) {
-            respond(s, refusal, reason, -1);
+            admission.respond(s, refusal, reason, -1);
         } else {
-            admit(s, head);
+            admission.admit(s, head);
         }
     }
 
@@ -197,7 +200,7 @@ final class Http2Streams {
         ctx.stats.http2Streams.increment();
         h.c.requests++;
         remoteEnd(s);
-        admit(s, head);
+        admission.admit(s, head);
     }
 
     private void trailers(int id, RequestFields fields) throws Http2Exception {
@@ -223,73 +226,6 @@ final class Http2Streams {
             s.requestTrailers.add(t.name(i), t.value(i));
         }
         remoteEnd(s);
-    }
-
-    /**
-     * Admits the streams whose heads the last read completed. Deferred to the end of each read so that every
-     * stream the client opened in one burst is counted against SETTINGS_MAX_CONCURRENT_STREAMS before a worker
-     * can end one of them (h2spec 5.1.2 sends the limit plus one in one write).
-     */
-    void admitPending() throws Http2Exception {
-        Pending next;
-        while ((next = pending.poll()) != null) {
-            if (next.stream().failure() == null) {
-                admitNow(next.stream(), next.head());
-            }
-        }
-    }
-
-    /** A stream whose head is complete, waiting for the end of the read to be admitted. */
-    private record Pending(Http2Stream stream, RequestHead head) {
-    }
-
-    private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
-
-    private void admit(Http2Stream s, RequestHead head) {
-        pending.add(new Pending(s, head));
-    }
-
-    /** Queues the stream for a worker, or answers it at once (503 when pool and queue are full, as HTTP/1.1). */
-    private void admitNow(Http2Stream s, RequestHead head) throws Http2Exception {
-        if (s.declaredLength > ctx.limits.maxBodyBytes()) {
-            respond(s, Status.CONTENT_TOO_LARGE, "Request content larger than " + ctx.limits.maxBodyBytes()
-                    + " bytes", -1);
-            return;
-        }
-        if (ctx.draining) {
-            ctx.reject(h.c, ConnectorStats.Rejection.DRAINING, "Server is shutting down");
-            respond(s, Status.SERVICE_UNAVAILABLE, "Server is shutting down", ctx.limits.retryAfterSeconds());
-            return;
-        }
-        Http2StreamTask task = new Http2StreamTask(h, s, head, ctx.clock.millis(), System.nanoTime());
-        WorkerPool.Admission a = pool.tryExecuteStream(task);
-        if (a == null) {
-            ctx.reject(h.c, ConnectorStats.Rejection.QUEUE_FULL, "Server busy, try again later");
-            respond(s, Status.SERVICE_UNAVAILABLE, "Server busy, try again later", ctx.limits.retryAfterSeconds());
-            return;
-        }
-        s.admission = a;
-    }
-
-    /** A response the connector gives itself (431, 413, 503): it costs no worker. */
-    private void respond(Http2Stream s, Status status, String message, int retryAfter) throws Http2Exception {
-        byte[] body = (status.code() + " " + status.reason() + ": " + message + "\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        dev.sluice.connector.internal.http2.HpackEncoder.Block b = h.encoder.block()
-                .add(":status", Integer.toString(status.code()))
-                .add("content-type", "text/plain; charset=utf-8")
-                .add("date", ctx.date.now());
-        if (retryAfter >= 0) {
-            b.add("retry-after", Integer.toString(retryAfter));
-        }
-        if (ctx.serverName != null) {
-            b.add("server", ctx.serverName);
-        }
-        h.sendControl(FrameWriter.headers(s.id, b.toByteArray(), false, h.out.maxFrameSize()));
-        if (!h.out.trySendData(s, body)) {
-            h.out.send(FrameWriter.data(s.id, new byte[0], 0, 0, true));
-        }
-        localEnd(s);
     }
 
     void data(Frame f) throws Http2Exception {
