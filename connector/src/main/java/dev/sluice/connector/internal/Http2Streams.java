@@ -42,6 +42,8 @@ final class Http2Streams {
      * on any other id at or below the last one PROTOCOL_ERROR (section 5.1.1). Selector thread.
      */
     private final java.util.LinkedHashSet<Integer> recentlyClosed = new java.util.LinkedHashSet<>();
+    /** Of those, the ones we reset while the client could still send: what it sent meanwhile is ignored (5.1). */
+    private final java.util.LinkedHashSet<Integer> resetByUs = new java.util.LinkedHashSet<>();
     private boolean refuseNew;
     private int blockStream;
     private ByteArrayOutputStream block;
@@ -257,6 +259,9 @@ final class Http2Streams {
             if (id > lastStreamId) {
                 throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, "DATA on an idle stream");
             }
+            if (s == null && resetByUs.contains(id)) {
+                return; // in flight when our RST_STREAM left: discarded, its window given back above
+            }
             throw Http2Exception.stream(id, Http2Error.STREAM_CLOSED, "DATA on a closed stream");
         }
         if (total > s.receiveWindow.get()) {
@@ -318,6 +323,12 @@ final class Http2Streams {
             recentlyClosed.add(s.id);
             if (recentlyClosed.size() > 128) {
                 recentlyClosed.remove(recentlyClosed.iterator().next());
+            }
+            if (!s.remoteEnded) {
+                resetByUs.add(s.id);
+                if (resetByUs.size() > 128) {
+                    resetByUs.remove(resetByUs.iterator().next());
+                }
             }
         }
         ctx.stats.activeStreams.decrementAndGet();

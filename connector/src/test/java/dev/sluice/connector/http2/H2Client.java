@@ -165,6 +165,12 @@ final class H2Client implements AutoCloseable {
         }
     }
 
+    /** How many frames of {@code stream} were read and kept while waiting for others. */
+    int stashedFor(int stream) {
+        ArrayDeque<Frame> kept = stash.get(stream);
+        return kept == null ? 0 : kept.size();
+    }
+
     /** The next frame of a type, skipping control frames the server sends on its own (SETTINGS, WINDOW_UPDATE). */
     Frame nextOfType(int type) throws IOException {
         while (true) {

@@ -285,4 +285,24 @@ class Http2SocketTest {
             assertEquals("later", c.response(1).text());
         }
     }
+
+    /**
+     * A response complete before the request content: RST_STREAM NO_ERROR (section 8.1); content the client had
+     * already sent is ignored, not answered with another reset, and the connection goes on.
+     */
+    @Test
+    void contentAfterAnEarlyResponseIsIgnored() throws Exception {
+        try (H2Client c = start(Limits.DEFAULTS, (request, response) -> response.body().write('k'))) {
+            c.send(c.request(1, "POST", "/", false), c.data(1, "first", false));
+            H2Client.Response r = c.response(1);
+            assertEquals("k", r.text());
+            Frame rst = c.nextFor(1);
+            assertEquals(Frame.RST_STREAM, rst.type());
+            assertEquals(Http2Error.NO_ERROR.code(), rst.int32(0));
+            c.send(c.data(1, "late", true), c.request(3, "GET", "/", true));
+            H2Client.Response next = c.response(3);
+            assertEquals("k", next.text());
+            assertEquals(0, c.stashedFor(1)); // no second RST_STREAM for stream 1
+        }
+    }
 }
