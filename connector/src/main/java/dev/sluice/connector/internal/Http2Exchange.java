@@ -52,8 +52,8 @@ final class Http2Exchange implements Response {
         this.queueNanos = queueNanos;
         this.startMillis = h.ctx.clock.millis();
         this.number = s.id / 2 + 1; // client streams are 1, 3, 5...: their order on the connection
-        this.in = new Http2RequestBody(h, s);
         this.out = new Http2ResponseBody(this, h, s);
+        this.in = new Http2RequestBody(h, s, head, out::isCommitted);
     }
 
     Request request() {

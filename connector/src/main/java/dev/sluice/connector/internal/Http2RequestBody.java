@@ -16,10 +16,16 @@ final class Http2RequestBody extends InputStream {
     private final Http2Connection h;
     private final Http2Stream s;
     private long read;
+    /** Whether the client asked for {@code 100-continue} and has not been sent it yet (RFC 9110 section 10.1.1). */
+    private boolean continuePending;
+    private final java.util.function.BooleanSupplier committed;
 
-    Http2RequestBody(Http2Connection h, Http2Stream s) {
+    Http2RequestBody(Http2Connection h, Http2Stream s, dev.sluice.core.RequestHead head,
+                     java.util.function.BooleanSupplier committed) {
         this.h = h;
         this.s = s;
+        this.committed = committed;
+        this.continuePending = head.headers().containsToken("expect", "100-continue");
     }
 
     @Override
@@ -38,6 +44,14 @@ final class Http2RequestBody extends InputStream {
     int read(byte[] b, int off, int len, boolean wait) throws IOException {
         if (len == 0) {
             return 0;
+        }
+        if (continuePending) {
+            continuePending = false;
+            if (!committed.getAsBoolean() && !s.inboundFinished()) {
+                // the interim response is a HEADERS frame of its own before the final one (RFC 9113 section 8.1)
+                h.out.send(dev.sluice.connector.internal.http2.FrameWriter.headers(s.id,
+                        h.encoder.block().add(":status", "100").toByteArray(), false, h.out.maxFrameSize()));
+            }
         }
         long deadline = h.ctx.clock.millis() + h.ctx.limits.headerTimeout().toMillis();
         int n = s.read(b, off, len, wait, h.ctx.clock, deadline);

@@ -305,4 +305,19 @@ class Http2SocketTest {
             assertEquals(0, c.stashedFor(1)); // no second RST_STREAM for stream 1
         }
     }
+
+    /** Expect: 100-continue: the interim 100 goes as its own HEADERS frame when the handler first reads. */
+    @Test
+    void expectContinueGetsAnInterim100OnTheFirstRead() throws Exception {
+        try (H2Client c = start(Limits.DEFAULTS, ECHO)) {
+            c.send(c.request(1, "POST", "/", false, "expect", "100-continue"));
+            Frame interim = c.nextFor(1);
+            assertEquals(Frame.HEADERS, interim.type());
+            assertTrue(!interim.has(Frame.FLAG_END_STREAM));
+            c.send(c.data(1, "body", true));
+            H2Client.Response r = c.response(1);
+            assertEquals("200", r.status());
+            assertEquals("HTTP/2.0 POST / host=localhost length=-1 read=4 trailer=null\n", r.text());
+        }
+    }
 }
