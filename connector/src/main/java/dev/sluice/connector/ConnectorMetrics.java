@@ -22,6 +22,10 @@ public final class ConnectorMetrics {
     private final long bytesIn;
     private final long bytesOut;
     private final long upgraded;
+    private final int http2Connections;
+    private final int activeStreams;
+    private final long http2Streams;
+    private final long refusedStreams;
     private final int handshaking;
     private final long handshakesCompleted;
     private final long handshakesFailed;
@@ -49,6 +53,10 @@ public final class ConnectorMetrics {
         this.bytesIn = stats.bytesIn();
         this.bytesOut = stats.bytesOut();
         this.upgraded = stats.upgraded();
+        this.http2Connections = stats.http2Connections();
+        this.activeStreams = stats.activeStreams();
+        this.http2Streams = stats.http2Streams();
+        this.refusedStreams = stats.refusedStreams();
         this.handshaking = stats.handshaking();
         this.handshakesCompleted = stats.handshakesCompleted();
         this.handshakesFailed = stats.handshakesFailed();
@@ -100,6 +108,18 @@ public final class ConnectorMetrics {
 
     /** Connections that switched protocols (101) and left HTTP, since start. */
     public long upgradedConnections() { return upgraded; }
+
+    /** Open connections speaking HTTP/2 (also counted in {@link #openConnections()}). */
+    public int http2Connections() { return http2Connections; }
+
+    /** HTTP/2 streams in flight now, over all connections. */
+    public int activeStreams() { return activeStreams; }
+
+    /** HTTP/2 streams opened since start. */
+    public long http2Streams() { return http2Streams; }
+
+    /** HTTP/2 streams refused with REFUSED_STREAM for passing maxConcurrentStreams. */
+    public long refusedStreams() { return refusedStreams; }
 
     /** TLS handshakes in progress now (each holds no worker). */
     public int tlsHandshaking() { return handshaking; }

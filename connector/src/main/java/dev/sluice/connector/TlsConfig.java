@@ -37,8 +37,8 @@ public final class TlsConfig {
             "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
             "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
-    /** ALPN (RFC 7301): HTTP/1.1 for now; the HTTP/2 connector adds {@code h2} in front. */
-    public static final List<String> DEFAULT_APPLICATION_PROTOCOLS = List.of("http/1.1");
+    /** ALPN (RFC 7301): HTTP/2 preferred (RFC 9113 section 3.2), HTTP/1.1 for clients that do not offer it. */
+    public static final List<String> DEFAULT_APPLICATION_PROTOCOLS = List.of("h2", "http/1.1");
 
     private final TlsCertificate defaultCertificate;
     private final Map<String, TlsCertificate> hostCertificates;

@@ -71,7 +71,7 @@ class TlsSocketTest {
         assertEquals("1", a[1]);
         assertEquals("2", b[1]);
         assertEquals("TLSv1.3", a[2]);
-        assertEquals("http/1.1", a[3]); // the JDK client offers ALPN
+        assertEquals("h2", a[3]); // the JDK client offers h2 and http/1.1 by ALPN; the server prefers h2
         assertEquals("localhost", a[4]);
         assertEquals(1, server.connector.metrics().tlsHandshakesCompleted());
         assertEquals(0, server.connector.metrics().tlsHandshaking());
@@ -215,13 +215,17 @@ class TlsSocketTest {
     }
 
     @Test
-    void alpnChoosesHttp11AndRefusesAClientThatOffersOnlyUnknownProtocols() throws Exception {
+    void alpnPrefersH2ThenHttp11AndRefusesAClientThatOffersOnlyUnknownProtocols() throws Exception {
         server.start(server.tls().build(), Limits.DEFAULTS, DESCRIBE);
-        try (SSLSocket s = server.socket("localhost", "h2", "http/1.1")) {
+        try (SSLSocket s = server.socket("localhost", "http/1.1", "h2")) {
+            s.startHandshake();
+            assertEquals("h2", s.getApplicationProtocol()); // the server's preference (RFC 7301 section 3.2)
+        }
+        try (SSLSocket s = server.socket("localhost", "http/1.1")) {
             s.startHandshake();
             assertEquals("http/1.1", s.getApplicationProtocol());
         }
-        try (SSLSocket s = server.socket("localhost", "h2")) {
+        try (SSLSocket s = server.socket("localhost", "spdy/3.1")) {
             SSLHandshakeException e = assertThrows(SSLHandshakeException.class, s::startHandshake);
             assertTrue(e.getMessage().contains("no_application_protocol"), e.getMessage()); // RFC 7301 section 3.2
         }

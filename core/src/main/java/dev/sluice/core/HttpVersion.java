@@ -3,7 +3,9 @@ package dev.sluice.core;
 /** The HTTP versions Sluice speaks (RFC 9112 section 2.3). Any other well-formed version is answered with 505. */
 public enum HttpVersion {
     HTTP_1_0("HTTP/1.0"),
-    HTTP_1_1("HTTP/1.1");
+    HTTP_1_1("HTTP/1.1"),
+    /** HTTP/2 (RFC 9113): never parsed from a request line, set by the connector for a stream's request. */
+    HTTP_2_0("HTTP/2.0");
 
     private final String text;
 

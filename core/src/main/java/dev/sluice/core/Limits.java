@@ -42,6 +42,7 @@ public final class Limits {
     private final int maxConcurrentRequests;
     private final int maxHeaderValueBytes;
     private final long maxWriteBacklog;
+    private final int maxConcurrentStreams;
 
     private Limits(Builder b) {
         this.maxThreads = positive("maxThreads", b.maxThreads);
@@ -65,6 +66,7 @@ public final class Limits {
         this.maxConcurrentRequests = notNegative("maxConcurrentRequests", b.maxConcurrentRequests);
         this.maxHeaderValueBytes = atLeast("maxHeaderValueBytes", b.maxHeaderValueBytes, 64);
         this.maxWriteBacklog = atLeast("maxWriteBacklog", b.maxWriteBacklog, 1024);
+        this.maxConcurrentStreams = positive("maxConcurrentStreams", b.maxConcurrentStreams);
     }
 
     public static Builder builder() {
@@ -95,6 +97,7 @@ public final class Limits {
         b.maxConcurrentRequests = maxConcurrentRequests;
         b.maxHeaderValueBytes = maxHeaderValueBytes;
         b.maxWriteBacklog = maxWriteBacklog;
+        b.maxConcurrentStreams = maxConcurrentStreams;
         return b;
     }
 
@@ -225,6 +228,15 @@ public final class Limits {
         return maxWriteBacklog;
     }
 
+    /**
+     * HTTP/2 streams a client may have open at once on one connection, announced as
+     * SETTINGS_MAX_CONCURRENT_STREAMS (RFC 9113 section 6.5.2); IIS Http2MaxConcurrentStreams, Tomcat
+     * maxConcurrentStreams.
+     */
+    public int maxConcurrentStreams() {
+        return maxConcurrentStreams;
+    }
+
     private static int positive(String key, int value) {
         return (int) atLeast(key, value, 1);
     }
@@ -273,7 +285,7 @@ public final class Limits {
                 + ", maxHeaderBytes=" + maxHeaderBytes + ", maxHeaderCount=" + maxHeaderCount
                 + ", maxBodyBytes=" + maxBodyBytes + ", maxDrainBytes=" + maxDrainBytes
                 + ", maxConcurrentRequests=" + maxConcurrentRequests + ", maxHeaderValueBytes=" + maxHeaderValueBytes
-                + ", maxWriteBacklog=" + maxWriteBacklog + "}";
+                + ", maxWriteBacklog=" + maxWriteBacklog + ", maxConcurrentStreams=" + maxConcurrentStreams + "}";
     }
 
     /** Collects values; {@link #build()} validates them all. */
@@ -299,6 +311,7 @@ public final class Limits {
         int maxConcurrentRequests = 0;
         int maxHeaderValueBytes = 8 * 1024;
         long maxWriteBacklog = 1024 * 1024;
+        int maxConcurrentStreams = 100;
 
         private Builder() {
         }
@@ -324,6 +337,7 @@ public final class Limits {
         public Builder maxConcurrentRequests(int v) { maxConcurrentRequests = v; return this; }
         public Builder maxHeaderValueBytes(int v) { maxHeaderValueBytes = v; return this; }
         public Builder maxWriteBacklog(long v) { maxWriteBacklog = v; return this; }
+        public Builder maxConcurrentStreams(int v) { maxConcurrentStreams = v; return this; }
 
         /** @throws IllegalArgumentException naming the first invalid setting */
         public Limits build() {

@@ -39,6 +39,7 @@ final class LimitsProperties {
         SETTERS.put("maxConcurrentRequests", (b, s) -> b.maxConcurrentRequests(integerOrOff(s)));
         SETTERS.put("maxHeaderValueBytes", (b, s) -> b.maxHeaderValueBytes(Math.toIntExact(size(s))));
         SETTERS.put("maxWriteBacklog", (b, s) -> b.maxWriteBacklog(size(s)));
+        SETTERS.put("maxConcurrentStreams", (b, s) -> b.maxConcurrentStreams(integer(s)));
     }
 
     /** The keys {@link #read} knows, in a stable order. */

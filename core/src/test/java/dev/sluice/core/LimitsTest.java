@@ -38,6 +38,7 @@ class LimitsTest {
         assertEquals(100, d.maxHeaderCount());
         assertEquals(64L * 1024 * 1024, d.maxBodyBytes());
         assertEquals(0, d.maxConcurrentRequests());
+        assertEquals(100, d.maxConcurrentStreams());
         assertEquals(Limits.ConnectionPolicy.REJECT, d.connectionPolicy());
         assertEquals(d.toString(), d.toBuilder().build().toString());
     }
@@ -87,6 +88,7 @@ class LimitsTest {
             "maxConcurrentRequests|40|40",
             "maxHeaderValueBytes|4KiB|4096",
             "maxWriteBacklog|2MiB|2097152",
+            "maxConcurrentStreams|250|250",
     })
     void parsesEachKey(String key, String value, String expected) {
         Limits limits = Limits.fromProperties(props(key, value), Limits.DEFAULTS);
@@ -116,13 +118,14 @@ class LimitsTest {
             case "maxConcurrentRequests": return Limits::maxConcurrentRequests;
             case "maxHeaderValueBytes": return Limits::maxHeaderValueBytes;
             case "maxWriteBacklog": return Limits::maxWriteBacklog;
+            case "maxConcurrentStreams": return Limits::maxConcurrentStreams;
             default: throw new AssertionError("no accessor for " + key);
         }
     }
 
     @Test
     void everyPropertyKeyHasATestAccessor() {
-        assertEquals(21, Limits.propertyKeys().size());
+        assertEquals(22, Limits.propertyKeys().size());
         for (String key : Limits.propertyKeys()) {
             accessor(key);
         }
@@ -166,6 +169,7 @@ class LimitsTest {
             "maxBodyBytes|99999999999GiB",
             "maxDrainBytes|-1KiB",
             "maxConcurrentRequests|-1",
+            "maxConcurrentStreams|0",
     })
     void badValueNamesItsKey(String key, String value) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -16,7 +16,7 @@ final class Connection implements Runnable {
      * Where the selector loop is with this connection; read and written by the selector thread only. A TLS
      * connection starts in HANDSHAKE (see {@link TlsHandshaker}), a plain one in READ_HEAD.
      */
-    enum Phase { HANDSHAKE, READ_HEAD, QUEUED, RUNNING, WORKER_WAIT, WRITE_CANNED, LINGER, CLOSED }
+    enum Phase { HANDSHAKE, READ_HEAD, QUEUED, RUNNING, WORKER_WAIT, WRITE_CANNED, LINGER, CLOSED, HTTP2 }
 
     final long id;
     final Transport transport;
@@ -54,6 +54,8 @@ final class Connection implements Runnable {
     Waiter writeWaiter;
     /** Run once on the pool when the connection closes (an upgraded connection's owner); or null. */
     volatile Runnable onClose;
+    /** The HTTP/2 side once the connection switched to it (phase HTTP2), else null. */
+    Http2Connection http2;
     /** The HTTPS listener's TLS side, for a connection accepted by it; null for plain HTTP. Selector thread. */
     TlsContext tls;
     /** Reads the PROXY protocol header until it is complete, then null; null from the start without one. */

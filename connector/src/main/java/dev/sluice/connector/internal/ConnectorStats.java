@@ -26,6 +26,11 @@ public final class ConnectorStats {
     final LongAdder bytesOut = new LongAdder();
     /** Connections switched to another protocol (101) since start. */
     final LongAdder upgraded = new LongAdder();
+    /** Open HTTP/2 connections, their streams in flight now, streams since start, and streams refused. */
+    final AtomicInteger http2Connections = new AtomicInteger();
+    final AtomicInteger activeStreams = new AtomicInteger();
+    final LongAdder http2Streams = new LongAdder();
+    final LongAdder refusedStreams = new LongAdder();
     /** TLS handshakes in progress now, and how handshakes ended since start. */
     final AtomicInteger handshaking = new AtomicInteger();
     final LongAdder handshakesCompleted = new LongAdder();
@@ -95,6 +100,10 @@ public final class ConnectorStats {
     public long bytesIn() { return bytesIn.sum(); }
     public long bytesOut() { return bytesOut.sum(); }
     public long upgraded() { return upgraded.sum(); }
+    public int http2Connections() { return http2Connections.get(); }
+    public int activeStreams() { return activeStreams.get(); }
+    public long http2Streams() { return http2Streams.sum(); }
+    public long refusedStreams() { return refusedStreams.sum(); }
     public int handshaking() { return handshaking.get(); }
     public long handshakesCompleted() { return handshakesCompleted.sum(); }
     public long handshakesFailed() { return handshakesFailed.sum(); }

@@ -40,6 +40,10 @@ final class DeadlineSweep {
                         ctx.limits.retryAfterSeconds(), !c.pendingHead.method().equals(Method.HEAD));
                 continue;
             }
+            if (c.phase == Connection.Phase.HTTP2) {
+                c.http2.sweep(now); // idle timeout, and GOAWAY when the connector drains
+                continue;
+            }
             if (c.phase == Connection.Phase.WORKER_WAIT) {
                 ReadinessWaits.expire(c, now);
                 continue;

@@ -37,6 +37,12 @@ public final class RequestHeadParser {
         }
     }
 
+    /**
+     * Returned by {@link #parse} for the start of the HTTP/2 connection preface, {@code PRI * HTTP/2.0} and an
+     * empty line (RFC 9113 section 3.4): the caller switches the connection to HTTP/2 (h2c by prior knowledge).
+     */
+    static final RequestHead HTTP2_PREFACE = RequestHead.of(Method.of("PRI"), "/", HttpVersion.HTTP_2_0,
+            new Headers(0));
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int maxRequestLine;
@@ -244,6 +250,9 @@ public final class RequestHeadParser {
         }
         version = version(l, sp2 + 1, to);
         method = method(l, from, sp1 - from);
+        if (version == HttpVersion.HTTP_2_0 && !(method.name().equals("PRI") && sp2 == sp1 + 2 && l[sp1 + 1] == '*')) {
+            throw new HttpException(Status.HTTP_VERSION_NOT_SUPPORTED, "HTTP version not supported");
+        }
         for (int i = sp1 + 1; i < sp2; i++) {
             int c = l[i] & 0xFF;
             if (c <= 0x20 || c >= 0x7F) {
@@ -266,6 +275,9 @@ public final class RequestHeadParser {
         }
         if (l[from + 5] == '1' && l[from + 7] == '0') {
             return HttpVersion.HTTP_1_0;
+        }
+        if (l[from + 5] == '2' && l[from + 7] == '0') {
+            return HttpVersion.HTTP_2_0; // only as the HTTP/2 preface's "PRI * HTTP/2.0", checked by the caller
         }
         throw new HttpException(Status.HTTP_VERSION_NOT_SUPPORTED, "HTTP version not supported");
     }
@@ -327,6 +339,15 @@ public final class RequestHeadParser {
 
     /** The end of the head: core checks the target's form against the method and the Host rules (section 3.2). */
     private RequestHead finish() {
+        if (version == HttpVersion.HTTP_2_0) {
+            // RFC 9113 section 3.4: the preface is "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"; its first part reads as a
+            // head without fields, and the HTTP/2 connection checks the "SM" part
+            if (headers.size() != 0) {
+                throw new HttpException(Status.HTTP_VERSION_NOT_SUPPORTED, "HTTP version not supported");
+            }
+            reset();
+            return HTTP2_PREFACE;
+        }
         if (headerBytes > maxHeaderValueBytes) { // else no name can hold that much: nothing to add up
             checkValueBytesPerName();
         }

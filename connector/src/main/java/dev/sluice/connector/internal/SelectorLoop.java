@@ -197,12 +197,18 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             case WRITE_CANNED -> closer.writeCanned(c);
             case LINGER -> closer.discard(c);
             case QUEUED -> queueWatch.readWhileQueued(c);
+            case HTTP2 -> c.http2.ready(key.readyOps());
             default -> stopWatching(c);
         }
     }
 
-    /** A TLS handshake finished: wait for the first request (ALPN hook: an {@code h2} connection goes elsewhere). */
+    /** A TLS handshake finished: wait for the first request, or the HTTP/2 preface when ALPN chose {@code h2}. */
     private void established(Connection c) {
+        dev.sluice.core.TlsDetails tls = c.transport.tls();
+        if (tls != null && "h2".equals(tls.applicationProtocol())) {
+            startHttp2(c, null, false);
+            return;
+        }
         c.deadline = ctx.clock.millis() + ctx.limits.headerTimeout().toMillis();
         c.setIdle(ctx.stats, true);
         c.key.interestOps(SelectionKey.OP_READ);
@@ -262,12 +268,36 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             return;
         }
         c.setIdle(ctx.stats, false);
+        if (head == RequestHeadParser.HTTP2_PREFACE) {
+            startHttp2(c, scratch, true); // h2c by prior knowledge (RFC 9113 section 3.3)
+            return;
+        }
+        dev.sluice.connector.internal.http2.Frame h2Settings = c.transport.tls() == null && c.requests == 0
+                ? Http2Upgrade.settingsOf(head) : null;
+        if (h2Settings != null) {
+            Http2Connection h = new Http2Connection(c, ctx, this, pool, closer, scratch);
+            c.http2 = h;
+            h.startUpgraded(h2Settings, Http2Upgrade.asStreamOne(head), scratch);
+            return;
+        }
         if (scratch.hasRemaining()) {
             c.in = ctx.buffers.acquire();
             c.in.put(scratch).flip();
         }
         c.pendingHead = head;
         admit(c);
+    }
+
+    /**
+     * Hands the connection to HTTP/2 for good (selector thread).
+     *
+     * @param rest     bytes already read after what was consumed, or null
+     * @param headRead whether the preface's "PRI * HTTP/2.0" part was read as a head
+     */
+    void startHttp2(Connection c, ByteBuffer rest, boolean headRead) {
+        Http2Connection h = new Http2Connection(c, ctx, this, pool, closer, scratch);
+        c.http2 = h;
+        h.start(rest, headRead);
     }
 
     /** Queues a connection whose head is complete, or sheds it with 503 when no worker or slot is free. */

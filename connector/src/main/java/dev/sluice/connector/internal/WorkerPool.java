@@ -66,6 +66,32 @@ final class WorkerPool {
         }
         Admission a = new Admission(c, admissions);
         c.admission = a;
+        return enqueue(a);
+    }
+
+    /**
+     * Queues one HTTP/2 stream's request under the same admissions as a connection's (design.md: a stream is
+     * admitted through the same worker pool and request queue); false when the pool and queue are full. The
+     * permit is given back when the task's worker returns.
+     */
+    Admission tryExecuteStream(Runnable stream) {
+        if (!admissions.tryAcquire()) {
+            return null;
+        }
+        Admission a = new Admission(stream, admissions);
+        return enqueue(a) ? a : null;
+    }
+
+    /** Takes a queued stream back out (its client reset it), giving back its permit; false once it started. */
+    boolean remove(Admission a) {
+        if (executor.remove(a)) {
+            a.release();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean enqueue(Admission a) {
         try {
             executor.execute(a);
             return true;
@@ -168,11 +194,11 @@ final class WorkerPool {
 
     /** One admitted run of a connection: the queue entry, and the permit it holds until released once. */
     static final class Admission implements Runnable {
-        private final Connection connection;
+        private final Runnable connection;
         private final AtomicBoolean held = new AtomicBoolean(true);
         private final Semaphore permits;
 
-        private Admission(Connection connection, Semaphore permits) {
+        private Admission(Runnable connection, Semaphore permits) {
             this.connection = connection;
             this.permits = permits;
         }

@@ -97,7 +97,8 @@ class RequestHeadParserTest {
             bad("space in target", "GET /a b HTTP/1.1\r\nHost: a\r\n\r\n", 400),
             bad("HTTP/2.0 is 505", "GET / HTTP/2.0\r\nHost: a\r\n\r\n", 505),
             bad("HTTP/3.0 is 505", "GET / HTTP/3.0\r\nHost: a\r\n\r\n", 505),
-            bad("HTTP/2 preface is 505", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 505),
+            bad("PRI * HTTP/2.0 with fields is 505", "PRI * HTTP/2.0\r\nHost: a\r\n\r\n", 505),
+            bad("PRI with another target is 505", "PRI / HTTP/2.0\r\n\r\nSM\r\n\r\n", 505),
             bad("missing Host on 1.1", "GET / HTTP/1.1\r\nX: 1\r\n\r\n", 400),
             bad("repeated Host", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400),
             bad("repeated Host on 1.0", "GET / HTTP/1.0\r\nHost: a\r\nhost: a\r\n\r\n", 400),
@@ -143,6 +144,19 @@ class RequestHeadParserTest {
             byte[] rest = new byte[last.remaining()];
             last.get(rest);
             assertEquals("BODY", new String(rest, StandardCharsets.ISO_8859_1), name + ": body bytes " + where);
+        }
+    }
+
+    /** RFC 9113 section 3.4: the preface's first part reads as a head; the buffer stops before "SM". */
+    @org.junit.jupiter.api.Test
+    void http2PrefaceIsRecognisedAtEverySplit() {
+        byte[] bytes = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        for (int cut = 0; cut < 18; cut++) {
+            RequestHeadParser parser = parser();
+            assertEquals(null, parser.parse(ByteBuffer.wrap(bytes, 0, cut).slice()), "split at " + cut);
+            ByteBuffer rest = ByteBuffer.wrap(bytes, cut, bytes.length - cut).slice();
+            assertEquals(RequestHeadParser.HTTP2_PREFACE, parser.parse(rest), "split at " + cut);
+            assertEquals(18 - cut, rest.position(), "split at " + cut);
         }
     }
 

@@ -51,7 +51,9 @@ final class LimitFlags {
             new Flag("maxHeaderValueBytes", "Most bytes in the values of one header name (431 past it)",
                     Limits::maxHeaderValueBytes),
             new Flag("maxWriteBacklog", "Response bytes held for a client not reading (non-blocking writes)",
-                    Limits::maxWriteBacklog));
+                    Limits::maxWriteBacklog),
+            new Flag("maxConcurrentStreams", "HTTP/2 streams in flight per connection",
+                    Limits::maxConcurrentStreams));
 
     private LimitFlags() {
     }

@@ -40,7 +40,18 @@ public final class FiguresSource implements Supplier<ServerFigures> {
                 m.queueDepth(), limits.acceptQueue(), m.accepted(), m.completed(), m.bytesIn(), m.bytesOut(),
                 rejected, latency(m.queueTimeMicros()), latency(m.serviceTimeMicros()), webapps.snapshot(),
                 connector.httpsAddress() == null ? Map.of() : tlsHandshakes(m),
-                modules.get(), m.tlsNegotiated());
+                withHttp2(m, modules.get()), m.tlsNegotiated());
+    }
+
+    /** HTTP/2 figures beside the modules' (status page rows, /metrics gauges, JSON "modules"). */
+    private static Map<String, Long> withHttp2(ConnectorMetrics m, Map<String, Long> modules) {
+        Map<String, Long> all = new LinkedHashMap<>();
+        all.put("http2_connections_open", (long) m.http2Connections());
+        all.put("http2_streams_active", (long) m.activeStreams());
+        all.put("http2_streams_total", m.http2Streams());
+        all.put("http2_streams_refused", m.refusedStreams());
+        all.putAll(modules);
+        return all;
     }
 
     private static Map<String, Long> tlsHandshakes(ConnectorMetrics m) {

@@ -257,7 +257,12 @@ public abstract class CoreRequestView implements HttpServletRequest {
 
         @Override
         public String getProtocol() {
-            return core.head().version() == dev.sluice.core.HttpVersion.HTTP_1_1 ? "http/1.1" : "http/1.0";
+            // the IANA ALPN identifiers, as the ServletConnection javadoc asks: h2 over TLS, h2c in clear
+            return switch (core.head().version()) {
+                case HTTP_2_0 -> core.tls() != null ? "h2" : "h2c";
+                case HTTP_1_1 -> "http/1.1";
+                case HTTP_1_0 -> "http/1.0";
+            };
         }
 
         @Override
