@@ -11,7 +11,7 @@ import java.util.List;
 final class TextSettings {
     /** The keys {@link #apply} takes. */
     static final List<String> KEYS = List.of("serverInfo", "allowTrace", "maxParameterCount",
-            "maxFormBytes", "localeEncodings", "allowedTrailers", "crossContext");
+            "maxFormBytes", "localeEncodings", "allowedTrailers", "crossContext", "sessionStore", "sessionDir");
 
     private TextSettings() {
     }
@@ -32,6 +32,8 @@ final class TextSettings {
                 case "serverInfo" -> b.serverInfo(v);
                 case "maxParameterCount" -> b.maxParameterCount(Integer.parseInt(v));
                 case "maxFormBytes" -> b.maxFormBytes(Integer.parseInt(v));
+                case "sessionStore" -> b.sessionStore(v);
+                case "sessionDir" -> b.sessionDir(java.nio.file.Path.of(v));
                 default -> throw new IllegalStateException("KEYS and apply disagree on " + key);
             }
         } catch (IllegalArgumentException e) {

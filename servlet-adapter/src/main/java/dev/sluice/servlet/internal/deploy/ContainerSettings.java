@@ -30,6 +30,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param redirectPort           the HTTPS port a CONFIDENTIAL or INTEGRAL constraint over plain HTTP redirects
  *                               to, read at each such request (the port may be bound after deployment); 0 for
  *                               none (then 403)
+ * @param sessionPersistence     a new persistent session store for the webapp at a context path; null keeps
+ *                               sessions in memory
  */
 public record ContainerSettings(String serverInfo, Path workDir, boolean allowTrace,
                                 Map<String, Integer> maxConcurrentRequests, int retryAfterSeconds,
@@ -37,7 +39,9 @@ public record ContainerSettings(String serverInfo, Path workDir, boolean allowTr
                                 ScheduledExecutorService scheduler, Clock clock,
                                 Map<String, String> localeEncodings, java.util.Set<String> allowedTrailers,
                                 boolean crossContext, Realm realm, ContainerModules modules,
-                                java.util.function.IntSupplier redirectPort) {
+                                java.util.function.IntSupplier redirectPort,
+                                java.util.function.Function<String, dev.sluice.servlet.SessionPersistence>
+                                        sessionPersistence) {
 
     public int maxConcurrentRequestsFor(String contextPath) {
         Integer limit = maxConcurrentRequests.get(contextPath);
