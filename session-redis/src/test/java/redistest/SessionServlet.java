@@ -42,6 +42,12 @@ public class SessionServlet extends HttpServlet {
                     out.print(arg + "=" + (v instanceof Note n ? n.text() + " webappClass="
                             + (v.getClass().getClassLoader() == getClass().getClassLoader()) : v) + "\n");
                 }
+                case "body" -> {
+                    // The whole declared length: the response is complete for the client from here on.
+                    byte[] bytes = (arg + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    resp.setContentLength(bytes.length);
+                    out.print(arg + "\n");
+                }
                 case "has" -> out.print("session=" + (req.getSession(false) != null) + "\n");
                 case "maxInactive" -> req.getSession().setMaxInactiveInterval(Integer.parseInt(arg));
                 case "changeId" -> out.print("id=" + req.changeSessionId() + "\n");

@@ -181,6 +181,21 @@ class RedisSessionStoreTest {
     }
 
     @Test
+    void theSessionIsWrittenBeforeTheResponseReachesTheClient() throws Exception {
+        Instance a = instances.get(0);
+        Instance b = instances.get(1);
+        String id = id(send(a, "count", null));
+        Path go = dir.resolve("go");
+        // The servlet sets an attribute, sends its whole declared length, then keeps running until the test lets it
+        // go: the client has its answer while the request is still running on instance a.
+        CompletableFuture<HttpResponse<String>> onA = CompletableFuture.supplyAsync(() -> call(
+                () -> send(a, "set:x=early;body:done;waitFor:" + go, id)));
+        assertEquals("done\n", onA.get(20, TimeUnit.SECONDS).body());
+        assertEquals("x=early webappClass=true\n", send(b, "get:x", id).body());
+        Files.createFile(go);
+    }
+
+    @Test
     void changeIdAndInvalidateAreSeenByTheOtherInstance() throws Exception {
         Instance a = instances.get(0);
         Instance b = instances.get(1);

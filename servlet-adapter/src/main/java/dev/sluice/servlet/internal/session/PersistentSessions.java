@@ -73,22 +73,28 @@ final class PersistentSessions {
             (attribute ? data.attributes() : data.notes()).put(name.substring(2), value);
         }
         StandardSession s = new StandardSession(manager, data, false);
-        s.stored(new HashMap<>(stored.fields()));
+        s.stored(new HashMap<>(stored.fields()), stored.meta());
         return s;
     }
 
     /** Stores a session just created, with all its fields. */
     void create(StandardSession s) {
         Map<String, byte[]> fields = fields(s.data());
+        SessionPersistence.Meta meta = s.data().meta();
         call(() -> {
-            store.save(s.data().meta(), fields, List.of(), true);
+            store.save(meta, fields, List.of(), true);
             return null;
         });
-        s.stored(fields);
+        s.stored(fields, meta);
     }
 
-    /** Writes the session's times and the fields that changed since it was loaded or last written. */
+    /**
+     * Writes the session's times and the fields that changed since it was loaded or last written; nothing when
+     * no field changed and only the idle start moved by less than a second (a request that wrote its session
+     * before its response went out, then ended).
+     */
     void persist(StandardSession s) {
+        SessionPersistence.Meta meta = s.data().meta();
         Map<String, byte[]> now = fields(s.data());
         Map<String, byte[]> before = s.stored() == null ? Map.of() : s.stored();
         Map<String, byte[]> changed = new HashMap<>();
@@ -103,11 +109,22 @@ final class PersistentSessions {
                 removed.add(name);
             }
         }
+        if (changed.isEmpty() && removed.isEmpty() && sameButIdleStart(s.storedMeta(), meta)) {
+            return;
+        }
         call(() -> {
-            store.save(s.data().meta(), changed, removed, false);
+            store.save(meta, changed, removed, false);
             return null;
         });
-        s.stored(now);
+        s.stored(now, meta);
+    }
+
+    private static boolean sameButIdleStart(SessionPersistence.Meta before, SessionPersistence.Meta now) {
+        return before != null && before.id().equals(now.id())
+                && before.lastAccessedTime() == now.lastAccessedTime()
+                && before.thisAccessedTime() == now.thisAccessedTime()
+                && before.maxInactiveInterval() == now.maxInactiveInterval()
+                && now.idleSince() - before.idleSince() < 1000;
     }
 
     void remove(String id) {

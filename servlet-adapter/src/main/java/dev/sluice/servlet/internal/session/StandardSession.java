@@ -21,6 +21,8 @@ public final class StandardSession implements HttpSession {
     private final java.util.concurrent.atomic.AtomicInteger users = new java.util.concurrent.atomic.AtomicInteger();
     /** The fields as last loaded from or written to a {@link dev.sluice.servlet.SessionPersistence}, or null. */
     private java.util.Map<String, byte[]> stored;
+    /** The times as last loaded or written, with {@link #stored}. */
+    private dev.sluice.servlet.SessionPersistence.Meta storedMeta;
 
     public StandardSession(SessionManager manager, SessionData data, boolean isNew) {
         this.manager = manager;
@@ -36,8 +38,13 @@ public final class StandardSession implements HttpSession {
         return stored;
     }
 
-    void stored(java.util.Map<String, byte[]> fields) {
+    dev.sluice.servlet.SessionPersistence.Meta storedMeta() {
+        return storedMeta;
+    }
+
+    void stored(java.util.Map<String, byte[]> fields, dev.sluice.servlet.SessionPersistence.Meta meta) {
         this.stored = fields;
+        this.storedMeta = meta;
     }
 
     public Object note(String name) {
