@@ -166,6 +166,7 @@ public class ActionServlet extends HttpServlet {
             case "log" -> Events.log(getServletContext(), arg + " " + req.getDispatcherType());
             case "set" -> req.getSession().setAttribute(arg.substring(0, arg.indexOf('=')),
                     new Note(arg.substring(arg.indexOf('=') + 1)));
+            case "maxInactive" -> req.getSession().setMaxInactiveInterval(Integer.parseInt(arg));
             case "get" -> {
                 Object v = req.getSession().getAttribute(arg);
                 resp.getWriter().print(arg + "=" + (v instanceof Note n ? n.text() + " webappClass="

@@ -118,6 +118,19 @@ class FileSessionStoreTest {
     }
 
     @Test
+    void anIdleSessionExpiresFromItsFileWithItsEvents() throws Exception {
+        // The container's own scheduler sweeps once a second, on the real clock.
+        String id = id(run(container, "session;maxInactive:1"));
+        Path file = dir.resolve("work/sessions/s/" + id + ".session");
+        assertTrue(Files.isRegularFile(file));
+        assertTrue(eventually(() -> call(() -> events(log).contains("L1 sessionDestroyed count=1"))),
+                events(log).toString());
+        // The file goes once the listeners have run and the attributes are unbound, just after the event.
+        assertTrue(eventually(() -> Files.notExists(file)));
+        assertEquals("session=null\n", run(container, "nosession", "Cookie: JSESSIONID=" + id).text());
+    }
+
+    @Test
     void anIdThatIsNoFileNameFindsNoSession() throws Exception {
         assertEquals("session=null\n", run(container, "nosession", "Cookie: JSESSIONID=../../etc").text());
     }

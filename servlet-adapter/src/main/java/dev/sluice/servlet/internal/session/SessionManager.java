@@ -162,7 +162,9 @@ public final class SessionManager {
             return null;
         }
         if (!s.inUse() && s.data().isExpired(now())) {
-            invalidate(s);
+            if (persistent == null) {
+                invalidate(s);
+            } // else the sweep that claims it tells the listeners: once, whichever instance sees it first
             return null;
         }
         return s;
