@@ -142,6 +142,29 @@ class ScaleOutIT {
         }
     }
 
+    @Test
+    void redisWithoutTheModulesJarsStopsTheStartWithOneLine() throws Exception {
+        // lib/ without sluice-session-redis: the server of someone who removed the optional module.
+        Path lib = java.nio.file.Files.createDirectories(dir.resolve("lib"));
+        try (var jars = java.nio.file.Files.list(LocalCluster.DIST.resolve("lib"))) {
+            for (Path jar : jars.filter(j -> !j.getFileName().toString().startsWith("sluice-session-redis"))
+                    .toList()) {
+                java.nio.file.Files.createSymbolicLink(lib.resolve(jar.getFileName()), jar);
+            }
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process server = new ProcessBuilder(java, "-Dsluice.home=" + dir, "-cp", lib + "/*",
+                "dev.sluice.distribution.Main", "run", "--port", "0", "--host", "127.0.0.1",
+                "--webapps", LocalCluster.DIST.resolve("webapps").toString(), "--sessionStore", "redis")
+                .redirectErrorStream(true).start();
+        assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server started without its session store");
+        String output = new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, server.exitValue(), output);
+        assertEquals("sluice: Invalid value for sessionStore: 'redis' (sessionStore=redis needs the session-redis"
+                + " module, which is not installed (its jars, sluice-session-redis and Lettuce's, belong in lib/))\n",
+                output);
+    }
+
     /** Waits until the clients made {@code count} requests in all; returns how many they made. */
     private static long waitForRequests(AtomicLong served, long count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
