@@ -119,6 +119,16 @@ final class PersistentSessions {
         s.stored(now, meta);
     }
 
+    /** Writes the session's times as they are, putting it back in the store's expiry index. */
+    void reindex(StandardSession s) {
+        SessionPersistence.Meta meta = s.data().meta();
+        call(() -> {
+            store.save(meta, Map.of(), List.of(), false);
+            return null;
+        });
+        s.stored(s.stored(), meta);
+    }
+
     private static boolean sameButIdleStart(SessionPersistence.Meta before, SessionPersistence.Meta now) {
         return before != null && before.id().equals(now.id())
                 && before.lastAccessedTime() == now.lastAccessedTime()

@@ -135,7 +135,7 @@ public final class SessionManager {
                 if (s.data().isExpired(now)) {
                     app.runSafely("expiry of a session", () -> runInApp(() -> invalidate(s)));
                 } else {
-                    persistent.persist(s);
+                    persistent.reindex(s); // used again meanwhile: back in the expiry index, expiring later
                 }
             }
         } catch (dev.sluice.servlet.SessionStoreUnavailableException e) {
