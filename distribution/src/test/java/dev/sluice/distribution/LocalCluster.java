@@ -140,6 +140,11 @@ final class LocalCluster implements AutoCloseable {
         return cfg.toString();
     }
 
+    /** Instance {@code i} (0-based) directly, not through the balancer. */
+    String instanceUrl(int i) {
+        return "http://127.0.0.1:" + instancePorts.get(i);
+    }
+
     String url() {
         return "http://127.0.0.1:" + balancerPort;
     }
@@ -177,18 +182,6 @@ final class LocalCluster implements AutoCloseable {
 
     Process instance(int i) {
         return instances.get(i);
-    }
-
-    /** Lines of instance {@code i}'s (0-based) access log that contain {@code text}. */
-    long accessLogLines(int i, String text) throws IOException {
-        Path logs = dir.resolve("node" + (i + 1)).resolve("logs");
-        long lines = 0;
-        try (var files = Files.list(logs)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("access.")).toList()) {
-                lines += Files.readAllLines(f).stream().filter(l -> l.contains(text)).count();
-            }
-        }
-        return lines;
     }
 
     @Override
