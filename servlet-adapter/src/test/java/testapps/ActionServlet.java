@@ -164,6 +164,14 @@ public class ActionServlet extends HttpServlet {
                     + getServletContext().getEffectiveMinorVersion() + " of " + getServletContext().getMajorVersion()
                     + "." + getServletContext().getMinorVersion());
             case "log" -> Events.log(getServletContext(), arg + " " + req.getDispatcherType());
+            case "set" -> req.getSession().setAttribute(arg.substring(0, arg.indexOf('=')),
+                    new Note(arg.substring(arg.indexOf('=') + 1)));
+            case "maxInactive" -> req.getSession().setMaxInactiveInterval(Integer.parseInt(arg));
+            case "get" -> {
+                Object v = req.getSession().getAttribute(arg);
+                resp.getWriter().print(arg + "=" + (v instanceof Note n ? n.text() + " webappClass="
+                        + (v.getClass().getClassLoader() == getClass().getClassLoader()) : v) + "\n");
+            }
             case "waitFor" -> {
                 // Holds the request until the test creates the file named by arg (at most 20 s).
                 long deadline = System.nanoTime() + 20_000_000_000L;

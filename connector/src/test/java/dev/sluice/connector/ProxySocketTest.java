@@ -69,6 +69,19 @@ class ProxySocketTest {
     }
 
     @Test
+    void aV2HeaderSayingTheClientUsedTlsMakesTheRequestHttps() throws Exception {
+        start(true, "none");
+        // haproxy's send-proxy-v2-ssl: PP2_TYPE_SSL with PP2_CLIENT_SSL, verify 0, version TLSv1.3
+        byte[] header = HexFormat.of().parseHex("0d0a0d0a000d0a515549540a" + "21" + "11" + "001e"
+                + "c0000201" + "0a000001" + "dc04" + "01bb" + "20000f" + "01" + "00000000" + "210007544c5376312e33");
+        try (RawClient client = new RawClient(connector.localAddress())) {
+            client.send(header);
+            client.send(RawClient.get("/"));
+            assertEquals("remote=192.0.2.1:56324 client=192.0.2.1 https null -1", client.read().body());
+        }
+    }
+
+    @Test
     void aLocalHeaderKeepsTheSocketPeer() throws Exception {
         start(true, "none");
         try (RawClient client = new RawClient(connector.localAddress())) {

@@ -72,6 +72,24 @@ public interface ContainerModule {
     }
 
     /**
+     * The kinds of session store this module provides for the container setting {@code sessionStore}
+     * ({@code redis}). Empty for most modules.
+     */
+    default List<String> sessionStores() {
+        return List.of();
+    }
+
+    /**
+     * A new store of one of {@link #sessionStores()} for the webapp at {@code contextPath} ("" for ROOT), with the
+     * module's settings applied; called once per deployment of that webapp, which closes it when it stops.
+     *
+     * @throws IllegalArgumentException when the module's settings for it are missing or malformed
+     */
+    default SessionPersistence sessionStore(String kind, String contextPath) {
+        throw new IllegalArgumentException("Module " + name() + " provides no session store " + kind);
+    }
+
+    /**
      * The server is about to stop, before its connector closes the connections: end long-lived ones politely
      * (WebSocket sends close 1001 Going Away). Called once, from the stopping thread; webapps are still deployed.
      */

@@ -19,6 +19,7 @@ import dev.sluice.servlet.internal.deploy.WorkDirs;
 import dev.sluice.servlet.internal.http.LocaleEncodings;
 import dev.sluice.servlet.internal.module.ContainerModules;
 import dev.sluice.servlet.internal.module.ModuleChoice;
+import dev.sluice.servlet.internal.session.SessionStoreKinds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,11 +77,13 @@ public final class ServletContainer implements Handler, AutoCloseable {
         this.ownWorkDir = b.workDir == null;
         Path workDir = ownWorkDir ? WorkDirs.createPrivate() : b.workDir;
         ContainerModules modules = b.modules.build();
+        Path sessionDir = b.sessionDir != null ? b.sessionDir : ownWorkDir ? null : workDir.resolve("sessions");
         this.settings = new ContainerSettings(b.serverInfo, workDir, b.allowTrace,
                 Map.copyOf(b.maxConcurrentRequests), b.retryAfterSeconds, b.maxParameterCount, b.maxFormBytes,
                 async, scheduler, b.clock, Map.copyOf(b.localeEncodings), Set.copyOf(b.allowedTrailers),
                 b.crossContext, b.realm, modules, b.redirectPort, new ResourceCaps(b.maxActiveSessions,
-                b.maxPartCount, b.maxPartHeaderBytes, b.maxCookieCount, b.maxUpgradedConnections));
+                b.maxPartCount, b.maxPartHeaderBytes, b.maxCookieCount, b.maxUpgradedConnections),
+                SessionStoreKinds.resolve(b.sessionStore, sessionDir, modules));
     }
 
     public static Builder builder() {
@@ -324,6 +327,8 @@ public final class ServletContainer implements Handler, AutoCloseable {
         private boolean crossContext;
         private final ModuleChoice modules = new ModuleChoice(ServletContainer.class.getClassLoader());
         private java.util.function.IntSupplier redirectPort = () -> 0;
+        private String sessionStore = SessionStoreKinds.MEMORY;
+        private Path sessionDir;
 
         private Builder() {
         }
@@ -337,6 +342,22 @@ public final class ServletContainer implements Handler, AutoCloseable {
             this.redirectPort = java.util.Objects.requireNonNull(port, "port");
             return this;
         }
+
+        /**
+         * Where sessions live: {@code memory} (the default; lost at restart), {@code file} (a file per session under
+         * {@link #sessionDir}, kept across restarts of this instance), or a kind an installed module provides
+         * ({@code redis}, shared by every instance behind a balancer). See docs/scale-out.md.
+         *
+         * @throws IllegalArgumentException for a kind nothing provides, naming the missing module
+         */
+        public Builder sessionStore(String kind) {
+            SessionStoreKinds.check(kind, modules.build());
+            this.sessionStore = kind;
+            return this;
+        }
+
+        /** The folder of {@code sessionStore=file}, one subfolder per webapp; default {@code sessions} in workDir. */
+        public Builder sessionDir(Path dir) { this.sessionDir = dir; return this; }
 
         /** ServletContext.getServerInfo. */
         public Builder serverInfo(String serverInfo) { this.serverInfo = serverInfo; return this; }

@@ -15,6 +15,8 @@ public final class SessionData {
     private volatile long idleSince;
     private volatile int maxInactiveInterval;
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    /** Container state kept with the session but hidden from the webapp (the FORM login's caller). */
+    private final Map<String, Object> notes = new ConcurrentHashMap<>();
 
     public SessionData(String id, long creationTime, int maxInactiveInterval) {
         this.id = id;
@@ -23,6 +25,22 @@ public final class SessionData {
         this.thisAccessedTime = creationTime;
         this.idleSince = creationTime;
         this.maxInactiveInterval = maxInactiveInterval;
+    }
+
+    /** A session read back from a {@link SessionPersistence}, with the times it had. */
+    public SessionData(SessionPersistence.Meta meta) {
+        this.id = meta.id();
+        this.creationTime = meta.creationTime();
+        this.lastAccessedTime = meta.lastAccessedTime();
+        this.thisAccessedTime = meta.thisAccessedTime();
+        this.idleSince = meta.idleSince();
+        this.maxInactiveInterval = meta.maxInactiveInterval();
+    }
+
+    /** The times as a {@link SessionPersistence} stores them. */
+    public SessionPersistence.Meta meta() {
+        return new SessionPersistence.Meta(id, creationTime, lastAccessedTime, thisAccessedTime, idleSince,
+                maxInactiveInterval);
     }
 
     public String id() {
@@ -75,6 +93,11 @@ public final class SessionData {
 
     public Map<String, Object> attributes() {
         return attributes;
+    }
+
+    /** The container's own state kept with the session, by name; the webapp never sees it. */
+    public Map<String, Object> notes() {
+        return notes;
     }
 
     /** Whether the session has been idle longer than its limit at {@code now}. */

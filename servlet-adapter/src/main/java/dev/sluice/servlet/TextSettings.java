@@ -12,7 +12,8 @@ final class TextSettings {
     /** The keys {@link #apply} takes. */
     static final List<String> KEYS = List.of("serverInfo", "allowTrace", "maxParameterCount",
             "maxFormBytes", "localeEncodings", "allowedTrailers", "crossContext", "maxActiveSessions", "maxPartCount",
-            "maxPartHeaderBytes", "maxCookieCount", "maxUpgradedConnections");
+            "maxPartHeaderBytes", "maxCookieCount", "maxUpgradedConnections", "sessionStore",
+            "sessionDir");
 
     private TextSettings() {
     }
@@ -38,6 +39,8 @@ final class TextSettings {
                 case "maxPartHeaderBytes" -> b.maxPartHeaderBytes(Integer.parseInt(v));
                 case "maxCookieCount" -> b.maxCookieCount(Integer.parseInt(v));
                 case "maxUpgradedConnections" -> b.maxUpgradedConnections(Integer.parseInt(v));
+                case "sessionStore" -> b.sessionStore(v);
+                case "sessionDir" -> b.sessionDir(java.nio.file.Path.of(v));
                 default -> throw new IllegalStateException("KEYS and apply disagree on " + key);
             }
         } catch (IllegalArgumentException e) {

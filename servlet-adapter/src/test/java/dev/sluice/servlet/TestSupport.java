@@ -13,6 +13,7 @@ import testapps.LifecycleListener;
 import testapps.LogFilter;
 import testapps.SecondListener;
 import testapps.StartupServlet;
+import testapps.Note;
 
 /** Shared helpers of the adapter tests. */
 final class TestSupport {
@@ -23,7 +24,7 @@ final class TestSupport {
     static Webapp app(Path folder, Path events, String webXmlBody) throws IOException {
         return Webapp.at(folder)
                 .classes(EchoServlet.class, ActionServlet.class, Events.class, LogFilter.class,
-                        LifecycleListener.class, SecondListener.class, StartupServlet.class)
+                        LifecycleListener.class, SecondListener.class, StartupServlet.class, Note.class)
                 .webXml("<context-param><param-name>events</param-name><param-value>" + events
                         + "</param-value></context-param>\n" + webXmlBody);
     }

@@ -62,6 +62,8 @@ final class Connection implements Runnable {
     ProxyHeaderParser proxyHeader;
     /** The client's address from the PROXY protocol header, or null: then the socket's peer. */
     java.net.InetSocketAddress proxiedSource;
+    /** Whether the PROXY protocol header said the client reached the balancer over TLS (v2 PP2_TYPE_SSL). */
+    boolean proxiedSsl;
 
     /** The peer as requests see it: the PROXY protocol header's source, else the socket's. */
     java.net.InetSocketAddress remoteAddress() {

@@ -149,6 +149,7 @@ final class Http1Processor {
             framing = ctx.gate.check(head);
             client = ctx.trustedProxies.isEmpty() ? null
                     : ForwardedClient.resolve(c.remoteAddress(), head.headers(), ctx.trustedProxies);
+            client = ProxyPreface.withProxiedTls(c, client);
         } catch (HttpException e) {
             Refusals.badRequest(ctx, c, e.status().code(), e.getMessage());
             refuse(c, head, e.status(), e.getMessage(), -1);

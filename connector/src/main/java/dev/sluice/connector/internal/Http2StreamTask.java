@@ -68,6 +68,7 @@ final class Http2StreamTask implements Runnable {
                 exchange.client = dev.sluice.core.ForwardedClient.resolve(h.c.remoteAddress(), head.headers(),
                         h.ctx.trustedProxies);
             }
+            exchange.client = ProxyPreface.withProxiedTls(h.c, exchange.client); // PROXY v2 SSL TLV, as over HTTP/1.1
             h.ctx.handler.handle(exchange.request(), exchange);
         } catch (HttpException e) {
             fail(exchange, e.status(), e.getMessage());

@@ -10,6 +10,11 @@ import java.net.InetSocketAddress;
  *                    (v1 {@code UNKNOWN}, v2 {@code LOCAL} or {@code AF_UNSPEC}: the connection's own peer
  *                    stands, as the spec says)
  * @param destination the address and port the client connected to on the proxy, or null with {@code source}
+ * @param ssl         whether the client reached the proxy over TLS: v2's PP2_TYPE_SSL TLV with the
+ *                    PP2_CLIENT_SSL flag (section 2.2.5), as haproxy's {@code send-proxy-v2-ssl} sends it
  */
-record ProxyHeader(int version, InetSocketAddress source, InetSocketAddress destination) {
+record ProxyHeader(int version, InetSocketAddress source, InetSocketAddress destination, boolean ssl) {
+    ProxyHeader(int version, InetSocketAddress source, InetSocketAddress destination) {
+        this(version, source, destination, false);
+    }
 }

@@ -12,7 +12,8 @@ final class ProxyHeaderException extends Exception {
         V2_VERSION("PROXY v2 header with a version other than 2"),
         V2_COMMAND("PROXY v2 header with an unknown command"),
         V2_FAMILY("PROXY v2 header with an unsupported address family or protocol"),
-        V2_SHORT_ADDRESSES("PROXY v2 address block shorter than its family needs");
+        V2_SHORT_ADDRESSES("PROXY v2 address block shorter than its family needs"),
+        V2_TLV("PROXY v2 TLV longer than the address block that holds it");
 
         final String message;
 

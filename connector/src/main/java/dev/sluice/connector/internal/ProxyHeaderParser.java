@@ -10,14 +10,16 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads the PROXY protocol header (haproxy's proxy-protocol.txt) that a balancer sends before the first byte of
  * HTTP: version 1, one text line such as {@code PROXY TCP4 192.0.2.1 10.0.0.1 56324 8080\r\n}, or version 2, a
- * 12-byte signature, a 4-byte fixed part and an address block followed by TLVs (skipped unread). Pure and
- * resumable: bytes are fed as they arrive, split anywhere. One parser per connection; not thread-safe.
+ * 12-byte signature, a 4-byte fixed part and an address block followed by TLVs, of which only PP2_TYPE_SSL's
+ * client flags are read (whether the client used TLS; the rest is skipped). Pure and resumable: bytes are fed as
+ * they arrive, split anywhere. One parser per connection; not thread-safe.
  *
  * <pre>
  *  SIGNATURE ──"PROXY "──► V1_LINE ──CRLF──────────────────────────────────────────► done
  *      │                                                                           ▲
- *      └──\r\n\r\n\0\r\nQUIT\n──► V2_FIXED ──16 bytes──► V2_ADDRESSES ──► V2_SKIP ──┘
- *  anything else, a v1 line over 107 bytes or malformed, a bad v2 version, command or family: ProxyHeaderException
+ *      └──\r\n\r\n\0\r\nQUIT\n──► V2_FIXED ──16 bytes──► V2_ADDRESSES ──► V2_TLVS ──┘
+ *  anything else, a v1 line over 107 bytes or malformed, a bad v2 version, command, family or TLV length:
+ *  ProxyHeaderException
  * </pre>
  */
 final class ProxyHeaderParser {
@@ -26,15 +28,26 @@ final class ProxyHeaderParser {
     /** The longest v1 line, CRLF included (section 2.1). */
     private static final int V1_MAX = 107;
 
-    private enum State { SIGNATURE, V1_LINE, V2_FIXED, V2_ADDRESSES, V2_SKIP, DONE }
+    private enum State { SIGNATURE, V1_LINE, V2_FIXED, V2_ADDRESSES, V2_TLVS, DONE }
+
+    /** PP2_TYPE_SSL and its PP2_CLIENT_SSL flag (section 2.2.5). */
+    private static final int TYPE_SSL = 0x20;
+    private static final int CLIENT_SSL = 0x01;
 
     /** Holds the v1 line, or the v2 fixed part and then its address block. */
     private final byte[] held = new byte[V1_MAX];
     private int filled;
     private State state = State.SIGNATURE;
-    /** v2: address block bytes to keep (12 for IPv4, 36 for IPv6, 0 otherwise) and to skip after them. */
+    /** v2: address block bytes to keep (12 for IPv4, 36 for IPv6, 0 otherwise) and TLV bytes after them. */
     private int keep;
     private int skip;
+    /** v2 TLVs: bytes of the current TLV's 3-byte head read so far, its type, its value bytes still to come. */
+    private int tlvHead;
+    private int tlvType;
+    private int tlvLeft;
+    /** The current TLV's value length, to tell its first value byte. */
+    private int valueLength;
+    private boolean ssl;
     private boolean local;
     private int family;
 
@@ -58,17 +71,13 @@ final class ProxyHeaderParser {
                 case V2_ADDRESSES -> {
                     held[filled++] = in.get();
                     if (filled == keep) {
-                        state = State.V2_SKIP;
+                        state = State.V2_TLVS;
                     }
                 }
-                case V2_SKIP -> {
-                    int n = Math.min(skip, in.remaining());
-                    in.position(in.position() + n);
-                    skip -= n;
-                }
+                case V2_TLVS -> tlvs(in);
                 case DONE -> throw new IllegalStateException("The header was already read");
             }
-            if (state == State.V2_SKIP && skip == 0) {
+            if (state == State.V2_TLVS && skip == 0) {
                 return v2Done();
             }
         }
@@ -171,13 +180,60 @@ final class ProxyHeaderParser {
         }
         skip = length - keep;
         filled = 0;
-        state = keep > 0 ? State.V2_ADDRESSES : State.V2_SKIP;
+        state = keep > 0 ? State.V2_ADDRESSES : State.V2_TLVS;
+    }
+
+    /**
+     * TLVs (section 2.2): a type byte, a 2-byte length, the value. Values are skipped in bulk, except the first byte
+     * of PP2_TYPE_SSL's, its client flags. A TLV running past the address block is refused.
+     */
+    private void tlvs(ByteBuffer in) throws ProxyHeaderException {
+        if (keep == 0) { // LOCAL, AF_UNSPEC, AF_UNIX: the block holds no addresses to read, and no TLVs are read
+            int n = Math.min(skip, in.remaining());
+            in.position(in.position() + n);
+            skip -= n;
+            return;
+        }
+        if (tlvLeft > 0) {
+            if (tlvType == TYPE_SSL && tlvFirstValueByte()) {
+                ssl = (in.get() & CLIENT_SSL) != 0;
+                tlvLeft--;
+                skip--;
+                return;
+            }
+            int n = Math.min(tlvLeft, in.remaining());
+            in.position(in.position() + n);
+            tlvLeft -= n;
+            skip -= n;
+            return;
+        }
+        int b = in.get() & 0xFF;
+        skip--;
+        switch (tlvHead++) {
+            case 0 -> tlvType = b;
+            case 1 -> tlvLeft = b << 8;
+            default -> {
+                tlvLeft |= b;
+                tlvHead = 0;
+                valueLength = tlvLeft;
+                if (tlvLeft > skip) {
+                    throw new ProxyHeaderException(Reason.V2_TLV);
+                }
+            }
+        }
+        if (tlvHead > 0 && skip == 0) {
+            throw new ProxyHeaderException(Reason.V2_TLV); // the block ends inside a TLV's head
+        }
+    }
+
+    private boolean tlvFirstValueByte() {
+        return tlvLeft == valueLength;
     }
 
     private ProxyHeader v2Done() throws ProxyHeaderException {
         state = State.DONE;
         if (keep == 0) {
-            return new ProxyHeader(2, null, null);
+            return new ProxyHeader(2, null, null, false);
         }
         int size = keep == 12 ? 4 : 16;
         byte[] src = java.util.Arrays.copyOfRange(held, 0, size);
@@ -187,7 +243,7 @@ final class ProxyHeaderParser {
         int dstPort = ((held[ports + 2] & 0xFF) << 8) | (held[ports + 3] & 0xFF);
         try {
             return new ProxyHeader(2, new InetSocketAddress(InetAddress.getByAddress(src), srcPort),
-                    new InetSocketAddress(InetAddress.getByAddress(dst), dstPort));
+                    new InetSocketAddress(InetAddress.getByAddress(dst), dstPort), ssl);
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e); // 4 or 16 bytes are always an address
         }

@@ -39,7 +39,22 @@ final class ProxyPreface {
         }
         c.proxyHeader = null;
         c.proxiedSource = header.source();
+        c.proxiedSsl = header.ssl() && header.source() != null;
         return in.hasRemaining();
+    }
+
+    /**
+     * The client as requests see it once the PROXY header said the client used TLS to reach the balancer: scheme
+     * {@code https} (so isSecure() and redirects), unless trusted proxies further out reported a scheme of their own.
+     *
+     * @param client what the forwarded fields of trusted proxies said, or null
+     */
+    static dev.sluice.core.ClientView withProxiedTls(Connection c, dev.sluice.core.ClientView client) {
+        if (!c.proxiedSsl || client != null && client.scheme() != null) {
+            return client;
+        }
+        return client == null ? new dev.sluice.core.ClientView(c.remoteAddress(), "https", null, -1)
+                : new dev.sluice.core.ClientView(client.address(), "https", client.host(), client.port());
     }
 
     /** Counts a connection closed at its header deadline while its PROXY header was still incomplete. */

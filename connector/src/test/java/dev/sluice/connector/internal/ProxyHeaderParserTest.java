@@ -39,6 +39,19 @@ class ProxyHeaderParserTest {
             // the same with a 7-byte TLV (PP2_TYPE_AUTHORITY "a.b.c"... skipped unread)
             "hex:" + SIG + "21" + "11" + "0014" + "c0000201" + "0a000001" + "dc04" + "1f90" + "0200056162632e64"
                     + "|2 /192.0.2.1:56324 /10.0.0.1:8080",
+            // PP2_TYPE_SSL with PP2_CLIENT_SSL (section 2.2.5, haproxy's send-proxy-v2-ssl): verify 0 and a
+            // PP2_SUBTYPE_SSL_VERSION sub-TLV "TLSv1.3"; the client used TLS
+            "hex:" + SIG + "21" + "11" + "001e" + "c0000201" + "0a000001" + "dc04" + "1f90"
+                    + "20000f" + "01" + "00000000" + "210007544c5376312e33"
+                    + "|2 /192.0.2.1:56324 /10.0.0.1:8080 ssl",
+            // the same after another TLV (PP2_TYPE_AUTHORITY)
+            "hex:" + SIG + "21" + "11" + "0026" + "c0000201" + "0a000001" + "dc04" + "1f90" + "0200056162632e64"
+                    + "20000f" + "01" + "00000000" + "210007544c5376312e33"
+                    + "|2 /192.0.2.1:56324 /10.0.0.1:8080 ssl",
+            // PP2_TYPE_SSL without PP2_CLIENT_SSL: not TLS; an empty TLV (length 0) is fine
+            "hex:" + SIG + "21" + "11" + "0017" + "c0000201" + "0a000001" + "dc04" + "1f90"
+                    + "200005" + "00" + "00000000" + "040000"
+                    + "|2 /192.0.2.1:56324 /10.0.0.1:8080",
             // v2 PROXY, TCP over IPv6: 2001:db8::1:443 -> ::1:8080
             "hex:" + SIG + "21" + "21" + "0024" + "20010db8000000000000000000000001"
                     + "00000000000000000000000000000001" + "01bb" + "1f90"
@@ -104,6 +117,10 @@ class ProxyHeaderParserTest {
             "hex:" + SIG + "21" + "41" + "000c|V2_FAMILY",
             "hex:" + SIG + "21" + "11" + "0008|V2_SHORT_ADDRESSES",
             "hex:" + SIG + "21" + "21" + "000c|V2_SHORT_ADDRESSES",
+            // a TLV whose length runs past the address block, and a block that ends inside a TLV's head
+            "hex:" + SIG + "21" + "11" + "0012" + "c0000201" + "0a000001" + "dc04" + "1f90" + "200009" + "01000000"
+                    + "00|V2_TLV",
+            "hex:" + SIG + "21" + "11" + "000e" + "c0000201" + "0a000001" + "dc04" + "1f90" + "2000|V2_TLV",
     })
     void refusesAtEverySplit(String input, Reason expected) {
         byte[] all = bytes(input);
@@ -133,7 +150,7 @@ class ProxyHeaderParserTest {
     }
 
     private static String describe(ProxyHeader h) {
-        return h.version() + " " + h.source() + " " + h.destination();
+        return h.version() + " " + h.source() + " " + h.destination() + (h.ssl() ? " ssl" : "");
     }
 
     private static byte[] bytes(String input) {

@@ -27,7 +27,11 @@ final class ContainerFlags {
             new Flag("maxPartHeaderBytes", "Bytes of one multipart part's headers; more is a 400 (default: 4096)"),
             new Flag("maxCookieCount", "Cookies per request; more is a 400 (default: 200)"),
             new Flag("maxUpgradedConnections", "Upgraded connections (WebSocket) per webapp; more is a 503"
-                    + " (default: 5000)"));
+                    + " (default: 5000)"),
+            new Flag("sessionStore", "Where sessions live: memory, file (kept across restarts) or redis (shared by"
+                    + " instances; module session-redis) (default: memory)"),
+            new Flag("sessionDir", "Folder of sessionStore=file, relative to the server's home"
+                    + " (default: work/sessions)"));
 
     /**
      * Settings of the optional container modules (docs/servlet-adapter.md, "Adding a container module"): taken only
@@ -35,7 +39,12 @@ final class ContainerFlags {
      */
     static final List<Flag> MODULES = List.of(
             new Flag("jspDevelopment", "JSP module: recompile a changed page on its next request (default: true)"),
-            new Flag("jspPrecompile", "JSP module: compile every page of a webapp at deploy (default: false)"));
+            new Flag("jspPrecompile", "JSP module: compile every page of a webapp at deploy (default: false)"),
+            new Flag("redisUri", "session-redis module: the Redis of sessionStore=redis, redis://host:port/db"
+                    + " (default: redis://127.0.0.1:6379)"),
+            new Flag("redisTimeout", "session-redis module: longest wait for Redis before a 503 (default: 2s)"),
+            new Flag("redisKeyPrefix", "session-redis module: prefix of every key; instances sharing it share"
+                    + " sessions (default: sluice:)"));
 
     /** The container's settings, then the modules'. */
     static final List<Flag> WITH_MODULES = java.util.stream.Stream.concat(ALL.stream(), MODULES.stream()).toList();
@@ -45,10 +54,18 @@ final class ContainerFlags {
 
     /** The container settings present in {@code merged}, checked: a bad one is a StartupException. */
     static Map<String, String> from(Properties merged) {
+        return from(merged, java.nio.file.Path.of(""));
+    }
+
+    /** As above; a relative sessionDir is resolved against the server's {@code home}. */
+    static Map<String, String> from(Properties merged, java.nio.file.Path home) {
         Map<String, String> settings = new LinkedHashMap<>();
         ServletContainer.Builder check = ServletContainer.builder();
         for (Flag flag : WITH_MODULES) {
             String value = merged.getProperty(flag.key());
+            if (value != null && flag.key().equals("sessionDir")) {
+                value = home.resolve(value.trim()).toAbsolutePath().toString();
+            }
             if (value != null) {
                 try {
                     check.setting(flag.key(), value);

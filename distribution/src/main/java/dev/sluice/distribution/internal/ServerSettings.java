@@ -87,7 +87,7 @@ final class ServerSettings {
         }
         AccessLogFormat accessLog = accessLogFormat(merged.getProperty("accessLog", "combined"));
         ServerSettings settings = new ServerSettings(host, port, webapps, limits, hotDeploy, logLevel,
-                home.resolve("logs"), accessLog, realmFile(merged, flags, home), ContainerFlags.from(merged),
+                home.resolve("logs"), accessLog, realmFile(merged, flags, home), ContainerFlags.from(merged, home),
                 WebappLimits.maxConcurrentRequests(merged));
         settings.httpsPort = TlsSettings.httpsPort(merged);
         settings.tls = TlsSettings.config(merged, flags, home);

@@ -5,6 +5,7 @@ import dev.sluice.core.Request;
 import dev.sluice.core.Response;
 import dev.sluice.core.Status;
 import dev.sluice.servlet.internal.caps.CapExceededException;
+import dev.sluice.servlet.SessionStoreUnavailableException;
 import dev.sluice.servlet.internal.component.AppScope;
 import dev.sluice.servlet.internal.http.AllowedMethods;
 import dev.sluice.servlet.internal.mapping.ServletMapper;
@@ -54,7 +55,13 @@ public final class Invoker {
         ServletResponseImpl response = new ServletResponseImpl(coreResponse, request);
         boolean suspended = false;
         try {
-            CapExceededException refused = accessSessions(request);
+            CapExceededException refused;
+            try {
+                refused = accessSessions(request);
+            } catch (SessionStoreUnavailableException e) {
+                sessionStoreFailed(response, e);
+                return; // the finally block completes the exchange with the 503
+            }
             ServletRequestEvent event = new ServletRequestEvent(app.context(), request);
             app.listeners().each(ServletRequestListener.class, l -> l.requestInitialized(event));
             if (refused != null) {
@@ -112,6 +119,18 @@ public final class Invoker {
             }
         }
         return false;
+    }
+
+    /**
+     * The session store does not answer: a 503 with one line instead of what the request would have answered, if
+     * nothing has been sent yet. The store logs the cause once per outage.
+     */
+    private static void sessionStoreFailed(ServletResponseImpl response, SessionStoreUnavailableException e)
+            throws IOException {
+        if (!response.isCommitted()) {
+            response.reset();
+            response.sendError(503, e.getMessage());
+        }
     }
 
     /** Section 2.3.3.3 / IIS 503.2: this webapp is at its limit; others are unaffected. */
@@ -202,6 +221,11 @@ public final class Invoker {
      */
     void complete(ServletRequestImpl request, ServletResponseImpl response) throws IOException {
         try {
+            try {
+                request.sessions.persist();
+            } catch (SessionStoreUnavailableException e) {
+                sessionStoreFailed(response, e);
+            }
             if (response.isErrorPending()) {
                 errors.sendErrorPage(request, response);
             }

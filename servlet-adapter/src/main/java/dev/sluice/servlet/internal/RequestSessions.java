@@ -113,6 +113,18 @@ final class RequestSessions {
         sessions.put(app, s);
     }
 
+    /**
+     * Writes what the request changed in persistent sessions, before its response is sent (so the client's next
+     * request, on any instance, sees it).
+     *
+     * @throws dev.sluice.servlet.SessionStoreUnavailableException when the store does not answer
+     */
+    void persist() {
+        for (StandardSession s : held) {
+            s.manager().persist(s);
+        }
+    }
+
     /** The request has ended (completed, or its async cycle finished): its sessions may time out again. */
     void release() {
         for (StandardSession s : held) {

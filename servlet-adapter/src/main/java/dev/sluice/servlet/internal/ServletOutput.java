@@ -82,6 +82,7 @@ final class ServletOutput extends ServletOutputStream {
     @Override
     public void flush() throws IOException {
         if (!suspended && !closed) {
+            request.response().beforeCommit();
             out.flush();
         }
     }
@@ -93,6 +94,7 @@ final class ServletOutput extends ServletOutputStream {
             return; // Section 9.3: an included servlet cannot close the including response.
         }
         if (!suspended && !closed) {
+            request.response().beforeCommit();
             out.flush();
             closed = true;
         }

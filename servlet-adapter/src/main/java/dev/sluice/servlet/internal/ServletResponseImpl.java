@@ -84,6 +84,7 @@ final class ServletResponseImpl extends CoreResponseView implements ContentWritt
     /** Section 5.6: content of the declared length completes the response. */
     void afterWrite(long written) throws IOException {
         if (declaredLength >= 0 && written >= declaredLength) {
+            beforeCommit();
             output.flush();
             output.suspend();
         }
@@ -203,8 +204,20 @@ final class ServletResponseImpl extends CoreResponseView implements ContentWritt
         return core.bufferSize();
     }
 
+    /**
+     * The response is about to be sent (its declared length reached, or a flush): a persistent session is written
+     * first, so that the client's next request, on any instance, finds what this one changed. A response larger
+     * than its buffer commits without this; its session is written when the request ends.
+     */
+    void beforeCommit() {
+        if (!core.isCommitted()) {
+            request.sessions.persist();
+        }
+    }
+
     @Override
     public void flushBuffer() throws IOException {
+        beforeCommit();
         if (writer != null) {
             writer.flush();
         }

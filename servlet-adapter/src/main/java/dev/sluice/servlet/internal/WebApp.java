@@ -86,7 +86,9 @@ public final class WebApp implements AppScope {
         this.contexts = contexts;
         this.resources = new Resources(root, loader);
         this.context = new ServletContextImpl(this);
-        this.sessions = new SessionManager(this, settings.clock(), new MemorySessionStore());
+        this.sessions = settings.sessionPersistence() == null
+                ? new SessionManager(this, settings.clock(), new MemorySessionStore())
+                : new SessionManager(this, settings.clock(), settings.sessionPersistence().apply(contextPath));
         this.slots = new RequestSlots(settings.maxConcurrentRequestsFor(contextPath));
         this.invoker = new Invoker(this);
         this.authenticator = new Authenticator(this, security, settings.realm());

@@ -32,6 +32,8 @@ import java.util.concurrent.ScheduledExecutorService;
  *                               none (then 403)
  * @param caps                   the caps on sessions, parts, cookies and upgraded connections, with their
  *                               refusal counters
+ * @param sessionPersistence     a new persistent session store for the webapp at a context path; null keeps
+ *                               sessions in memory
  */
 public record ContainerSettings(String serverInfo, Path workDir, boolean allowTrace,
                                 Map<String, Integer> maxConcurrentRequests, int retryAfterSeconds,
@@ -40,7 +42,9 @@ public record ContainerSettings(String serverInfo, Path workDir, boolean allowTr
                                 Map<String, String> localeEncodings, java.util.Set<String> allowedTrailers,
                                 boolean crossContext, Realm realm, ContainerModules modules,
                                 java.util.function.IntSupplier redirectPort,
-                                dev.sluice.servlet.internal.caps.ResourceCaps caps) {
+                                dev.sluice.servlet.internal.caps.ResourceCaps caps,
+                                java.util.function.Function<String, dev.sluice.servlet.SessionPersistence>
+                                        sessionPersistence) {
 
     public int maxConcurrentRequestsFor(String contextPath) {
         Integer limit = maxConcurrentRequests.get(contextPath);

@@ -1,6 +1,7 @@
 package dev.sluice.servlet.internal.session;
 
 import dev.sluice.servlet.SessionData;
+import dev.sluice.servlet.SessionPersistence;
 import dev.sluice.servlet.SessionStore;
 import dev.sluice.servlet.internal.caps.Cap;
 import dev.sluice.servlet.internal.caps.ResourceCaps;
@@ -23,13 +24,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * The sessions of one webapp (Servlet 6.1 chapter 7): creation with an unguessable id, lookup with expiry,
  * id change, invalidation with its events, and a periodic sweep that expires idle sessions.
+ *
+ * <p>Sessions live either in a {@link SessionStore} of this process, where every request shares one live
+ * {@link StandardSession} per id, or in a {@link SessionPersistence} outside it (a file, Redis), where each
+ * request works on its own copy, loaded as the request finds it and written back by {@link #persist} before the
+ * response is sent; then stopping the webapp leaves the sessions stored for the next start or another instance.
  */
 public final class SessionManager {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AppScope app;
     private final Clock clock;
-    private final SessionStore store;
+    private final SessionStore store; // null when persistent
+    private final PersistentSessions persistent; // null when in memory
     private final SessionCookieConfigImpl cookieConfig;
     private final Map<String, StandardSession> views = new ConcurrentHashMap<>();
     /**
@@ -47,9 +54,18 @@ public final class SessionManager {
     private boolean stopped; // guarded by sweeping
 
     public SessionManager(AppScope app, Clock clock, SessionStore store) {
+        this(app, clock, store, null);
+    }
+
+    public SessionManager(AppScope app, Clock clock, SessionPersistence persistence) {
+        this(app, clock, null, new PersistentSessions(persistence, app.loader(), app.displayPath()));
+    }
+
+    private SessionManager(AppScope app, Clock clock, SessionStore store, PersistentSessions persistent) {
         this.app = app;
         this.clock = clock;
         this.store = store;
+        this.persistent = persistent;
         WebAppConfig config = app.config();
         this.cookieConfig = new SessionCookieConfigImpl(app, config.sessionCookie);
         this.timeoutMinutes = config.sessionTimeoutMinutes == null ? 30 : config.sessionTimeoutMinutes;
@@ -64,13 +80,20 @@ public final class SessionManager {
         }
     }
 
-    /** Expires every session (undeploy): their listeners are told, their attributes unbound. */
+    /**
+     * Expires every session of the memory store (undeploy): their listeners are told, their attributes unbound.
+     * Persistent sessions stay stored, for the next start or another instance.
+     */
     public void stop() {
         if (sweeper != null) {
             sweeper.cancel(false);
         }
         synchronized (sweeping) { // a sweep already under way finishes first
             stopped = true;
+            if (persistent != null) {
+                persistent.close();
+                return;
+            }
             for (String id : store.ids()) {
                 StandardSession s = view(id);
                 if (s != null) {
@@ -95,6 +118,10 @@ public final class SessionManager {
 
     private void sweepNow() {
         long now = now();
+        if (persistent != null) {
+            sweepPersistent(now);
+            return;
+        }
         for (String id : store.ids()) {
             SessionData data = store.load(id);
             if (data != null && data.isExpired(now)) {
@@ -103,6 +130,25 @@ public final class SessionManager {
                     app.runSafely("expiry of a session", () -> runInApp(() -> invalidate(s)));
                 }
             }
+        }
+    }
+
+    /** Expires the sessions this instance claims; one another request used meanwhile is put back in the index. */
+    private void sweepPersistent(long now) {
+        try {
+            for (String id : persistent.claimExpired(now)) {
+                StandardSession s = persistent.load(this, id);
+                if (s == null) {
+                    continue;
+                }
+                if (s.data().isExpired(now)) {
+                    app.runSafely("expiry of a session", () -> runInApp(() -> invalidate(s)));
+                } else {
+                    persistent.reindex(s); // used again meanwhile: back in the expiry index, expiring later
+                }
+            }
+        } catch (dev.sluice.servlet.SessionStoreUnavailableException e) {
+            // logged by PersistentSessions; the next sweep tries again (an exception would end the schedule)
         }
     }
 
@@ -125,13 +171,18 @@ public final class SessionManager {
             return null;
         }
         if (!s.inUse() && s.data().isExpired(now())) {
-            invalidate(s);
+            if (persistent == null) {
+                invalidate(s);
+            } // else the sweep that claims it tells the listeners: once, whichever instance sees it first
             return null;
         }
         return s;
     }
 
     private StandardSession view(String id) {
+        if (persistent != null) {
+            return persistent.load(this, id);
+        }
         SessionData data = store.load(id);
         if (data == null) {
             StandardSession gone = views.remove(id);
@@ -152,16 +203,24 @@ public final class SessionManager {
      * dispatched into (cross-context) keeps its own session for the id the client holds (Servlet 6.1 section 7.3).
      */
     public StandardSession create(String id) {
+        // maxActiveSessions bounds the sessions this process holds in its heap; a persistent store (a file
+        // folder, Redis) holds them outside it, and each request works on its own copy, so none is counted.
         ResourceCaps caps = app.settings().caps();
-        if (!reserve(caps.maxActiveSessions())) {
+        if (persistent == null && !reserve(caps.maxActiveSessions())) {
             throw caps.refuse(Cap.ACTIVE_SESSIONS, caps.maxActiveSessions());
         }
         SessionData data = new SessionData(id, now(), timeoutMinutes * 60);
         StandardSession s = new StandardSession(this, data, true);
-        counted.add(s);
+        if (persistent == null) {
+            counted.add(s);
+        }
         s.enter();
-        store.save(data);
-        views.put(id, s);
+        if (persistent != null) {
+            persistent.create(s);
+        } else {
+            store.save(data);
+            views.put(id, s);
+        }
         HttpSessionEvent event = new HttpSessionEvent(s);
         app.listeners().each(HttpSessionListener.class, l -> l.sessionCreated(event));
         return s;
@@ -171,12 +230,27 @@ public final class SessionManager {
     public void access(StandardSession s) {
         s.enter();
         s.data().access(now());
-        store.save(s.data());
+        if (persistent == null) {
+            store.save(s.data());
+        }
+    }
+
+    /**
+     * Writes what a request changed in a persistent session, before its response is sent, so that the client's
+     * next request finds it on any instance. Nothing to do for the memory store.
+     *
+     * @throws dev.sluice.servlet.SessionStoreUnavailableException when the store does not answer
+     */
+    public void persist(StandardSession s) {
+        if (persistent != null && s.isValid()) {
+            s.data().endAccess(now());
+            persistent.persist(s);
+        }
     }
 
     /** A request that used the session (found or created it) has ended; the idle time starts now. */
     public void release(StandardSession s) {
-        if (s.isValid()) {
+        if (persistent == null && s.isValid()) {
             s.data().endAccess(now());
             store.save(s.data());
         }
@@ -187,11 +261,15 @@ public final class SessionManager {
     public String changeId(StandardSession s) {
         String old = s.getId();
         String id = newId();
-        views.remove(old);
-        store.remove(old);
         s.data().setId(id);
-        store.save(s.data());
-        views.put(id, s);
+        if (persistent != null) {
+            persistent.rename(old, s);
+        } else {
+            views.remove(old);
+            store.remove(old);
+            store.save(s.data());
+            views.put(id, s);
+        }
         HttpSessionEvent event = new HttpSessionEvent(s);
         app.listeners().each(HttpSessionIdListener.class, l -> l.sessionIdChanged(event, old));
         return id;
@@ -208,8 +286,12 @@ public final class SessionManager {
             s.unbindAll();
         } finally {
             s.markInvalid();
-            store.remove(s.getId());
-            views.remove(s.getId());
+            if (persistent != null) {
+                persistent.remove(s.getId());
+            } else {
+                store.remove(s.getId());
+                views.remove(s.getId());
+            }
             uncount(s);
         }
     }

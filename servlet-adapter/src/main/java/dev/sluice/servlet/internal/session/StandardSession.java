@@ -19,8 +19,10 @@ public final class StandardSession implements HttpSession {
     private volatile boolean valid = true;
     /** Requests of this process using the session now: it cannot time out under them (TCK, as Tomcat). */
     private final java.util.concurrent.atomic.AtomicInteger users = new java.util.concurrent.atomic.AtomicInteger();
-    /** Container state kept with the session but hidden from the webapp (the FORM login's caller). */
-    private final java.util.Map<String, Object> notes = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The fields as last loaded from or written to a {@link dev.sluice.servlet.SessionPersistence}, or null. */
+    private java.util.Map<String, byte[]> stored;
+    /** The times as last loaded or written, with {@link #stored}. */
+    private dev.sluice.servlet.SessionPersistence.Meta storedMeta;
 
     public StandardSession(SessionManager manager, SessionData data, boolean isNew) {
         this.manager = manager;
@@ -32,16 +34,29 @@ public final class StandardSession implements HttpSession {
         return manager;
     }
 
+    java.util.Map<String, byte[]> stored() {
+        return stored;
+    }
+
+    dev.sluice.servlet.SessionPersistence.Meta storedMeta() {
+        return storedMeta;
+    }
+
+    void stored(java.util.Map<String, byte[]> fields, dev.sluice.servlet.SessionPersistence.Meta meta) {
+        this.stored = fields;
+        this.storedMeta = meta;
+    }
+
     public Object note(String name) {
-        return notes.get(name);
+        return data.notes().get(name);
     }
 
     /** Sets a note; null removes it. */
     public void note(String name, Object value) {
         if (value == null) {
-            notes.remove(name);
+            data.notes().remove(name);
         } else {
-            notes.put(name, value);
+            data.notes().put(name, value);
         }
     }
 
