@@ -81,7 +81,7 @@ class TlsRefusalsTest {
     @Test
     void aFailedHandshakeIsLoggedWithTheEnginesReasonAndNoStatus() throws Exception {
         server.start(server.tls().build(), Limits.DEFAULTS, OK);
-        try (SSLSocket s = server.socket("localhost", "h2")) { // RFC 7301 section 3.2: no_application_protocol
+        try (SSLSocket s = server.socket("localhost", "spdy/3.1")) { // RFC 7301 section 3.2: no_application_protocol
             assertThrows(IOException.class, s::startHandshake);
         }
         Refusal r = next();

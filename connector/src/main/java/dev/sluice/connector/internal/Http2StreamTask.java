@@ -108,6 +108,12 @@ final class Http2StreamTask implements Runnable {
         try {
             if (!exchange.isAborted()) {
                 exchange.responseBody().finishNonBlocking(); // what non-blocking writes held goes out first
+                // The stream's place in pool and queue frees before its last frame goes out, so that a client
+                // that saw the end can start its next stream at once (afterExecute's release is then a no-op).
+                WorkerPool.Admission a = s.admission;
+                if (a != null) {
+                    a.release();
+                }
                 exchange.responseBody().close();
                 ended = true;
             }
