@@ -3,7 +3,7 @@
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ROOT_DIR=$(cd "$BENCH_DIR/.." && pwd)
-TARGET="$BENCH_DIR/target"
+TARGET=${TARGET:-$BENCH_DIR/target}   # benchmarks/target of the tree whose servers run (ab.sh switches it)
 
 HOST=127.0.0.1
 PORT_BASE=${PORT_BASE:-18180}
@@ -13,6 +13,7 @@ JAVA_OPTS=${JAVA_OPTS:-}    # extra JVM flags for every Java server
 JFR=${JFR:-0}               # 1: record a JFR profile of every Java server run into $OUT/jfr/
 NGINX=${NGINX:-/usr/sbin/nginx}
 DIST=${DIST:-$ROOT_DIR/distribution/target/sluice}   # the laid-out distribution sluice-dist runs
+DIST_FLAGS=${DIST_FLAGS:-}  # extra `bin/sluice run` flags of sluice-dist, e.g. --accessLog=off
 CLK_TCK=$(getconf CLK_TCK)
 
 SERVER_PID=""
@@ -247,18 +248,19 @@ run_scenario() {
         pipeline-64x16) args=(-c64 -s "$BENCH_DIR/scripts/pipeline.lua") ;;
         *) log "unknown scenario $scenario"; return 1 ;;
     esac
+    local label=${RUN_LABEL:-$server}   # ab.sh names the tree a run belongs to
     local tail=()
     [[ "$scenario" == pipeline-* ]] && tail=(-- 16)
     port=$(port_of "$server")
-    file="wrk/$server-$scenario-r$round.txt"
+    file="wrk/$label-$scenario-r$round.txt"
     before=$(cpu_ticks "$SERVER_PID")
     wrk -t"$WRK_THREADS" "${args[@]}" -d"${DURATION}s" --latency "http://$HOST:$port/hello" "${tail[@]}" \
         > "$OUT/$file" 2>&1
     after=$(cpu_ticks "$SERVER_PID")
     # The machine is shared: keep the load next to every run so noisy runs can be told apart.
-    echo "$(date -u +%T) $server $scenario r$round loadavg $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.log"
-    printf '%s\t%s\t%s\t%s\t%s\n' "$server" "$scenario" "$round" "$file" $((after - before)) >> "$OUT/runs.tsv"
-    log "$server $scenario round $round: $(grep -h 'Requests/sec' "$OUT/$file" || echo 'no result')"
+    echo "$(date -u +%T) $label $scenario r$round loadavg $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.log"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$scenario" "$round" "$file" $((after - before)) >> "$OUT/runs.tsv"
+    log "$label $scenario round $round: $(grep -h 'Requests/sec' "$OUT/$file" || echo 'no result')"
 }
 
 cleanup_on_exit() {
