@@ -41,7 +41,7 @@ public final class SluiceServer implements AutoCloseable {
     private final ServletContainer container;
     private final HttpConnector connector;
     private final WebappsWatcher watcher;
-    /** Hot deploy scans and access log flushes: small periodic jobs on one daemon thread. */
+    /** Hot deploy scans and HTTPERR log flushes: small periodic jobs on one daemon thread (the access log has its own). */
     private final ScheduledExecutorService housekeeping;
     private final AccessLog accessLog;
     /** The connector's own 503s and canned errors (IIS HTTPERR); null without a logs folder. */
@@ -175,9 +175,6 @@ public final class SluiceServer implements AutoCloseable {
             if (watcher != null && hotDeployInterval != null) {
                 long every = hotDeployInterval.toMillis();
                 housekeeping.scheduleWithFixedDelay(watcher::scan, every, every, TimeUnit.MILLISECONDS);
-            }
-            if (accessLog != null) {
-                housekeeping.scheduleWithFixedDelay(accessLog::flush, 1, 1, TimeUnit.SECONDS);
             }
             if (httpErrLog != null) {
                 housekeeping.scheduleWithFixedDelay(httpErrLog::flush, 1, 1, TimeUnit.SECONDS);
