@@ -58,8 +58,7 @@ final class SameWorkerRead {
             if (n == 0) {
                 return null;
             }
-            ctx.stats.bytesIn.add(n);
-            buffer.flip();
+            buffer.flip(); // bytesIn: counted by the transport
             RequestHead head = c.parser.parse(buffer);
             if (head == null) {
                 return null;
