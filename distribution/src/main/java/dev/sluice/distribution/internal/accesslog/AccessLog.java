@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +44,7 @@ public final class AccessLog implements AutoCloseable {
     private volatile boolean closed;
     // writer thread only
     private final StringBuilder lines = new StringBuilder(64 * 1024);
+    private final List<Object> batch = new ArrayList<>(QUEUE_CAPACITY);
     private LocalDate day;
     private boolean failed;
     private long lastFlushNanos = System.nanoTime();
@@ -129,9 +132,12 @@ public final class AccessLog implements AutoCloseable {
                 flushFile();
                 continue;
             }
-            // take whatever else is queued, then let more lines gather before the next batch
-            do {
-                if (next instanceof Barrier barrier) {
+            // take whatever else is queued (one lock for all of it), then let more lines gather
+            batch.add(next);
+            queue.drainTo(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                Object item = batch.get(i);
+                if (item instanceof Barrier barrier) {
                     writeBatch();
                     flushFile();
                     if (barrier.close) {
@@ -141,10 +147,10 @@ public final class AccessLog implements AutoCloseable {
                     }
                     barrier.done.countDown();
                 } else {
-                    append((AccessEntry) next);
+                    append((AccessEntry) item);
                 }
-                next = queue.poll();
-            } while (next != null);
+            }
+            batch.clear();
             writeBatch();
             if (System.nanoTime() - lastFlushNanos >= FLUSH_EVERY_NANOS) {
                 flushFile();
