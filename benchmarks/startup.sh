@@ -148,7 +148,16 @@ measure() { # measure SERVER ROUND: one start, appended to $OUT/startup.tsv
             sleep 0.01
         fi
     done
-    [[ -n "$listen" ]] || { grep -q "$pattern" "$logfile" && listen=$first; }
+    # the answer can come before the listening line is printed (Sluice prints it after the bind): then the server
+    # was listening by the first answer; wait up to 5 s for the line before calling it missing
+    local waited=0
+    while [[ -z "$listen" ]] && ((waited < 500)); do
+        if grep -q "$pattern" "$logfile" 2> /dev/null; then
+            listen=$first
+        else
+            sleep 0.01; waited=$((waited + 1))
+        fi
+    done
     sleep "$IDLE"
     local rss heap
     rss=$(rss_kib "$SERVER_PID")
@@ -179,9 +188,10 @@ done
         awk -F'\t' -v s="$server" '
             function median(a, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
                 return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
-            $1 == s { n++; l[n] = $3; f[n] = $4; r[n] = $5; h[n] = $6 }
-            END { if (!n) exit; ml = median(l, n); lmin = l[1]; lmax = l[n]; mf = median(f, n); fmin = f[1]; fmax = f[n]
-                  printf "| %s | %d | %d (%d-%d) | %d (%d-%d) | %.1f | %.1f |\n", s, n, ml, lmin, lmax, mf, fmin, fmax, median(r, n) / 1024, median(h, n) / 1024 }' \
+            $1 == s { n++; f[n] = $4; r[n] = $5; h[n] = $6; if ($3 != "-") { k++; l[k] = $3 } }
+            END { if (!n) exit; mf = median(f, n); fmin = f[1]; fmax = f[n]
+                  listen = "-"; if (k) { ml = median(l, k); listen = sprintf("%d (%d-%d)", ml, l[1], l[k]) }
+                  printf "| %s | %d | %s | %d (%d-%d) | %.1f | %.1f |\n", s, n, listen, mf, fmin, fmax, median(r, n) / 1024, median(h, n) / 1024 }' \
             "$OUT/startup.tsv"
     done
 } > "$OUT/startup.md"
