@@ -7,8 +7,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Live figures of one connector, updated by selector and worker threads without locks. Read by
- * {@code HttpConnector.metrics()}; the histograms are copied on read (the latency ones added up from each
- * worker's own, see {@link PerThreadHistogram}).
+ * {@code HttpConnector.metrics()}; the histograms are copied on read.
  */
 public final class ConnectorStats {
     /** Why a request or connection was answered 503 by the connector itself. */
@@ -39,10 +38,10 @@ public final class ConnectorStats {
     /** Requests a worker read and ran right after the previous one of its connection, bypassing the queue. */
     final LongAdder sameWorkerRuns = new LongAdder();
     private final LongAdder[] rejected = new LongAdder[Rejection.values().length];
-    /** Microseconds from a complete head to a worker starting it; recorded per worker, added up on read. */
-    private final PerThreadHistogram queueTime = new PerThreadHistogram(3_600_000_000L, 2);
-    /** Microseconds from a worker starting a request to its response being complete; per thread, as above. */
-    private final PerThreadHistogram serviceTime = new PerThreadHistogram(3_600_000_000L, 2);
+    /** Microseconds from a complete head to a worker starting it. */
+    private final ConcurrentHistogram queueTime = new ConcurrentHistogram(3_600_000_000L, 2);
+    /** Microseconds from a worker starting a request to its response being complete. */
+    private final ConcurrentHistogram serviceTime = new ConcurrentHistogram(3_600_000_000L, 2);
     /** Requests served by each closed connection. */
     private final ConcurrentHistogram requestsPerConnection = new ConcurrentHistogram(10_000_000L, 2);
 
@@ -57,11 +56,11 @@ public final class ConnectorStats {
     }
 
     void queued(long nanos) {
-        queueTime.record(nanos / 1000);
+        queueTime.recordValue(Math.max(0, nanos / 1000));
     }
 
     void served(long nanos) {
-        serviceTime.record(nanos / 1000);
+        serviceTime.recordValue(Math.max(0, nanos / 1000));
     }
 
     /**
@@ -92,7 +91,7 @@ public final class ConnectorStats {
     public long proxyHeaderRefused() { return proxyHeaderRefused.sum(); }
     public long sameWorkerRuns() { return sameWorkerRuns.sum(); }
     public long rejected(Rejection why) { return rejected[why.ordinal()].sum(); }
-    public Histogram queueTimeMicros() { return queueTime.snapshot(); }
-    public Histogram serviceTimeMicros() { return serviceTime.snapshot(); }
+    public Histogram queueTimeMicros() { return queueTime.copy(); }
+    public Histogram serviceTimeMicros() { return serviceTime.copy(); }
     public Histogram requestsPerConnection() { return requestsPerConnection.copy(); }
 }
