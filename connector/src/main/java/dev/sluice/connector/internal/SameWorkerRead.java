@@ -58,7 +58,8 @@ final class SameWorkerRead {
             if (n == 0) {
                 return null;
             }
-            buffer.flip(); // bytesIn: counted by the transport
+            ctx.stats.bytesIn.add(n);
+            buffer.flip();
             RequestHead head = c.parser.parse(buffer);
             if (head == null) {
                 return null;
