@@ -29,7 +29,6 @@ public final class ConnectorMetrics {
     private final long handshakesRefused;
     private final long plaintextRefused;
     private final long abandonedInQueue;
-    private final long sameWorkerRuns;
     private final long proxyHeaderRefused;
     private final Histogram requestsPerConnection;
     private final Histogram queueTime;
@@ -55,7 +54,6 @@ public final class ConnectorMetrics {
         this.handshakesRefused = stats.handshakesRefused();
         this.plaintextRefused = stats.plaintextRefused();
         this.abandonedInQueue = stats.abandonedInQueue();
-        this.sameWorkerRuns = stats.sameWorkerRuns();
         this.proxyHeaderRefused = stats.proxyHeaderRefused();
         this.requestsPerConnection = stats.requestsPerConnection();
         this.queueTime = stats.queueTimeMicros();
@@ -122,13 +120,6 @@ public final class ConnectorMetrics {
      * client closed or reset the connection first (since start). They are not counted as rejected.
      */
     public long abandonedInQueue() { return abandonedInQueue; }
-
-    /**
-     * Keep-alive requests a worker read and ran right after the previous one of the same connection, without the
-     * selector and the queue (their client sent them while the worker was busy and no other request waited).
-     * Counted as admitted, with zero queue time.
-     */
-    public long sameWorkerRuns() { return sameWorkerRuns; }
 
     /**
      * Connections closed without a response on a PROXY protocol listener because their header was missing,

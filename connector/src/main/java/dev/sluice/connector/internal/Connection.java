@@ -47,13 +47,6 @@ final class Connection implements Runnable {
     /** Set by the loop when it stopped watching a worker-owned connection; then a hand-back must wake it. */
     volatile boolean interestCleared;
     /**
-     * Set by the loop when the client sent bytes (or closed) while a worker ran a request, cleared by the worker
-     * that takes the hint ({@link SameWorkerRead}) or by the next hand-back.
-     */
-    volatile boolean nextBytesSeen;
-    /** Requests run in a row by {@link SameWorkerRead} on the current worker; worker-owned. */
-    int sameWorkerInRow;
-    /**
      * Who waits for this connection to become readable or writable: a worker blocked in {@link NioTransport}, or
      * a non-blocking {@link AsyncWaiter}. Selector thread only; see {@link SelectorLoop#await}.
      */

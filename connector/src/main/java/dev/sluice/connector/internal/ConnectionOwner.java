@@ -16,14 +16,4 @@ interface ConnectionOwner {
 
     /** Close at once (the client is gone or the stream is broken). */
     void close(Connection c);
-
-    /**
-     * Asked by the worker that just finished a response on {@code c}, which it still owns: whether the client's
-     * next bytes (or its close) arrived meanwhile and no other connection's request waits for a worker, so that
-     * the worker may read and run the next request itself ({@link SameWorkerRead}). A hint: a true answer may
-     * still find no whole head.
-     */
-    default boolean nextBytesWaiting(Connection c) {
-        return false;
-    }
 }

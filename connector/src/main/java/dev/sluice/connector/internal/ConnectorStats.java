@@ -35,8 +35,6 @@ public final class ConnectorStats {
     final LongAdder abandonedInQueue = new LongAdder();
     /** Connections closed on a PROXY protocol listener for a missing, invalid or incomplete header. */
     final LongAdder proxyHeaderRefused = new LongAdder();
-    /** Requests a worker read and ran right after the previous one of its connection, bypassing the queue. */
-    final LongAdder sameWorkerRuns = new LongAdder();
     private final LongAdder[] rejected = new LongAdder[Rejection.values().length];
     /** Microseconds from a complete head to a worker starting it. */
     private final ConcurrentHistogram queueTime = new ConcurrentHistogram(3_600_000_000L, 2);
@@ -89,7 +87,6 @@ public final class ConnectorStats {
     public long plaintextRefused() { return plaintextRefused.sum(); }
     public long abandonedInQueue() { return abandonedInQueue.sum(); }
     public long proxyHeaderRefused() { return proxyHeaderRefused.sum(); }
-    public long sameWorkerRuns() { return sameWorkerRuns.sum(); }
     public long rejected(Rejection why) { return rejected[why.ordinal()].sum(); }
     public Histogram queueTimeMicros() { return queueTime.copy(); }
     public Histogram serviceTimeMicros() { return serviceTime.copy(); }

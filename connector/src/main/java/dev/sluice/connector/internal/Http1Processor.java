@@ -22,9 +22,8 @@ import java.time.Duration;
 
 /**
  * Runs the requests of a connection on a worker: one exchange at a time, strictly in order. After each response
- * the body is drained within its bound, and a pipelined head already read is run next on the same thread, as is
- * a next head the client sent meanwhile when {@link SameWorkerRead} allows it; otherwise the connection goes back
- * to its {@link ConnectionOwner} (keep-alive, linger or close).
+ * the body is drained within its bound, and a pipelined head already read is run next on the same thread;
+ * otherwise the connection goes back to its {@link ConnectionOwner} (keep-alive, linger or close).
  */
 final class Http1Processor {
     private static final System.Logger LOG = System.getLogger(Http1Processor.class.getName());
@@ -44,7 +43,6 @@ final class Http1Processor {
         RequestHead head = c.pendingHead;
         c.pendingHead = null;
         ctx.stats.busy.incrementAndGet();
-        c.sameWorkerInRow = 0;
         try {
             ctx.stats.queued(System.nanoTime() - c.queuedAtNanos);
             Duration timeout = ctx.limits.queueTimeout();
@@ -253,28 +251,11 @@ final class Http1Processor {
                 return null;
             }
         }
-        if (!uncork(c)) {
-            return null;
+        if (uncork(c)) {
+            ctx.buffers.release(c.in);
+            c.in = null;
+            c.owner.resume(c);
         }
-        ctx.buffers.release(c.in);
-        c.in = null;
-        if (SameWorkerRead.allowed(ctx, c, c.sameWorkerInRow)) {
-            try {
-                RequestHead next = SameWorkerRead.read(ctx, c);
-                if (next != null) {
-                    c.sameWorkerInRow++;
-                    return next;
-                }
-            } catch (HttpException e) {
-                Refusals.badRequest(ctx, c, e.status().code(), e.getMessage());
-                refuse(c, null, e.status(), e.getMessage(), -1);
-                return null;
-            } catch (IOException e) {
-                c.owner.close(c); // the client closed between requests, or the connection broke
-                return null;
-            }
-        }
-        c.owner.resume(c);
         return null;
     }
 

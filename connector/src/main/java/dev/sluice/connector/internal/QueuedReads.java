@@ -25,7 +25,7 @@ final class QueuedReads {
     /** {@code c} is QUEUED and its channel is readable. */
     void readWhileQueued(Connection c) {
         if (!pool.takeBack(c)) {
-            SelectorLoop.readableWhileRunning(c); // a worker already runs it: it reads for itself
+            SelectorLoop.stopWatching(c); // a worker already runs it: it reads for itself
             return;
         }
         // out of the queue, with its admission kept: this thread owns the connection until putBack

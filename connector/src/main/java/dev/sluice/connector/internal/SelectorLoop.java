@@ -21,8 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <pre>
  *  accept ─► READ_HEAD ──(head complete)──► QUEUED ──(worker free)──► RUNNING ◄──► WORKER_WAIT
- *                                                                     ↺ next head already sent, nothing queued:
- *                                                                       run by the same worker (SameWorkerRead)
  *   (slot)    │  ▲  idle keep-alive: no buffer, no thread     │  pool busy and        │  a Waiter per direction:
  *             │  │  header / keep-alive deadline              │  queue full: 503      │  a parked worker, or an
  *             │  │                                             ▼                      │  async callback (no thread;
@@ -199,7 +197,6 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             case WRITE_CANNED -> closer.writeCanned(c);
             case LINGER -> closer.discard(c);
             case QUEUED -> queueWatch.readWhileQueued(c);
-            case RUNNING -> readableWhileRunning(c);
             default -> stopWatching(c);
         }
     }
@@ -223,15 +220,6 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
     static void stopWatching(Connection c) {
         c.key.interestOps(0);
         c.interestCleared = true;
-    }
-
-    /**
-     * Bytes (or EOF) while a worker runs a request of {@code c}: stop watching, and let the worker know, so that
-     * it may read the next request itself when it is done ({@link SameWorkerRead}).
-     */
-    static void readableWhileRunning(Connection c) {
-        stopWatching(c);
-        c.nextBytesSeen = true;
     }
 
     private void readHead(Connection c) {
@@ -324,23 +312,12 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
                     : ctx.limits.keepAliveTimeout()).toMillis();
             c.setIdle(ctx.stats, !c.parser.hasStarted());
             c.interestCleared = false;
-            c.nextBytesSeen = false;
             c.key.interestOps(SelectionKey.OP_READ);
             readBuffered(c);
         });
         if (c.interestCleared) {
             wakeup();
         }
-    }
-
-    /** Taken once: the worker that asks reads the bytes; queued requests of other connections go first. */
-    @Override
-    public boolean nextBytesWaiting(Connection c) {
-        if (!c.nextBytesSeen || pool.queueDepth() > 0) {
-            return false;
-        }
-        c.nextBytesSeen = false;
-        return true;
     }
 
     @Override

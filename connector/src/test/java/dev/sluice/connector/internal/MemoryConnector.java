@@ -31,12 +31,6 @@ final class MemoryConnector implements ConnectionOwner {
     private final Connection connection;
     private State state = State.READING;
     boolean endOfInput;
-    /** The loop's hint that the client sent more while a request ran (see {@link #arriveWhileRunning}). */
-    private boolean nextBytesSeen;
-    /** Whether other connections' requests wait for a worker: then no same-worker run is allowed. */
-    boolean othersQueued;
-    /** Hand-backs to the loop for keep-alive so far. */
-    int resumes;
 
     MemoryConnector(Limits limits, Clock clock, Handler handler) {
         this.ctx = new ConnectorContext(limits, clock, "Sluice", handler, new ConnectorStats());
@@ -52,21 +46,6 @@ final class MemoryConnector implements ConnectionOwner {
         }
         pump();
         return output();
-    }
-
-    /**
-     * From a handler: the client's next bytes arrive while its request runs, and the loop notices, as
-     * {@link SelectorLoop#readableWhileRunning} does. They stay unread until someone reads the transport.
-     */
-    void arriveWhileRunning(String bytes) {
-        transport.input.add(ByteBuffer.wrap(bytes.getBytes(StandardCharsets.ISO_8859_1)));
-        nextBytesSeen = true;
-    }
-
-    /** From a handler: the client closes while its request runs, and the loop notices. */
-    void closeWhileRunning() {
-        endOfInput = true;
-        nextBytesSeen = true;
     }
 
     String output() {
@@ -113,17 +92,6 @@ final class MemoryConnector implements ConnectionOwner {
     @Override
     public void resume(Connection c) {
         state = State.READING;
-        nextBytesSeen = false;
-        resumes++;
-    }
-
-    @Override
-    public boolean nextBytesWaiting(Connection c) {
-        if (!nextBytesSeen || othersQueued) {
-            return false;
-        }
-        nextBytesSeen = false;
-        return true;
     }
 
     @Override
