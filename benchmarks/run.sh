@@ -5,8 +5,12 @@
 #   benchmarks/run.sh --quick    smoke run: 1 round, 3 s per scenario, 2 s warm-up
 #
 # Settings (environment): ROUNDS, DURATION, WARMUP (seconds), SERVERS (default "nginx tomcat jetty sluice
-# sluice-servlet"; a server that fails to start is skipped), SCENARIOS, WRK_THREADS (2), HEAP (512m),
+# sluice-servlet sluice-dist"; a server that fails to start is skipped), SCENARIOS, WRK_THREADS (2), HEAP (512m),
 # THREADS (200), JAVA_OPTS, JFR=1 (JFR profile of each Java server), SKIP_BUILD=1, OUT (results folder).
+#
+# Servers: nginx, Tomcat and Jetty (embedded, TomcatMain/JettyMain), "sluice" (connector + core handler),
+# "sluice-servlet" (connector + servlet adapter, embedded) and "sluice-dist", the distribution as users run it:
+# `bin/sluice run` with its defaults (access log on, status pages, hot deploy) and a plain servlet ROOT webapp.
 #
 # Each round starts every server in a fresh JVM (the order alternates between rounds), warms it up, runs
 # every scenario, and reads the server's CPU time (utime+stime of the process and its children from
@@ -22,7 +26,7 @@ ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-5}
 WRK_THREADS=${WRK_THREADS:-2}
-SERVERS=${SERVERS:-nginx tomcat jetty sluice sluice-servlet}
+SERVERS=${SERVERS:-nginx tomcat jetty sluice sluice-servlet sluice-dist}
 SCENARIOS=${SCENARIOS:-keepalive-16 keepalive-64 keepalive-256 close-16 pipeline-64x16}
 OUT=${OUT:-$BENCH_DIR/results/$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$OUT/wrk"

@@ -3,7 +3,7 @@
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ROOT_DIR=$(cd "$BENCH_DIR/.." && pwd)
-TARGET="$BENCH_DIR/target"
+TARGET=${TARGET:-$BENCH_DIR/target}   # benchmarks/target of the tree whose servers run (ab.sh switches it)
 
 HOST=127.0.0.1
 PORT_BASE=${PORT_BASE:-18180}
@@ -12,11 +12,14 @@ THREADS=${THREADS:-200}     # worker pool of every Java server (the default of a
 JAVA_OPTS=${JAVA_OPTS:-}    # extra JVM flags for every Java server
 JFR=${JFR:-0}               # 1: record a JFR profile of every Java server run into $OUT/jfr/
 NGINX=${NGINX:-/usr/sbin/nginx}
+DIST=${DIST:-$ROOT_DIR/distribution/target/sluice}   # the laid-out distribution sluice-dist runs
+DIST_FLAGS=${DIST_FLAGS:-}  # extra `bin/sluice run` flags of sluice-dist, e.g. --accessLog=off
 CLK_TCK=$(getconf CLK_TCK)
 
 SERVER_PID=""
 SERVER_NAME=""
 NGINX_PREFIX=""
+DIST_HOME=""
 
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
@@ -24,8 +27,9 @@ build() {
     if [[ "${SKIP_BUILD:-0}" == 1 ]]; then
         log "SKIP_BUILD=1: using the classes in $TARGET"
     else
-        log "building: mvn -B -q -pl benchmarks -am package -DskipTests"
-        (cd "$ROOT_DIR" && mvn -B -q -pl benchmarks -am package -DskipTests) || return 1
+        # sluice-dist runs the laid-out distribution, so it is built too (with the sample webapps it ships)
+        log "building: mvn -B -q -pl benchmarks,distribution -am package -DskipTests"
+        (cd "$ROOT_DIR" && mvn -B -q -pl benchmarks,distribution -am package -DskipTests) || return 1
     fi
 }
 
@@ -44,6 +48,7 @@ port_of() {
         tomcat-tls) echo $((PORT_BASE + 10)) ;;
         jetty-tls) echo $((PORT_BASE + 11)) ;;
         sluice-tls) echo $((PORT_BASE + 12)) ;;
+        sluice-dist) echo $((PORT_BASE + 13)) ;;
         *) echo "unknown server $1" >&2; return 1 ;;
     esac
 }
@@ -70,7 +75,7 @@ classpath_of() {
     case "$1" in
         tomcat | tomcat-ws | tomcat-tls) deps=$(cat "$TARGET/classpath-tomcat.txt") ;;
         jetty | jetty-ws | jetty-tls) deps=$(cat "$TARGET/classpath-jetty.txt") ;;
-        sluice | sluice-servlet | sluice-ws | sluice-tls) deps=$(cat "$TARGET/classpath-sluice.txt") ;;
+        sluice | sluice-servlet | sluice-ws | sluice-tls | sluice-dist) deps=$(cat "$TARGET/classpath-sluice.txt") ;;
         tomcat-jsp) deps=$(cat "$TARGET/classpath-tomcat-jsp.txt") ;;
         sluice-jsp) deps=$(cat "$TARGET/classpath-sluice-jsp.txt") ;;
     esac
@@ -95,6 +100,8 @@ start_server() {
             -e "s|@KEEPALIVE_TIMEOUT@|${NGINX_KEEPALIVE_TIMEOUT:-75s}|g" \
             "$BENCH_DIR/nginx/nginx.conf.template" > "$NGINX_PREFIX/nginx.conf"
         "$NGINX" -p "$NGINX_PREFIX" -e "$NGINX_PREFIX/logs/error.log" -c "$NGINX_PREFIX/nginx.conf" -g 'daemon off;' > "$logfile" 2>&1 &
+    elif [[ "$name" == sluice-dist ]]; then
+        start_dist "$port" "$logfile" "$@" || return 1
     else
         local jfr_opts=()
         if [[ "$JFR" == 1 ]]; then
@@ -123,6 +130,43 @@ start_server() {
     log "$name up, pid $SERVER_PID, port $port"
 }
 
+# start_dist PORT LOGFILE [server flags...]: the distribution as users run it: a copy of $DIST (bin, conf, lib)
+# in a temp SLUICE_HOME whose webapps/ holds only the benchmark's ROOT webapp (HelloWorldServlet at /hello and
+# /slow, as a user's plain servlet webapp), started with `bin/sluice run` and its defaults: access log on
+# (combined, in $DIST_HOME/logs), status pages, hot deploy. The JVM replaces the script (exec), so $! is its PID.
+start_dist() {
+    local port=$1 logfile=$2; shift 2
+    if [[ ! -x "$DIST/bin/sluice" ]]; then
+        log "no distribution in $DIST (build it: mvn -B -q -pl distribution -am package -DskipTests)"
+        return 1
+    fi
+    DIST_HOME=$(mktemp -d /tmp/bench-sluice-dist.XXXXXX)
+    cp -r "$DIST/bin" "$DIST/conf" "$DIST/lib" "$DIST_HOME/"
+    mkdir -p "$DIST_HOME/webapps" "$DIST_HOME/logs"
+    if ! java -cp "$(classpath_of sluice-dist)" dev.sluice.bench.DistWebapps "$DIST_HOME/webapps" > /dev/null; then
+        rm -rf "$DIST_HOME"; DIST_HOME=""
+        return 1
+    fi
+    # the benchmark mains' flags, as the launcher spells them
+    local flags=() arg
+    for arg in "$@"; do
+        case "$arg" in
+            --threads=*) flags+=("--maxThreads=${arg#--threads=}") ;;
+            --queue=*) [[ "${arg#--queue=}" -ge 0 ]] && flags+=("--acceptQueue=${arg#--queue=}") ;;
+            --max-connections=*) [[ "${arg#--max-connections=}" -ge 0 ]] && flags+=("--maxConnections=${arg#--max-connections=}") ;;
+            --idle-timeout-ms=*) [[ "${arg#--idle-timeout-ms=}" -ge 0 ]] && flags+=("--keepAliveTimeout=${arg#--idle-timeout-ms=}ms") ;;
+            *) log "sluice-dist ignores $arg" ;;
+        esac
+    done
+    local jfr_opts=""
+    if [[ "$JFR" == 1 ]]; then
+        mkdir -p "$OUT/jfr"
+        jfr_opts="-XX:StartFlightRecording=settings=profile,filename=$OUT/jfr/sluice-dist-$(date -u +%H%M%S).jfr,dumponexit=true"
+    fi
+    JAVA_OPTS="-Xms$HEAP -Xmx$HEAP $JAVA_OPTS $jfr_opts" \
+        "$DIST_HOME/bin/sluice" run --host="$HOST" --port="$port" "${flags[@]}" > "$logfile" 2>&1 &
+}
+
 # Stops the server started last, by its PID: TERM, then KILL after 15 s.
 stop_server() {
     [[ -n "$SERVER_PID" ]] || return 0
@@ -143,6 +187,10 @@ stop_server() {
     if [[ -n "$NGINX_PREFIX" && "$SERVER_NAME" == nginx ]]; then
         rm -rf "$NGINX_PREFIX"
         NGINX_PREFIX=""
+    fi
+    if [[ -n "$DIST_HOME" && "$SERVER_NAME" == sluice-dist ]]; then
+        rm -rf "$DIST_HOME"   # with its access log: a 10 s run at 100k req/s writes about 150 MB
+        DIST_HOME=""
     fi
     SERVER_PID=""
     SERVER_NAME=""
@@ -207,18 +255,19 @@ run_scenario() {
         pipeline-64x16) args=(-c64 -s "$BENCH_DIR/scripts/pipeline.lua") ;;
         *) log "unknown scenario $scenario"; return 1 ;;
     esac
+    local label=${RUN_LABEL:-$server}   # ab.sh names the tree a run belongs to
     local tail=()
     [[ "$scenario" == pipeline-* ]] && tail=(-- 16)
     port=$(port_of "$server")
-    file="wrk/$server-$scenario-r$round.txt"
+    file="wrk/$label-$scenario-r$round.txt"
     before=$(cpu_ticks "$SERVER_PID")
     wrk -t"$WRK_THREADS" "${args[@]}" -d"${DURATION}s" --latency "http://$HOST:$port/hello" "${tail[@]}" \
         > "$OUT/$file" 2>&1
     after=$(cpu_ticks "$SERVER_PID")
     # The machine is shared: keep the load next to every run so noisy runs can be told apart.
-    echo "$(date -u +%T) $server $scenario r$round loadavg $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.log"
-    printf '%s\t%s\t%s\t%s\t%s\n' "$server" "$scenario" "$round" "$file" $((after - before)) >> "$OUT/runs.tsv"
-    log "$server $scenario round $round: $(grep -h 'Requests/sec' "$OUT/$file" || echo 'no result')"
+    echo "$(date -u +%T) $label $scenario r$round loadavg $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.log"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$scenario" "$round" "$file" $((after - before)) >> "$OUT/runs.tsv"
+    log "$label $scenario round $round: $(grep -h 'Requests/sec' "$OUT/$file" || echo 'no result')"
 }
 
 cleanup_on_exit() {

@@ -36,7 +36,12 @@ public final class SluiceServletMain {
 
     /** A ROOT webapp mapping the hello servlet at /hello and a delayed one at /slow. */
     static Path explodedWebapp(long slowMillis) throws IOException {
-        Path root = TempDirs.create("bench-sluice").resolve("ROOT");
+        return explodedWebapp(TempDirs.create("bench-sluice"), slowMillis);
+    }
+
+    /** Writes the ROOT webapp into {@code webapps/ROOT} and returns that folder. */
+    static Path explodedWebapp(Path webapps, long slowMillis) throws IOException {
+        Path root = webapps.resolve("ROOT");
         Path classes = root.resolve("WEB-INF/classes/dev/sluice/bench");
         Files.createDirectories(classes);
         try (InputStream servletClass = HelloWorldServlet.class.getResourceAsStream("HelloWorldServlet.class")) {

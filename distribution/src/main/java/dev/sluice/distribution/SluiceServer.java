@@ -43,7 +43,7 @@ public final class SluiceServer implements AutoCloseable {
     private final ServletContainer container;
     private final HttpConnector connector;
     private final WebappsWatcher watcher;
-    /** Hot deploy scans, log flushes, status history: small periodic jobs on one daemon thread. */
+    /** Hot deploy scans, HTTPERR log flushes, status history: small periodic jobs on one thread (not the access log). */
     private final ScheduledExecutorService housekeeping;
     private final AccessLog accessLog;
     /** The connector's own 503s and canned errors (IIS HTTPERR); null without a logs folder. */
@@ -190,9 +190,6 @@ public final class SluiceServer implements AutoCloseable {
             }
             if (historySampler != null) {
                 housekeeping.scheduleAtFixedRate(historySampler, 0, 1, TimeUnit.SECONDS);
-            }
-            if (accessLog != null) {
-                housekeeping.scheduleWithFixedDelay(accessLog::flush, 1, 1, TimeUnit.SECONDS);
             }
             if (httpErrLog != null) {
                 housekeeping.scheduleWithFixedDelay(httpErrLog::flush, 1, 1, TimeUnit.SECONDS);

@@ -64,27 +64,52 @@ final class FilterRegistry {
         return all;
     }
 
-    /** The filters for one dispatch, url-pattern matches first, then servlet-name matches. */
+    /**
+     * The filters for one dispatch, url-pattern matches first, then servlet-name matches. Runs for every request:
+     * it walks the two mapping lists in place (copy-on-write lists iterate over a snapshot) and allocates a list
+     * only when a filter matches.
+     */
     List<FilterHolder> chainFor(DispatcherType type, String path, String servletName) {
-        List<FilterMap> all = maps();
-        List<FilterHolder> chain = new ArrayList<>();
-        for (FilterMap m : all) {
-            if (m.dispatchers().contains(type) && path != null) {
+        List<FilterHolder> chain = null;
+        if (path != null) {
+            chain = byUrlPattern(before, type, path, chain);
+            chain = byUrlPattern(after, type, path, chain);
+        }
+        chain = byServletName(before, type, servletName, chain);
+        chain = byServletName(after, type, servletName, chain);
+        return chain == null ? List.of() : chain;
+    }
+
+    private static List<FilterHolder> byUrlPattern(List<FilterMap> maps, DispatcherType type, String path,
+                                                   List<FilterHolder> chain) {
+        for (FilterMap m : maps) {
+            if (m.dispatchers().contains(type)) {
                 for (String p : m.urlPatterns()) {
                     if (ServletMapper.matches(p, path)) {
-                        chain.add(m.holder());
+                        chain = add(chain, m.holder());
                         break;
                     }
                 }
             }
         }
-        for (FilterMap m : all) {
+        return chain;
+    }
+
+    private static List<FilterHolder> byServletName(List<FilterMap> maps, DispatcherType type, String servletName,
+                                                    List<FilterHolder> chain) {
+        for (FilterMap m : maps) {
             if (m.dispatchers().contains(type) && !m.servletNames().isEmpty()
                     && m.appliesTo(type, null, servletName)) {
-                chain.add(m.holder());
+                chain = add(chain, m.holder());
             }
         }
         return chain;
+    }
+
+    private static List<FilterHolder> add(List<FilterHolder> chain, FilterHolder holder) {
+        List<FilterHolder> list = chain == null ? new ArrayList<>(4) : chain;
+        list.add(holder);
+        return list;
     }
 
     /** Initializes every filter (start-up). */

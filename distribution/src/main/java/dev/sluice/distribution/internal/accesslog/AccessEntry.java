@@ -1,12 +1,18 @@
 package dev.sluice.distribution.internal.accesslog;
 
-import java.time.Instant;
+import java.net.InetAddress;
 
-/** What the access log records of one exchange. Plain data, filled from the connector's exchange record. */
+/**
+ * What the access log records of one exchange. Plain data, taken from the connector's exchange record on the
+ * worker without any formatting: turning addresses and times into text is the log writer thread's job.
+ */
 public final class AccessEntry {
-    public final Instant received;
-    public final String clientIp;
-    public final String serverIp;
+    /** When a worker started the exchange, epoch milliseconds. */
+    public final long receivedMillis;
+    /** The client (as trusted proxies reported it), or null when unknown. */
+    public final InetAddress client;
+    /** The local address the request came in on, or null. */
+    public final InetAddress server;
     public final int serverPort;
     public final String method;
     /** The request-target as received, path and query. */
@@ -24,13 +30,13 @@ public final class AccessEntry {
     public final int requestNumber;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    public AccessEntry(Instant received, String clientIp, String serverIp, int serverPort, String method,
+    public AccessEntry(long receivedMillis, InetAddress client, InetAddress server, int serverPort, String method,
                        String target, String protocol, int status, long bytesSent, String referer,
                        String userAgent, String user, long timeTakenMillis, long queueMillis, long connectionId,
                        int requestNumber) {
-        this.received = received;
-        this.clientIp = clientIp;
-        this.serverIp = serverIp;
+        this.receivedMillis = receivedMillis;
+        this.client = client;
+        this.server = server;
         this.serverPort = serverPort;
         this.method = method;
         this.target = target;

@@ -1,13 +1,12 @@
 package dev.sluice.distribution.internal.accesslog;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
  * The two line formats of the access log. Both end with the figures this server adds: time taken and time in
- * the queue (milliseconds), the connection id and the request's number on that connection.
+ * the queue (milliseconds), the connection id and the request's number on that connection. Lines are appended to
+ * a builder the log writer thread reuses, with times and addresses from its {@link LineClock}.
  */
 public enum AccessLogFormat {
     /**
@@ -21,17 +20,24 @@ public enum AccessLogFormat {
         }
 
         @Override
-        String format(AccessEntry e, ZoneId zone) {
-            StringBuilder sb = new StringBuilder(200);
-            sb.append(e.clientIp).append(" - ").append(dash(e.user)).append(" [")
-                    .append(NCSA_TIME.withZone(zone).format(e.received)).append("] \"").append(quoted(e.method))
-                    .append(' ')
-                    .append(quoted(e.target)).append(' ').append(e.protocol).append("\" ").append(e.status)
-                    .append(' ').append(e.bytesSent <= 0 ? "-" : Long.toString(e.bytesSent)).append(" \"")
-                    .append(quoted(dash(e.referer))).append("\" \"").append(quoted(dash(e.userAgent)))
-                    .append("\" ").append(e.timeTakenMillis).append(' ').append(e.queueMillis).append(' ')
+        void append(StringBuilder sb, AccessEntry e, LineClock clock) {
+            sb.append(clock.client(e.client)).append(" - ").append(dash(e.user)).append(" [")
+                    .append(clock.ncsa(e.receivedMillis)).append("] \"");
+            quoted(sb, e.method);
+            sb.append(' ');
+            quoted(sb, e.target);
+            sb.append(' ').append(e.protocol).append("\" ").append(e.status).append(' ');
+            if (e.bytesSent <= 0) {
+                sb.append('-');
+            } else {
+                sb.append(e.bytesSent);
+            }
+            sb.append(" \"");
+            quoted(sb, dash(e.referer));
+            sb.append("\" \"");
+            quoted(sb, dash(e.userAgent));
+            sb.append("\" ").append(e.timeTakenMillis).append(' ').append(e.queueMillis).append(' ')
                     .append(e.connectionId).append(' ').append(e.requestNumber);
-            return sb.toString();
         }
     },
     /**
@@ -47,33 +53,42 @@ public enum AccessLogFormat {
         }
 
         @Override
-        String format(AccessEntry e, ZoneId zone) {
+        void append(StringBuilder sb, AccessEntry e, LineClock clock) {
             int q = e.target.indexOf('?');
-            String stem = q < 0 ? e.target : e.target.substring(0, q);
-            String query = q < 0 ? "-" : e.target.substring(q + 1);
-            StringBuilder sb = new StringBuilder(200);
-            sb.append(W3C_TIME.format(e.received)).append(' ').append(e.serverIp).append(' ')
-                    .append(token(e.method)).append(' ').append(token(stem)).append(' ').append(token(query))
-                    .append(' ').append(e.serverPort).append(' ').append(token(e.user)).append(' ')
-                    .append(e.clientIp).append(' ').append(e.protocol).append(' ').append(token(e.userAgent))
-                    .append(' ').append(token(e.referer)).append(' ').append(e.status).append(' ')
-                    .append(Math.max(0, e.bytesSent)).append(' ').append(e.timeTakenMillis).append(' ')
-                    .append(e.queueMillis).append(' ').append(e.connectionId).append(' ')
-                    .append(e.requestNumber);
-            return sb.toString();
+            sb.append(clock.w3c(e.receivedMillis)).append(' ').append(clock.server(e.server)).append(' ');
+            token(sb, e.method, 0, e.method.length());
+            sb.append(' ');
+            token(sb, e.target, 0, q < 0 ? e.target.length() : q);
+            sb.append(' ');
+            if (q < 0) {
+                sb.append('-');
+            } else {
+                token(sb, e.target, q + 1, e.target.length());
+            }
+            sb.append(' ').append(e.serverPort).append(' ');
+            token(sb, e.user);
+            sb.append(' ').append(clock.client(e.client)).append(' ').append(e.protocol).append(' ');
+            token(sb, e.userAgent);
+            sb.append(' ');
+            token(sb, e.referer);
+            sb.append(' ').append(e.status).append(' ').append(Math.max(0, e.bytesSent)).append(' ')
+                    .append(e.timeTakenMillis).append(' ').append(e.queueMillis).append(' ').append(e.connectionId)
+                    .append(' ').append(e.requestNumber);
         }
     };
-
-    private static final DateTimeFormatter NCSA_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US);
-    private static final DateTimeFormatter W3C_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.US).withZone(ZoneOffset.UTC);
 
     /** Lines written at the top of each new file, or null. */
     abstract String header(String software);
 
-    /** @param zone the server's time zone, for formats that write local time (W3C is always UTC) */
-    abstract String format(AccessEntry entry, ZoneId zone);
+    /** Appends the line of {@code entry}, without its line end. */
+    abstract void append(StringBuilder sb, AccessEntry entry, LineClock clock);
+
+    /** One line on its own. @param zone the server's time zone, for formats that write local time */
+    String format(AccessEntry entry, ZoneId zone) {
+        StringBuilder sb = new StringBuilder(200);
+        append(sb, entry, new LineClock(zone));
+        return sb.toString();
+    }
 
     /** {@code combined} or {@code w3c}. */
     public static AccessLogFormat parse(String name) {
@@ -85,28 +100,46 @@ public enum AccessLogFormat {
     }
 
     /** Inside quotes: quotes, backslashes and control characters escaped, so a client cannot forge lines. */
-    private static String quoted(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
+    private static void quoted(StringBuilder sb, String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && plain(s.charAt(i))) {
+            i++;
+        }
+        sb.append(s, 0, i); // usually the whole value: nothing to escape
+        for (; i < n; i++) {
             char c = s.charAt(i);
             if (c == '"' || c == '\\') {
                 sb.append('\\').append(c);
             } else if (c < 0x20 || c == 0x7f) {
-                sb.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+                sb.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xf]);
             } else {
                 sb.append(c);
             }
         }
-        return sb.toString();
     }
 
+    private static boolean plain(char c) {
+        return c >= 0x20 && c != 0x7f && c != '"' && c != '\\';
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     /** A W3C field: no spaces (IIS writes {@code +}), control characters dropped, {@code -} when empty. */
-    private static String token(String s) {
+    private static void token(StringBuilder sb, String s) {
         if (s == null || s.isEmpty()) {
-            return "-";
+            sb.append('-');
+        } else {
+            token(sb, s, 0, s.length());
         }
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
+    }
+
+    private static void token(StringBuilder sb, String s, int from, int to) {
+        if (from == to) {
+            sb.append('-');
+            return;
+        }
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c == ' ') {
                 sb.append('+');
@@ -114,6 +147,5 @@ public enum AccessLogFormat {
                 sb.append(c);
             }
         }
-        return sb.toString();
     }
 }

@@ -4,11 +4,14 @@ import dev.sluice.connector.ExchangeListener;
 import dev.sluice.connector.ExchangeRecord;
 import dev.sluice.core.Headers;
 import dev.sluice.core.RequestHead;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-/** Turns the connector's exchange records into access log lines. */
+/**
+ * Turns the connector's exchange records into access log entries. Runs on the worker that served the exchange,
+ * so it only copies fields: the text of the line is made by the log's writer thread.
+ */
 public final class AccessLogListener implements ExchangeListener {
     private final AccessLog log;
 
@@ -20,15 +23,15 @@ public final class AccessLogListener implements ExchangeListener {
     public void exchangeCompleted(ExchangeRecord r) {
         RequestHead head = r.head();
         Headers headers = head.headers();
-        log.log(new AccessEntry(Instant.ofEpochMilli(r.startedMillis()), ip(r.remoteAddress()),
-                ip(r.localAddress()), r.localAddress() == null ? 0 : r.localAddress().getPort(),
-                head.method().name(), head.target(), head.version().text(), r.status(), r.contentBytes(),
-                headers.get("Referer"), headers.get("User-Agent"), null,
+        InetSocketAddress local = r.localAddress();
+        log.log(new AccessEntry(r.startedMillis(), address(r.remoteAddress()), address(local),
+                local == null ? 0 : local.getPort(), head.method().name(), head.target(), head.version().text(),
+                r.status(), r.contentBytes(), headers.get("Referer"), headers.get("User-Agent"), null,
                 TimeUnit.NANOSECONDS.toMillis(r.queueNanos() + r.serviceNanos()),
                 TimeUnit.NANOSECONDS.toMillis(r.queueNanos()), r.connectionId(), r.requestNumber()));
     }
 
-    private static String ip(InetSocketAddress address) {
-        return address == null || address.getAddress() == null ? "-" : address.getAddress().getHostAddress();
+    private static InetAddress address(InetSocketAddress address) {
+        return address == null ? null : address.getAddress();
     }
 }

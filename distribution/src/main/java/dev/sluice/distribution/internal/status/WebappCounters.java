@@ -23,13 +23,20 @@ public final class WebappCounters {
     public void count(String path) {
         String best = null;
         for (String context : contextPaths.get()) {
-            boolean matches = context.isEmpty() || path.equals(context) || path.startsWith(context + "/");
-            if (matches && (best == null || context.length() > best.length())) {
+            // per request: no string is built to compare (context + "/" was one allocation per webapp)
+            int n = context.length();
+            boolean matches = n == 0 || path.startsWith(context) && (path.length() == n || path.charAt(n) == '/');
+            if (matches && (best == null || n > best.length())) {
                 best = context;
             }
         }
         if (best != null) {
-            counts.computeIfAbsent(best.isEmpty() ? "/" : best, k -> new LongAdder()).increment();
+            String key = best.isEmpty() ? "/" : best;
+            LongAdder count = counts.get(key);
+            if (count == null) {
+                count = counts.computeIfAbsent(key, k -> new LongAdder());
+            }
+            count.increment();
         }
     }
 
