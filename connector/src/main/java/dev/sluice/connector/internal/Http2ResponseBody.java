@@ -170,9 +170,28 @@ final class Http2ResponseBody extends OutputStream {
         if (closed) {
             return;
         }
+        if (declaredLengthReached()) {
+            // Over HTTP/1.1 the declared length alone ends the message; over HTTP/2 only END_STREAM does (RFC 9113
+            // section 8.1), and a client waits for it: a handler that wrote all it declared and keeps running must
+            // not hold the client's answer back.
+            close();
+            return;
+        }
         commit(-1, false);
         if (!noContent && count > 0) {
             sendBuffered(false);
+        }
+    }
+
+    private boolean declaredLengthReached() {
+        String declared = exchange.headers().get("content-length");
+        if (declared == null || exchange.trailersOrNull() != null) {
+            return false;
+        }
+        try {
+            return contentBytes >= Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

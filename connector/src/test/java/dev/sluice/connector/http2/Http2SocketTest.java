@@ -2,6 +2,7 @@ package dev.sluice.connector.http2;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -197,6 +198,31 @@ class Http2SocketTest {
             assertEquals("k", c.response(3).text());
             c.send(c.request(7, "GET", "/", true));
             assertEquals("k", c.response(7).text());
+        }
+    }
+
+    /**
+     * A handler that wrote and flushed all the content it declared has answered, even if it keeps running: over
+     * HTTP/2 that takes END_STREAM (RFC 9113 section 8.1), since a client does not stop at the content-length.
+     */
+    @Test
+    void flushedDeclaredLengthEndsTheStreamWhileTheHandlerRuns() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean returned = new java.util.concurrent.atomic.AtomicBoolean();
+        try (H2Client c = start(Limits.DEFAULTS, (request, response) -> {
+            response.headers().set("Content-Length", "4");
+            response.body().write("done".getBytes(StandardCharsets.US_ASCII));
+            response.body().flush();
+            release.await(10, TimeUnit.SECONDS);
+            returned.set(true);
+        })) {
+            c.send(c.request(1, "GET", "/", true));
+            H2Client.Response r = c.response(1);
+            assertFalse(returned.get(), "the stream ended only when the handler returned");
+            assertEquals("200", r.status());
+            assertEquals("4", r.header("content-length"));
+            assertEquals("done", r.text());
+            release.countDown();
         }
     }
 
