@@ -121,7 +121,12 @@ class LoadGeneratorTest {
             long measured = r.totals().get(Count.OK_2XX);
             long warm = r.warmup().get(Count.OK_2XX);
             assertTrue(warm > 0 && measured > 0, "warm-up " + warm + ", measured " + measured);
-            assertEquals(s.requests(), warm + measured + r.totals().get(Count.ABANDONED));
+            // The run ends by closing its sockets, so the last request may be cut off anywhere between the client
+            // and the server's count: written but not yet read by the server's thread, or never written (the stop
+            // came between the loop's check and the send). Either way the client calls it abandoned, so the
+            // server saw every answered request and at most the abandoned ones on top: bounds, not an equality.
+            long abandoned = r.totals().get(Count.ABANDONED);
+            assertBetween(warm + measured, s.requests(), warm + measured + abandoned, "server count");
             assertEquals(measured, r.latency().getTotalCount());
             assertEquals(0.6, r.measuredSeconds(), 0.05);
         }
@@ -138,7 +143,13 @@ class LoadGeneratorTest {
             // How many of them a loaded machine manages to send in time is the benchmarks' business, not a unit
             // test's (issue 14): what was sent was answered, and the server saw exactly that.
             assertEquals(0, r.totals().transportErrors(), r.summary());
-            assertEquals(s.requests(), r.totals().get(Count.SENT));
+            // A request sent just before the deadline may still sit unread in the server's socket when the run
+            // closes it (see warmupIsNotMeasured): the server saw every answered request and no more than were sent.
+            assertBetween(r.totals().get(Count.OK_2XX), s.requests(), r.totals().get(Count.SENT), "server count");
         }
+    }
+
+    private static void assertBetween(long low, long actual, long high, String what) {
+        assertTrue(low <= actual && actual <= high, what + " " + actual + " not in [" + low + ", " + high + "]");
     }
 }

@@ -7,34 +7,21 @@ import dev.sluice.core.RequestPath;
 import dev.sluice.core.Response;
 import dev.sluice.core.Status;
 import dev.sluice.core.TargetForm;
-import dev.sluice.servlet.internal.Deployer;
+import dev.sluice.servlet.internal.ContainerOptions;
+import dev.sluice.servlet.internal.Deployments;
 import dev.sluice.servlet.internal.WebApp;
-import dev.sluice.servlet.internal.async.DaemonThreads;
-import dev.sluice.servlet.internal.caps.Cap;
-import dev.sluice.servlet.internal.caps.ResourceCaps;
 import dev.sluice.servlet.internal.deploy.ContainerSettings;
-import dev.sluice.servlet.internal.deploy.WarUnpacker;
 import dev.sluice.servlet.internal.deploy.WebappSources;
 import dev.sluice.servlet.internal.deploy.WorkDirs;
 import dev.sluice.servlet.internal.http.LocaleEncodings;
-import dev.sluice.servlet.internal.module.ContainerModules;
-import dev.sluice.servlet.internal.module.ModuleChoice;
-import dev.sluice.servlet.internal.session.SessionStoreKinds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -52,11 +39,9 @@ public final class ServletContainer implements Handler, AutoCloseable {
     private static final Logger LOG = Logger.getLogger("dev.sluice.servlet");
 
     private final ContainerSettings settings;
-    private final Map<String, WebApp> apps = new ConcurrentHashMap<>();
-    private volatile List<WebApp> byLength = List.of();
+    private final Deployments deployments;
     private final boolean ownExecutors;
     private final boolean ownWorkDir;
-    private final java.time.Duration undeployDrain;
 
     public ServletContainer() {
         this(builder());
@@ -66,24 +51,11 @@ public final class ServletContainer implements Handler, AutoCloseable {
         // A cached jar: URL connection keeps its JarFile open in a JVM-wide cache that closing a class loader does
         // not reach, so an undeployed webapp's jars would stay open (Tomcat makes the same JVM-wide choice).
         java.net.URLConnection.setDefaultUseCaches("jar", false);
-        ExecutorService async = b.asyncExecutor;
-        ScheduledExecutorService scheduler = b.scheduler;
-        this.ownExecutors = async == null;
-        this.undeployDrain = b.undeployDrain;
-        if (async == null) {
-            async = Executors.newCachedThreadPool(DaemonThreads.named("sluice-async"));
-            scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sluice-timer"));
-        }
-        this.ownWorkDir = b.workDir == null;
-        Path workDir = ownWorkDir ? WorkDirs.createPrivate() : b.workDir;
-        ContainerModules modules = b.modules.build();
-        Path sessionDir = b.sessionDir != null ? b.sessionDir : ownWorkDir ? null : workDir.resolve("sessions");
-        this.settings = new ContainerSettings(b.serverInfo, workDir, b.allowTrace,
-                Map.copyOf(b.maxConcurrentRequests), b.retryAfterSeconds, b.maxParameterCount, b.maxFormBytes,
-                async, scheduler, b.clock, Map.copyOf(b.localeEncodings), Set.copyOf(b.allowedTrailers),
-                b.crossContext, b.realm, modules, b.redirectPort, new ResourceCaps(b.maxActiveSessions,
-                b.maxPartCount, b.maxPartHeaderBytes, b.maxCookieCount, b.maxUpgradedConnections),
-                SessionStoreKinds.resolve(b.sessionStore, sessionDir, modules));
+        this.ownExecutors = b.options.ownsExecutors();
+        this.ownWorkDir = b.options.ownsWorkDir();
+        this.settings = b.options.settings();
+        this.deployments = new Deployments(settings, ServletContainer.class.getClassLoader(),
+                b.options.undeployDrain());
     }
 
     public static Builder builder() {
@@ -98,29 +70,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
      *                     started, or the context path is taken
      */
     public String deploy(Path webapp) throws IOException {
-        String fileName = webapp.getFileName().toString();
-        boolean war = WebappSources.isWar(webapp);
-        String name = WebappSources.name(webapp);
-        String contextPath = WebappSources.contextPath(name);
-        if (!war && !Files.isDirectory(webapp)) {
-            throw new IOException(webapp + " is neither a folder nor a .war file");
-        }
-        synchronized (this) {
-            if (apps.containsKey(contextPath)) {
-                throw new IOException("Context path '" + contextPath + "' is already deployed");
-            }
-            Path root = war ? WarUnpacker.unpack(webapp, settings.workDir().resolve(name)) : webapp;
-            WebApp app = Deployer.create(root.toAbsolutePath(), contextPath, settings, this::find,
-                    ServletContainer.class.getClassLoader());
-            try {
-                app.start();
-            } catch (Exception | LinkageError e) { // NoClassDefFoundError: an API no module provides
-                throw new IOException("Webapp " + fileName + " failed to start: " + rootMessage(e), e);
-            }
-            apps.put(contextPath, app);
-            reindex();
-            return contextPath;
-        }
+        return deployments.deploy(webapp);
     }
 
     /**
@@ -130,34 +80,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
      * @throws IOException when it fails to start (the cause attached), or the context path is taken
      */
     public String deploy(EmbeddedWebapp embedded) throws IOException {
-        String contextPath = embedded.contextPath();
-        synchronized (this) {
-            if (apps.containsKey(contextPath)) {
-                throw new IOException("Context path '" + contextPath + "' is already deployed");
-            }
-            Path root = embedded.documentRoot();
-            if (root == null) {
-                String name = contextPath.isEmpty() ? "ROOT" : contextPath.substring(1).replace('/', '#');
-                root = Files.createDirectories(settings.workDir().resolve("embedded").resolve(name));
-            }
-            WebApp app = Deployer.createEmbedded(embedded, root.toAbsolutePath(), settings, this::find);
-            try {
-                app.start();
-            } catch (Exception | LinkageError e) {
-                throw new IOException("Webapp " + app.displayPath() + " failed to start: " + rootMessage(e), e);
-            }
-            apps.put(contextPath, app);
-            reindex();
-            return contextPath;
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t + ")";
+        return deployments.deploy(embedded);
     }
 
     /**
@@ -184,36 +107,18 @@ public final class ServletContainer implements Handler, AutoCloseable {
      * get up to the undeploy drain time to finish, then it is stopped. Returns whether one was there.
      */
     public boolean undeploy(String contextPath) {
-        WebApp app;
-        synchronized (this) {
-            app = apps.remove(contextPath);
-            if (app == null) {
-                return false;
-            }
-            reindex();
-        }
-        try {
-            int left = app.drain(undeployDrain);
-            if (left > 0) {
-                LOG.warning("Undeploying " + (contextPath.isEmpty() ? "/" : contextPath) + " with " + left
-                        + " request(s) still running");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        app.stop();
-        return true;
+        return deployments.undeploy(contextPath);
     }
 
     /** The context paths deployed. */
     public List<String> contextPaths() {
-        return byLength.stream().map(WebApp::contextPath).sorted().toList();
+        return deployments.all().stream().map(WebApp::contextPath).sorted().toList();
     }
 
     /** Requests in async mode, holding no worker thread, across all webapps. */
     public int suspendedRequests() {
         int n = 0;
-        for (WebApp app : byLength) {
+        for (WebApp app : deployments.all()) {
             n += app.suspendedRequests().get();
         }
         return n;
@@ -226,29 +131,12 @@ public final class ServletContainer implements Handler, AutoCloseable {
     public Map<String, Long> figures() {
         Map<String, Long> figures = new java.util.LinkedHashMap<>();
         long sessions = 0;
-        for (WebApp app : byLength) {
+        for (WebApp app : deployments.all()) {
             sessions += app.activeSessions();
         }
         figures.put("sessions_active", sessions);
         figures.putAll(settings.caps().figures());
         return figures;
-    }
-
-    private void reindex() {
-        List<WebApp> list = new ArrayList<>(apps.values());
-        list.sort(Comparator.comparingInt((WebApp a) -> a.contextPath().length()).reversed());
-        byLength = List.copyOf(list);
-    }
-
-    /** The webapp whose context path is the longest prefix of the decoded path {@code path}, or null. */
-    private WebApp find(String path) {
-        for (WebApp app : byLength) {
-            String cp = app.contextPath();
-            if (cp.isEmpty() || path.equals(cp) || path.startsWith(cp) && path.charAt(cp.length()) == '/') {
-                return app;
-            }
-        }
-        return null;
     }
 
     @Override
@@ -263,7 +151,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
         }
         PathParameters path = PathParameters.strip(head.path());
         String decoded = RequestPath.decode(path.path());
-        WebApp app = find(decoded);
+        WebApp app = deployments.find(decoded);
         if (app == null) {
             response.setStatus(Status.NOT_FOUND);
             response.headers().set("Content-Type", "text/plain;charset=UTF-8");
@@ -284,11 +172,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
     /** Undeploys every webapp, newest context path last, and stops the container's own threads. */
     @Override
     public void close() {
-        List<String> paths = new ArrayList<>(apps.keySet());
-        paths.sort(Comparator.reverseOrder());
-        for (String p : paths) {
-            undeploy(p);
-        }
+        deployments.undeployAll();
         if (ownExecutors) {
             settings.asyncExecutor().shutdownNow();
             settings.scheduler().shutdownNow();
@@ -305,30 +189,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
 
     /** Options of a container; every one has a default. */
     public static final class Builder {
-        private String serverInfo = "Sluice/0.1";
-        private Path workDir;
-        private boolean allowTrace;
-        private final Map<String, Integer> maxConcurrentRequests = new HashMap<>();
-        private int retryAfterSeconds = 1;
-        private int maxParameterCount = 1000;
-        private int maxFormBytes = 2 * 1024 * 1024;
-        private int maxActiveSessions = ResourceCaps.DEFAULT_MAX_ACTIVE_SESSIONS;
-        private int maxPartCount = ResourceCaps.DEFAULT_MAX_PART_COUNT;
-        private int maxPartHeaderBytes = ResourceCaps.DEFAULT_MAX_PART_HEADER_BYTES;
-        private int maxCookieCount = ResourceCaps.DEFAULT_MAX_COOKIE_COUNT;
-        private int maxUpgradedConnections = ResourceCaps.DEFAULT_MAX_UPGRADED_CONNECTIONS;
-        private ExecutorService asyncExecutor;
-        private ScheduledExecutorService scheduler;
-        private Clock clock = Clock.systemUTC();
-        private java.time.Duration undeployDrain = java.time.Duration.ofSeconds(10);
-        private Realm realm;
-        private Map<String, String> localeEncodings = LocaleEncodings.DEFAULTS;
-        private Set<String> allowedTrailers = Set.of("*");
-        private boolean crossContext;
-        private final ModuleChoice modules = new ModuleChoice(ServletContainer.class.getClassLoader());
-        private java.util.function.IntSupplier redirectPort = () -> 0;
-        private String sessionStore = SessionStoreKinds.MEMORY;
-        private Path sessionDir;
+        private final ContainerOptions options = new ContainerOptions(ServletContainer.class.getClassLoader());
 
         private Builder() {
         }
@@ -339,7 +200,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
          * 0, the default, answers 403 instead.
          */
         public Builder redirectPort(java.util.function.IntSupplier port) {
-            this.redirectPort = java.util.Objects.requireNonNull(port, "port");
+            options.redirectPort(port);
             return this;
         }
 
@@ -351,88 +212,86 @@ public final class ServletContainer implements Handler, AutoCloseable {
          * @throws IllegalArgumentException for a kind nothing provides, naming the missing module
          */
         public Builder sessionStore(String kind) {
-            SessionStoreKinds.check(kind, modules.build());
-            this.sessionStore = kind;
+            options.sessionStore(kind);
             return this;
         }
 
         /** The folder of {@code sessionStore=file}, one subfolder per webapp; default {@code sessions} in workDir. */
-        public Builder sessionDir(Path dir) { this.sessionDir = dir; return this; }
+        public Builder sessionDir(Path dir) { options.sessionDir(dir); return this; }
 
         /** ServletContext.getServerInfo. */
-        public Builder serverInfo(String serverInfo) { this.serverInfo = serverInfo; return this; }
+        public Builder serverInfo(String serverInfo) { options.serverInfo(serverInfo); return this; }
 
         /**
          * Where .war files are unpacked and webapps' temporary folders live; kept at close. Default: a new folder of
          * this container's own in java.io.tmpdir, removed at close.
          */
-        public Builder workDir(Path workDir) { this.workDir = workDir; return this; }
+        public Builder workDir(Path workDir) { options.workDir(workDir); return this; }
 
         /** Let TRACE reach servlets (Tomcat's allowTrace); off answers 405. */
-        public Builder allowTrace(boolean allowTrace) { this.allowTrace = allowTrace; return this; }
+        public Builder allowTrace(boolean allowTrace) { options.allowTrace(allowTrace); return this; }
 
         /** Default limit of requests in service per webapp; past it that webapp answers 503. 0 is off. */
-        public Builder maxConcurrentRequests(int limit) { maxConcurrentRequests.put("*", limit); return this; }
+        public Builder maxConcurrentRequests(int limit) { options.maxConcurrentRequests("*", limit); return this; }
 
         /** The limit for one context path ("" for ROOT). */
         public Builder maxConcurrentRequests(String contextPath, int limit) {
-            maxConcurrentRequests.put(contextPath, limit);
+            options.maxConcurrentRequests(contextPath, limit);
             return this;
         }
 
-        public Builder retryAfterSeconds(int seconds) { this.retryAfterSeconds = seconds; return this; }
+        public Builder retryAfterSeconds(int seconds) { options.retryAfterSeconds(seconds); return this; }
 
         /** Most parameters per request, query and form together (Tomcat's maxParameterCount, 1000). */
-        public Builder maxParameterCount(int n) { this.maxParameterCount = n; return this; }
+        public Builder maxParameterCount(int n) { options.maxParameterCount(n); return this; }
 
         /** Largest urlencoded form body parsed into parameters (Tomcat's maxPostSize, 2 MiB). */
-        public Builder maxFormBytes(int n) { this.maxFormBytes = n; return this; }
+        public Builder maxFormBytes(int n) { options.maxFormBytes(n); return this; }
 
         /**
          * Live sessions per webapp (Tomcat's maxActiveSessions; default 100000): past it getSession(true) throws an
          * IllegalStateException that, uncaught, answers 503 with Retry-After.
          */
         public Builder maxActiveSessions(int n) {
-            this.maxActiveSessions = ResourceCaps.check(Cap.ACTIVE_SESSIONS, n);
+            options.maxActiveSessions(n);
             return this;
         }
 
         /** Multipart parts per request (Tomcat's maxPartCount; default 50); past it getParts fails with 413. */
-        public Builder maxPartCount(int n) { this.maxPartCount = ResourceCaps.check(Cap.PARTS, n); return this; }
+        public Builder maxPartCount(int n) { options.maxPartCount(n); return this; }
 
         /** Bytes of one multipart part's header block (default 4096, at least 256); past it 400. */
         public Builder maxPartHeaderBytes(int n) {
-            this.maxPartHeaderBytes = ResourceCaps.check(Cap.PART_HEADER_BYTES, n);
+            options.maxPartHeaderBytes(n);
             return this;
         }
 
         /** Cookie pairs per request (default 200); past them the request is a 400. */
-        public Builder maxCookieCount(int n) { this.maxCookieCount = ResourceCaps.check(Cap.COOKIES, n); return this; }
+        public Builder maxCookieCount(int n) { options.maxCookieCount(n); return this; }
 
         /** Upgraded connections open per webapp (default 5000); past it HttpServletRequest.upgrade answers 503. */
         public Builder maxUpgradedConnections(int n) {
-            this.maxUpgradedConnections = ResourceCaps.check(Cap.UPGRADED_CONNECTIONS, n);
+            options.maxUpgradedConnections(n);
             return this;
         }
 
         /** Threads for async dispatch and AsyncContext.start, and a scheduler for timeouts and expiry. */
         public Builder executors(ExecutorService async, ScheduledExecutorService scheduler) {
-            this.asyncExecutor = async;
-            this.scheduler = scheduler;
+            options.executors(async, scheduler);
             return this;
         }
 
         /** The clock sessions use for access times and expiry. */
-        public Builder clock(Clock clock) { this.clock = clock; return this; }
+        public Builder clock(Clock clock) { options.clock(clock); return this; }
 
         /** How long undeploy waits for running requests of the webapp before stopping it (default 10 s). */
-        public Builder undeployDrain(java.time.Duration drain) { this.undeployDrain = drain; return this; }
+        public Builder undeployDrain(java.time.Duration drain) { options.undeployDrain(drain); return this; }
 
         /**
          * The users and roles of BASIC and FORM login and {@code HttpServletRequest.login}, shared by every
          * webapp (Servlet 6.1 section 13.7). Without one, a request that must authenticate gets 403.
          */
-        public Builder realm(Realm realm) { this.realm = realm; return this; }
+        public Builder realm(Realm realm) { options.realm(realm); return this; }
 
         /**
          * The container's locale-to-charset table, which ServletResponse.setLocale applies when no charset was
@@ -441,7 +300,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
          * (ja Shift_JIS, ko EUC-KR, zh GB2312, zh_TW Big5, ru ISO-8859-5, en ISO-8859-1, ...).
          */
         public Builder localeEncodings(Map<String, String> table) {
-            this.localeEncodings = Map.copyOf(table);
+            options.localeEncodings(table);
             return this;
         }
 
@@ -450,9 +309,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
          * the default, shows every one, an empty set none (Tomcat's allowedTrailerHeaders, whose default is none).
          */
         public Builder allowedTrailers(java.util.Collection<String> names) {
-            Set<String> lower = new java.util.HashSet<>();
-            names.forEach(n -> lower.add(n.trim().toLowerCase(Locale.ROOT)));
-            this.allowedTrailers = lower;
+            options.allowedTrailers(names);
             return this;
         }
 
@@ -460,10 +317,10 @@ public final class ServletContainer implements Handler, AutoCloseable {
          * Whether ServletContext.getContext returns other webapps' contexts, for cross-context dispatch (Tomcat's
          * crossContext). Default off: it returns null for any other webapp.
          */
-        public Builder crossContext(boolean crossContext) { this.crossContext = crossContext; return this; }
+        public Builder crossContext(boolean crossContext) { options.crossContext(crossContext); return this; }
 
         /** The container modules every webapp gets; default: those ServiceLoader finds on the server class path. */
-        public Builder modules(List<ContainerModule> modules) { this.modules.name(modules); return this; }
+        public Builder modules(List<ContainerModule> modules) { options.modules(modules); return this; }
 
         /**
          * Sets a setting from its text form, as {@code conf/sluice.properties} and {@code arquillian.xml} give it:
@@ -482,7 +339,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
         public Builder setting(String key, String value) {
             if (TextSettings.KEYS.contains(key)) {
                 TextSettings.apply(this, key, value);
-            } else if (!modules.offer(key, value)) {
+            } else if (!options.offerModuleSetting(key, value)) {
                 throw new IllegalArgumentException("Unknown setting " + key);
             }
             return this;

@@ -180,12 +180,10 @@ class DeploymentTest {
 
     /** A fresh loader over the same folder stands in for the webapp's, which is not exposed. */
     private ClassLoader loaderOf(Path root) throws Exception {
-        java.lang.reflect.Field apps = ServletContainer.class.getDeclaredField("apps");
-        apps.setAccessible(true);
-        @SuppressWarnings("unchecked")
-        java.util.Map<String, dev.sluice.servlet.internal.WebApp> map =
-                (java.util.Map<String, dev.sluice.servlet.internal.WebApp>) apps.get(container);
-        dev.sluice.servlet.internal.WebApp app = map.values().iterator().next();
+        java.lang.reflect.Field deployments = ServletContainer.class.getDeclaredField("deployments");
+        deployments.setAccessible(true);
+        dev.sluice.servlet.internal.WebApp app =
+                ((dev.sluice.servlet.internal.Deployments) deployments.get(container)).all().get(0);
         java.lang.reflect.Method m = app.getClass().getDeclaredMethod("loader");
         m.setAccessible(true);
         return (ClassLoader) m.invoke(app);

@@ -9,15 +9,15 @@ import dev.sluice.connector.internal.http2.RequestFields;
 import dev.sluice.core.HttpException;
 import dev.sluice.core.RequestHead;
 import dev.sluice.core.Status;
-import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The streams of one HTTP/2 connection as frames open, feed and end them (RFC 9113 sections 5.1, 6.1, 6.2, 6.3,
- * 6.4, 6.10): header blocks are gathered across CONTINUATION frames and decoded, a complete request head is
- * admitted through the worker pool ({@link Http2StreamTask}), DATA is checked against flow control and the
- * declared length and handed to the stream.
+ * 6.4, 6.10): header blocks gathered across CONTINUATION frames ({@link Http2HeaderBlock}) are decoded, a complete
+ * request head is admitted through the worker pool ({@link Http2StreamTask}), DATA is checked against flow
+ * control and the declared length and handed to the stream; late frames on closed streams are told apart by
+ * {@link Http2ClosedStreams}.
  *
  * <p><b>Threading.</b> Selector thread, except {@link #failAll}, which the pool may run when the connector closes
  * the connection; the table is concurrent for that reason.
@@ -37,18 +37,9 @@ final class Http2Streams {
      */
     private final java.util.concurrent.atomic.AtomicInteger concurrent = new java.util.concurrent.atomic.AtomicInteger();
     private int lastStreamId;
-    /**
-     * The ids of recently closed streams (bounded): a HEADERS frame on one of them is STREAM_CLOSED (section 5.1),
-     * on any other id at or below the last one PROTOCOL_ERROR (section 5.1.1). Selector thread.
-     */
-    private final java.util.LinkedHashSet<Integer> recentlyClosed = new java.util.LinkedHashSet<>();
-    /** Of those, the ones we reset while the client could still send: what it sent meanwhile is ignored (5.1). */
-    private final java.util.LinkedHashSet<Integer> resetByUs = new java.util.LinkedHashSet<>();
+    private final Http2ClosedStreams closed = new Http2ClosedStreams();
+    private final Http2HeaderBlock block;
     private boolean refuseNew;
-    private int blockStream;
-    private ByteArrayOutputStream block;
-    private boolean blockEndStream;
-    private boolean blockSelfDependent;
 
     Http2Streams(Http2Connection h, WorkerPool pool) {
         this.h = h;
@@ -56,10 +47,11 @@ final class Http2Streams {
         this.pool = pool;
         this.decoder = new HpackDecoder(4096, ctx.limits.maxHeaderBytes());
         this.admission = new Http2Admission(h, this, pool);
+        this.block = new Http2HeaderBlock(h.defences.maxBlockBytes);
     }
 
     boolean inHeaderBlock() {
-        return block != null;
+        return block.open();
     }
 
     Iterable<Http2Stream> active() {
@@ -84,66 +76,25 @@ final class Http2Streams {
     }
 
     void headers(Frame f) throws Http2Exception {
-        int id = f.streamId();
-        if (id == 0) {
-            throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, "HEADERS on stream 0");
-        }
-        byte[] p = f.payload();
-        int off = 0;
-        int end = p.length;
-        if (f.has(Frame.FLAG_PADDED)) {
-            if (end < 1) {
-                throw Http2Exception.connection(Http2Error.FRAME_SIZE_ERROR, "HEADERS too short for padding");
-            }
-            int pad = p[0] & 0xff;
-            off = 1;
-            if (pad > end - off) {
-                throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, "Padding longer than the payload");
-            }
-            end -= pad;
-        }
-        blockSelfDependent = false;
-        if (f.has(Frame.FLAG_PRIORITY)) {
-            if (end - off < 5) {
-                throw Http2Exception.connection(Http2Error.FRAME_SIZE_ERROR, "HEADERS too short for priority");
-            }
-            blockSelfDependent = f.int31(off) == id; // section 5.3.1 of RFC 7540: a stream error, after decoding
-            off += 5;
-        }
-        blockStream = id;
-        blockEndStream = f.has(Frame.FLAG_END_STREAM);
-        block = new ByteArrayOutputStream(end - off);
-        block.write(p, off, end - off);
-        if (f.has(Frame.FLAG_END_HEADERS)) {
-            endBlock();
+        Http2HeaderBlock.Complete b = block.headers(f);
+        if (b != null) {
+            endBlock(b);
         }
     }
 
     void continuation(Frame f) throws Http2Exception {
-        if (block == null || f.streamId() != blockStream) {
-            throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, "CONTINUATION without its HEADERS");
-        }
-        if (block.size() + f.length() > h.defences.maxBlockBytes) {
-            // CVE-2024-27316: an endless header block is refused from its size, before it is decoded
-            throw Http2Exception.connection(Http2Error.ENHANCE_YOUR_CALM, "Header block too large");
-        }
-        block.write(f.payload(), 0, f.length());
-        if (f.has(Frame.FLAG_END_HEADERS)) {
-            endBlock();
+        Http2HeaderBlock.Complete b = block.continuation(f);
+        if (b != null) {
+            endBlock(b);
         }
     }
 
-    private void endBlock() throws Http2Exception {
-        int id = blockStream;
-        byte[] bytes = block.toByteArray();
-        block = null;
-        if (bytes.length > h.defences.maxBlockBytes) {
-            throw Http2Exception.connection(Http2Error.ENHANCE_YOUR_CALM, "Header block too large");
-        }
+    private void endBlock(Http2HeaderBlock.Complete b) throws Http2Exception {
+        int id = b.streamId();
         RequestFields fields = new RequestFields(id, ctx.limits.maxHeaderCount());
-        HpackDecoder.Result decoded = decoder.decode(bytes, fields); // always: the table must stay in step
+        HpackDecoder.Result decoded = decoder.decode(b.bytes(), fields); // always: the table must stay in step
         if (id <= lastStreamId) {
-            trailers(id, fields);
+            trailers(id, fields, b.endStream());
             return;
         }
         if (id % 2 == 0) {
@@ -153,7 +104,7 @@ final class Http2Streams {
         if (refuseNew) {
             return; // after GOAWAY: ignored, the client retries it elsewhere (section 6.8)
         }
-        if (blockSelfDependent) {
+        if (b.selfDependent()) { // section 5.3.1 of RFC 7540: a stream error, after decoding
             throw Http2Exception.stream(id, Http2Error.PROTOCOL_ERROR, "Stream depends on itself");
         }
         if (concurrent.get() >= ctx.limits.maxConcurrentStreams()) {
@@ -181,7 +132,7 @@ final class Http2Streams {
         ctx.stats.activeStreams.incrementAndGet();
         ctx.stats.http2Streams.increment();
         h.c.requests++;
-        if (blockEndStream) {
+        if (b.endStream()) {
             remoteEnd(s);
         }
         if (refusal != null) {
@@ -205,14 +156,14 @@ final class Http2Streams {
         admission.admit(s, head);
     }
 
-    private void trailers(int id, RequestFields fields) throws Http2Exception {
+    private void trailers(int id, RequestFields fields, boolean endStream) throws Http2Exception {
         Http2Stream s = active.get(id);
         if (s != null && s.remoteEnded && !s.counted.get()) {
             // both ends sent END_STREAM: closed, though the worker's note has not reached this thread yet
             throw Http2Exception.connection(Http2Error.STREAM_CLOSED, "HEADERS on a closed stream"); // 5.1
         }
         if (s == null) {
-            if (recentlyClosed.contains(id)) {
+            if (closed.recentlyClosed(id)) {
                 throw Http2Exception.connection(Http2Error.STREAM_CLOSED, "HEADERS on a closed stream"); // 5.1
             }
             throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, "Stream id not above the last one");
@@ -220,7 +171,7 @@ final class Http2Streams {
         if (s.remoteEnded) {
             throw Http2Exception.stream(id, Http2Error.STREAM_CLOSED, "HEADERS after END_STREAM");
         }
-        if (!blockEndStream) {
+        if (!endStream) {
             throw Http2Exception.stream(id, Http2Error.PROTOCOL_ERROR, "Trailers without END_STREAM"); // 8.1
         }
         dev.sluice.core.Headers t = fields.trailers();
@@ -259,7 +210,7 @@ final class Http2Streams {
             if (id > lastStreamId) {
                 throw Http2Exception.connection(Http2Error.PROTOCOL_ERROR, "DATA on an idle stream");
             }
-            if (s == null && resetByUs.contains(id)) {
+            if (s == null && closed.resetByUs(id)) {
                 return; // in flight when our RST_STREAM left: discarded, its window given back above
             }
             throw Http2Exception.stream(id, Http2Error.STREAM_CLOSED, "DATA on a closed stream");
@@ -320,16 +271,7 @@ final class Http2Streams {
         active.remove(s.id);
         release(s);
         if (onLoop) {
-            recentlyClosed.add(s.id);
-            if (recentlyClosed.size() > 128) {
-                recentlyClosed.remove(recentlyClosed.iterator().next());
-            }
-            if (!s.remoteEnded) {
-                resetByUs.add(s.id);
-                if (resetByUs.size() > 128) {
-                    resetByUs.remove(resetByUs.iterator().next());
-                }
-            }
+            closed.closed(s.id, !s.remoteEnded);
         }
         ctx.stats.activeStreams.decrementAndGet();
         WorkerPool.Admission a = s.admission;

@@ -16,8 +16,8 @@ import javax.net.ssl.SSLException;
  * TLS records over a non-blocking socket, through the JDK's {@link SSLEngine}. The record layer streams: a write
  * is wrapped one record at a time into a pooled buffer and sent before the next is made, so a large response is
  * never copied whole; a read unwraps straight into the caller's buffer when it has room for a record. Each
- * buffer (received records, decrypted bytes, records to send) is taken from the pool only while it holds
- * something, so an idle TLS connection holds none.
+ * buffer (received records, {@link TlsReceived}; decrypted bytes; records to send, {@link TlsOutbound}) is taken
+ * from the pool only while it holds something, so an idle TLS connection holds none.
  *
  * <p>The handshake ({@link #handshake}) is driven by the selector thread and never waits. Renegotiation
  * (TLS 1.2; TLS 1.3 has none) is refused with a fatal alert. Post-handshake messages of TLS 1.3
@@ -30,22 +30,16 @@ final class TlsWire implements Wire {
     /** Where a handshake step stopped. */
     enum Step { NEED_READ, NEED_WRITE, NEED_TASKS, DONE, PLAINTEXT }
 
-    /** A TLS record header: type, version (2), length (2). RFC 8446 section 5.1. */
-    private static final int RECORD_HEADER = 5;
-    private static final int HANDSHAKE_RECORD = 22;
-
     private final SocketChannel channel;
     private final SSLEngine engine;
     private final BufferPool buffers;
     private final ReentrantLock inLock = new ReentrantLock();
     private final TlsOutbound out;
-    /** Received bytes not yet unwrapped, in read mode; null when none. Under inLock. */
-    private ByteBuffer netIn;
+    /** Received bytes not yet unwrapped. Under inLock. */
+    private final TlsReceived received;
     /** Decrypted bytes not yet read, in read mode; null when none. Under inLock. */
     private ByteBuffer appIn;
     private boolean inboundClosed;
-    /** Whether any byte has arrived yet (the first ones tell TLS from plain HTTP). Under inLock. */
-    private boolean anyReceived;
     private volatile boolean handshakeDone;
     private volatile boolean closed;
     /** After plain HTTP arrived on the TLS port: the refusal goes out unencrypted. */
@@ -61,6 +55,7 @@ final class TlsWire implements Wire {
         this.engine = engine;
         this.buffers = buffers;
         this.out = new TlsOutbound(channel, engine, buffers);
+        this.received = new TlsReceived(channel, engine, buffers);
         engine.beginHandshake();
     }
 
@@ -95,15 +90,15 @@ final class TlsWire implements Wire {
                     case NEED_WRAP -> out.wrapOwnMessage();
                     default -> { // NEED_UNWRAP
                         SSLEngineResult r = null;
-                        if (netIn != null) {
-                            r = unwrapInto(appInForWrite());
+                        if (!received.isEmpty()) {
+                            r = received.unwrapInto(appInForWrite());
                             flipAppIn();
                         }
                         if (r != null && r.getStatus() == SSLEngineResult.Status.CLOSED) {
                             throw new EOFException("The client closed during the handshake");
                         }
                         if (r == null || r.getStatus() == SSLEngineResult.Status.BUFFER_UNDERFLOW) {
-                            boolean first = !anyReceived;
+                            boolean first = !received.anyReceived();
                             int n = fill();
                             if (n < 0) {
                                 throw new EOFException("The client closed during the handshake");
@@ -111,7 +106,7 @@ final class TlsWire implements Wire {
                             if (n == 0) {
                                 return Step.NEED_READ;
                             }
-                            if (first && looksLikePlainHttp(netIn)) {
+                            if (first && received.looksLikePlainHttp()) {
                                 return Step.PLAINTEXT;
                             }
                         }
@@ -133,20 +128,10 @@ final class TlsWire implements Wire {
     void received(ByteBuffer bytes) {
         inLock.lock();
         try {
-            if (bytes.hasRemaining()) {
-                netIn = buffers.acquire();
-                netIn.put(bytes).flip();
-                anyReceived = true;
-            }
+            received.prepend(bytes);
         } finally {
             inLock.unlock();
         }
-    }
-
-    /** An HTTP request line starts with a method token in capitals; a TLS connection with record type 22. */
-    private static boolean looksLikePlainHttp(ByteBuffer received) {
-        byte b = received.get(received.position());
-        return b != HANDSHAKE_RECORD && b >= 'A' && b <= 'Z';
     }
 
     /** From now on writes go out unencrypted: only for refusing plain HTTP that arrived on the TLS port. */
@@ -154,8 +139,7 @@ final class TlsWire implements Wire {
         plaintext = true;
         inLock.lock();
         try {
-            buffers.release(netIn);
-            netIn = null;
+            received.discard();
         } finally {
             inLock.unlock();
         }
@@ -179,10 +163,10 @@ final class TlsWire implements Wire {
                 if (inboundClosed) {
                     return -1;
                 }
-                if (netIn != null) {
+                if (!received.isEmpty()) {
                     boolean direct = dst.remaining() >= engine.getSession().getApplicationBufferSize();
                     int before = dst.position();
-                    SSLEngineResult r = unwrapInto(direct ? dst : appInForWrite());
+                    SSLEngineResult r = received.unwrapInto(direct ? dst : appInForWrite());
                     if (!direct) {
                         flipAppIn();
                     }
@@ -252,15 +236,7 @@ final class TlsWire implements Wire {
     public boolean hasBufferedInput() {
         inLock.lock();
         try {
-            if (appIn != null) {
-                return true;
-            }
-            if (netIn == null || netIn.remaining() < RECORD_HEADER) {
-                return false;
-            }
-            int p = netIn.position();
-            int length = ((netIn.get(p + 3) & 0xFF) << 8) | (netIn.get(p + 4) & 0xFF);
-            return netIn.remaining() >= RECORD_HEADER + length; // a whole record is here
+            return appIn != null || received.hasWholeRecord();
         } finally {
             inLock.unlock();
         }
@@ -286,9 +262,8 @@ final class TlsWire implements Wire {
         ConnectionCloser.closeChannel(channel);
         if (inLock.tryLock()) { // buffers go back to the pool only when no reader is using them
             try {
-                buffers.release(netIn);
+                received.discard();
                 buffers.release(appIn);
-                netIn = null;
                 appIn = null;
             } finally {
                 inLock.unlock();
@@ -315,52 +290,20 @@ final class TlsWire implements Wire {
     boolean anyReceived() {
         inLock.lock();
         try {
-            return anyReceived;
+            return received.anyReceived();
         } finally {
             inLock.unlock();
         }
     }
 
-    // buffers: each is in read mode between calls and null when empty
+    // appIn is in read mode between calls and null when empty
 
-    /** Reads from the socket into netIn. Under inLock. */
+    /** Reads from the socket into the received records. Under inLock. */
     private int fill() throws IOException {
         if (closed) {
             throw new ClosedChannelException();
         }
-        if (netIn == null) {
-            netIn = buffers.acquire();
-        } else {
-            netIn.compact();
-        }
-        int n;
-        try {
-            n = channel.read(netIn);
-            anyReceived |= n > 0;
-        } finally {
-            netIn.flip();
-            if (!netIn.hasRemaining()) {
-                buffers.release(netIn);
-                netIn = null;
-            }
-        }
-        if (n == 0 && netIn != null && netIn.limit() == netIn.capacity() && netIn.position() == 0) {
-            throw new SSLException("TLS record larger than the largest allowed");
-        }
-        return n;
-    }
-
-    /** Unwraps one record from netIn into {@code dst} (write mode). Under inLock. */
-    private SSLEngineResult unwrapInto(ByteBuffer dst) throws SSLException {
-        SSLEngineResult r = engine.unwrap(netIn, dst);
-        if (!netIn.hasRemaining()) {
-            buffers.release(netIn);
-            netIn = null;
-        }
-        if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
-            throw new SSLException("Decrypted record larger than the buffer");
-        }
-        return r;
+        return received.fill();
     }
 
     /** appIn in write mode (acquired if needed), for unwrapping into. Under inLock. */

@@ -1,8 +1,6 @@
 package dev.sluice.servlet.internal;
 
 import dev.sluice.core.Request;
-import dev.sluice.servlet.internal.component.Listeners;
-import dev.sluice.servlet.internal.http.ConnectionAttributes;
 import dev.sluice.servlet.internal.mapping.ServletMapper;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
@@ -11,8 +9,6 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletRequestAttributeEvent;
-import jakarta.servlet.ServletRequestAttributeListener;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,8 +20,6 @@ import java.io.UnsupportedEncodingException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ServletRequestImpl extends CallerRequestView {
     private static final AtomicLong IDS = new AtomicLong();
 
-    private final Map<String, Object> attributes = new HashMap<>();
+    private final RequestAttributes attributes;
     private final RequestContent content;
     private final String requestId = Long.toString(IDS.incrementAndGet());
     final RequestSessions sessions;
@@ -65,13 +59,13 @@ final class ServletRequestImpl extends CallerRequestView {
 
     ServletRequestImpl(WebApp app, Request core, String requestURI, String requestedSessionIdFromUrl) {
         super(core);
+        this.attributes = new RequestAttributes(core);
         this.app = app;
         this.requestURI = requestURI;
         this.queryString = head.rawQuery();
         String defaultEncoding = app.config().requestCharacterEncoding;
         this.content = new RequestContent(core, this, app.settings(), defaultEncoding);
         this.sessions = new RequestSessions(this, requestedSessionIdFromUrl);
-        ConnectionAttributes.put(core, attributes);
     }
 
     @Override
@@ -127,52 +121,22 @@ final class ServletRequestImpl extends CallerRequestView {
 
     @Override
     public Object getAttribute(String name) {
-        synchronized (attributes) {
-            return attributes.get(name);
-        }
+        return attributes.get(name);
     }
 
     @Override
     public Enumeration<String> getAttributeNames() {
-        synchronized (attributes) {
-            return Collections.enumeration(new LinkedHashSet<>(attributes.keySet()));
-        }
+        return attributes.names();
     }
 
     @Override
     public void setAttribute(String name, Object o) {
-        if (name == null) {
-            throw new IllegalArgumentException("Attribute name must not be null");
-        }
-        if (o == null) {
-            removeAttribute(name);
-            return;
-        }
-        Object old;
-        synchronized (attributes) {
-            old = attributes.put(name, o);
-        }
-        Listeners l = app.listeners();
-        ServletContext ctx = app.context();
-        if (old == null) {
-            ServletRequestAttributeEvent e = new ServletRequestAttributeEvent(ctx, this, name, o);
-            l.each(ServletRequestAttributeListener.class, x -> x.attributeAdded(e));
-        } else {
-            ServletRequestAttributeEvent e = new ServletRequestAttributeEvent(ctx, this, name, old);
-            l.each(ServletRequestAttributeListener.class, x -> x.attributeReplaced(e));
-        }
+        attributes.set(app, this, name, o);
     }
 
     @Override
     public void removeAttribute(String name) {
-        Object old;
-        synchronized (attributes) {
-            old = attributes.remove(name);
-        }
-        if (old != null) {
-            ServletRequestAttributeEvent e = new ServletRequestAttributeEvent(app.context(), this, name, old);
-            app.listeners().each(ServletRequestAttributeListener.class, x -> x.attributeRemoved(e));
-        }
+        attributes.remove(app, this, name);
     }
 
     // Content

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InvalidClassException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
@@ -63,9 +64,9 @@ final class PersistentSessions {
             Object value;
             try {
                 value = deserialize(f.getValue(), attribute ? webappLoader : PersistentSessions.class.getClassLoader());
-            } catch (IOException | ClassNotFoundException e) {
-                // A class the webapp no longer has, or bytes from an incompatible version: the attribute is lost,
-                // the rest of the session is not.
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                // A class the webapp no longer has, bytes from an incompatible version, or a blob past the read
+                // limits (SessionReadFilter): the attribute is lost, the rest of the session is not.
                 LOG.warning("Session attribute " + name.substring(2) + " of " + displayPath
                         + " cannot be read back, dropped: " + e);
                 continue;
@@ -189,8 +190,15 @@ final class PersistentSessions {
     }
 
     private static Object deserialize(byte[] bytes, ClassLoader loader) throws IOException, ClassNotFoundException {
+        SessionReadFilter filter = new SessionReadFilter(bytes.length);
         try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
+            in.setObjectInputFilter(filter);
             return in.readObject();
+        } catch (InvalidClassException e) {
+            if (filter.rejection() != null) { // say which limit, not just "filter status: REJECTED"
+                throw new InvalidClassException("past the session read limits: " + filter.rejection());
+            }
+            throw e;
         }
     }
 
