@@ -26,6 +26,20 @@ final class Http2Upgrade {
     }
 
     /**
+     * Whether {@code c} comes from a proxy: a trusted one, or one that sent a PROXY protocol header. A proxy (HAProxy,
+     * nginx) carries many clients' requests and balances and drains them one by one; an h2c upgrade it passed
+     * through would turn its connection into a tunnel pinned to this server, so such a connection stays on HTTP/1.1
+     * (RFC 7540 section 3.2: a server may ignore the upgrade).
+     */
+    static boolean fromProxy(Connection c, dev.sluice.core.TrustedProxies trusted) {
+        if (c.proxiedSource != null || c.proxiedSsl) {
+            return true;
+        }
+        java.net.InetSocketAddress peer = c.transport.remoteAddress();
+        return !trusted.isEmpty() && peer != null && trusted.contains(peer.getAddress());
+    }
+
+    /**
      * The client's settings from a request that may be upgraded, as a SETTINGS frame; null when the request is to
      * be served over HTTP/1.1.
      */

@@ -273,7 +273,7 @@ final class SelectorLoop implements ConnectionOwner, Runnable {
             return;
         }
         dev.sluice.connector.internal.http2.Frame h2Settings = c.transport.tls() == null && c.requests == 0
-                ? Http2Upgrade.settingsOf(head) : null;
+                && !Http2Upgrade.fromProxy(c, ctx.trustedProxies) ? Http2Upgrade.settingsOf(head) : null;
         if (h2Settings != null) {
             Http2Connection h = new Http2Connection(c, ctx, this, pool, closer, scratch);
             c.http2 = h;

@@ -59,6 +59,25 @@ class Http2UpgradeSocketTest {
         assertEquals(2, connector.metrics().http2Streams());
     }
 
+    /**
+     * A trusted proxy's connection is never upgraded: it carries many clients' requests, and a tunnel would pin them
+     * all to this server past the proxy's balancing and draining. The request is served over HTTP/1.1.
+     */
+    @Test
+    void anUpgradeThroughATrustedProxyIsServedOverHttp11() throws Exception {
+        connector = HttpConnector.builder().host("127.0.0.1").port(0).handler(DESCRIBE)
+                .trustedProxies(dev.sluice.core.TrustedProxies.parse("127.0.0.1")).build();
+        connector.start();
+        try (Socket s = new Socket("127.0.0.1", connector.localAddress().getPort())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("GET /up HTTP/1.1\r\nHost: a\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                    + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAAP__\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(s.getInputStream().readNBytes(17), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 200 OK\r\n", answer);
+        }
+        assertEquals(0, connector.metrics().http2Streams());
+    }
+
     @Test
     void rawUpgradeGets101ThenStreamOne() throws Exception {
         URI base = start(DESCRIBE);
