@@ -38,9 +38,22 @@ public final class WebXmlParser {
         public String jarName;
     }
 
-    /** Parses a web.xml into {@code config}. @throws IOException when it is not well-formed XML */
+    /**
+     * Parses a web.xml into {@code config}.
+     *
+     * @throws IOException when it is not well-formed XML or a value is not of its element's type (a number, a
+     *                     dispatcher, a tracking mode), with a one-line reason
+     */
     public static void parseWebXml(InputStream in, WebAppConfig config) throws IOException {
         org.w3c.dom.Document doc = parse(in);
+        try {
+            readWebApp(doc, config);
+        } catch (IllegalArgumentException e) {
+            throw invalidValue(e);
+        }
+    }
+
+    private static void readWebApp(Document doc, WebAppConfig config) {
         Element root = doc.getDocumentElement();
         config.version = root.getAttribute("version");
         config.metadataComplete = "true".equalsIgnoreCase(root.getAttribute("metadata-complete").trim())
@@ -58,9 +71,23 @@ public final class WebXmlParser {
         }
     }
 
-    /** Parses a web-fragment.xml. */
+    /** Parses a web-fragment.xml. @throws IOException as {@link #parseWebXml} */
     public static Fragment parseFragment(InputStream in) throws IOException {
         Element root = parse(in).getDocumentElement();
+        try {
+            return readFragment(root);
+        } catch (IllegalArgumentException e) {
+            throw invalidValue(e);
+        }
+    }
+
+    /** A value of the wrong type (NumberFormatException, an unknown enum constant), found by WebXmlParserFuzzTest. */
+    private static IOException invalidValue(IllegalArgumentException e) {
+        return new IOException("Invalid value in descriptor: " + String.valueOf(e.getMessage()).lines().findFirst()
+                .orElse(""), e);
+    }
+
+    private static Fragment readFragment(Element root) {
         Fragment fragment = new Fragment();
         fragment.name = text(root, "name");
         fragment.config.metadataComplete = "true".equalsIgnoreCase(root.getAttribute("metadata-complete").trim());
@@ -267,6 +294,9 @@ public final class WebXmlParser {
             factory.setNamespaceAware(true);
             factory.setValidating(false);
             factory.setExpandEntityReferences(false);
+            factory.setXIncludeAware(false);
+            // XXE: entity expansion limits (a billion laughs fails fast), no external DTD, schema or entity
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);

@@ -1,5 +1,6 @@
 package dev.sluice.servlet.internal.http;
 
+import dev.sluice.core.ContentCodings;
 import dev.sluice.core.Headers;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +15,7 @@ public final class AcceptLanguage {
     private AcceptLanguage() {
     }
 
-    private record Weighted(Locale locale, double q, int order) {
+    private record Weighted(Locale locale, int q, int order) {
     }
 
     public static List<Locale> locales(Headers headers) {
@@ -23,15 +24,13 @@ public final class AcceptLanguage {
         for (String element : headers.tokens("Accept-Language")) {
             String[] parts = element.split(";");
             String tag = parts[0].trim();
-            double q = 1.0;
+            int q = 1000;
             for (int i = 1; i < parts.length; i++) {
                 String p = parts[i].trim();
                 if (p.startsWith("q=") || p.startsWith("Q=")) {
-                    try {
-                        q = Double.parseDouble(p.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
+                    // the qvalue grammar of RFC 9110 section 12.4.2, in thousandths; an invalid weight (q=2,
+                    // q=1e0, q=NaN, which Double.parseDouble took, found by AcceptLanguageFuzzTest) drops the member
+                    q = ContentCodings.qvalue(p.substring(2));
                 }
             }
             if (q <= 0 || tag.equals("*") || tag.isEmpty() || !tag.matches("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")) {
@@ -42,7 +41,7 @@ public final class AcceptLanguage {
         if (weighted.isEmpty()) {
             return List.of(Locale.getDefault());
         }
-        weighted.sort(Comparator.comparingDouble((Weighted w) -> -w.q).thenComparingInt(w -> w.order));
+        weighted.sort(Comparator.comparingInt((Weighted w) -> -w.q).thenComparingInt(w -> w.order));
         List<Locale> out = new ArrayList<>(weighted.size());
         for (Weighted w : weighted) {
             out.add(w.locale);
