@@ -11,6 +11,7 @@ import dev.sluice.servlet.internal.Deployer;
 import dev.sluice.servlet.internal.WebApp;
 import dev.sluice.servlet.internal.async.DaemonThreads;
 import dev.sluice.servlet.internal.deploy.ContainerSettings;
+import dev.sluice.servlet.internal.deploy.WarLimits;
 import dev.sluice.servlet.internal.deploy.WarUnpacker;
 import dev.sluice.servlet.internal.deploy.WebappSources;
 import dev.sluice.servlet.internal.deploy.WorkDirs;
@@ -54,6 +55,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
     private final boolean ownExecutors;
     private final boolean ownWorkDir;
     private final java.time.Duration undeployDrain;
+    private final WarLimits warLimits;
 
     public ServletContainer() {
         this(builder());
@@ -67,6 +69,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
         ScheduledExecutorService scheduler = b.scheduler;
         this.ownExecutors = async == null;
         this.undeployDrain = b.undeployDrain;
+        this.warLimits = b.warLimits;
         if (async == null) {
             async = Executors.newCachedThreadPool(DaemonThreads.named("sluice-async"));
             scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sluice-timer"));
@@ -103,7 +106,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
             if (apps.containsKey(contextPath)) {
                 throw new IOException("Context path '" + contextPath + "' is already deployed");
             }
-            Path root = war ? WarUnpacker.unpack(webapp, settings.workDir().resolve(name)) : webapp;
+            Path root = war ? WarUnpacker.unpack(webapp, settings.workDir().resolve(name), warLimits) : webapp;
             WebApp app = Deployer.create(root.toAbsolutePath(), contextPath, settings, this::find,
                     ServletContainer.class.getClassLoader());
             try {
@@ -266,6 +269,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
         private ScheduledExecutorService scheduler;
         private Clock clock = Clock.systemUTC();
         private java.time.Duration undeployDrain = java.time.Duration.ofSeconds(10);
+        private WarLimits warLimits = WarLimits.DEFAULTS;
         private Realm realm;
         private Map<String, String> localeEncodings = LocaleEncodings.DEFAULTS;
         private Set<String> allowedTrailers = Set.of("*");
@@ -285,6 +289,18 @@ public final class ServletContainer implements Handler, AutoCloseable {
             this.redirectPort = java.util.Objects.requireNonNull(port, "port");
             return this;
         }
+
+        /** Most bytes one .war may expand to, all entries together (default 1 GiB); a larger war is refused. */
+        public Builder maxWarBytes(long bytes) { this.warLimits = warLimits.withMaxBytes(bytes); return this; }
+
+        /** Most entries in one .war (default 65,536); a war with more is refused. */
+        public Builder maxWarEntries(int entries) { this.warLimits = warLimits.withMaxEntries(entries); return this; }
+
+        /**
+         * Most times one .war entry may expand over its compressed size once past 1 MiB (default 100); a war with
+         * such an entry (a zip bomb) is refused.
+         */
+        public Builder maxWarRatio(int ratio) { this.warLimits = warLimits.withMaxRatio(ratio); return this; }
 
         /** ServletContext.getServerInfo. */
         public Builder serverInfo(String serverInfo) { this.serverInfo = serverInfo; return this; }
@@ -369,7 +385,8 @@ public final class ServletContainer implements Handler, AutoCloseable {
          * Sets a setting from its text form, as {@code conf/sluice.properties} and {@code arquillian.xml} give it:
          * {@code localeEncodings} ({@code ja=Shift_JIS, zh_TW=Big5}), {@code allowedTrailers} ({@code *}, or names
          * separated by commas, empty for none), {@code crossContext} ({@code true}/{@code false}), and
-         * {@code serverInfo}, {@code allowTrace}, {@code maxParameterCount}, {@code maxFormBytes}.
+         * {@code serverInfo}, {@code allowTrace}, {@code maxParameterCount}, {@code maxFormBytes}, {@code maxWarBytes},
+         * {@code maxWarEntries}, {@code maxWarRatio}.
          *
          * Any other key is a container module's ({@code jspDevelopment}, {@link ContainerModule#settingKeys()}):
          * given to the module that declares it now, and again when the container is built.

@@ -11,7 +11,8 @@ import java.util.List;
 final class TextSettings {
     /** The keys {@link #apply} takes. */
     static final List<String> KEYS = List.of("serverInfo", "allowTrace", "maxParameterCount",
-            "maxFormBytes", "localeEncodings", "allowedTrailers", "crossContext");
+            "maxFormBytes", "localeEncodings", "allowedTrailers", "crossContext",
+            "maxWarBytes", "maxWarEntries", "maxWarRatio");
 
     private TextSettings() {
     }
@@ -32,6 +33,9 @@ final class TextSettings {
                 case "serverInfo" -> b.serverInfo(v);
                 case "maxParameterCount" -> b.maxParameterCount(Integer.parseInt(v));
                 case "maxFormBytes" -> b.maxFormBytes(Integer.parseInt(v));
+                case "maxWarBytes" -> b.maxWarBytes(Long.parseLong(v));
+                case "maxWarEntries" -> b.maxWarEntries(Integer.parseInt(v));
+                case "maxWarRatio" -> b.maxWarRatio(Integer.parseInt(v));
                 default -> throw new IllegalStateException("KEYS and apply disagree on " + key);
             }
         } catch (IllegalArgumentException e) {

@@ -21,7 +21,10 @@ final class ContainerFlags {
             new Flag("maxFormBytes", "Largest urlencoded form parsed into parameters; larger is a 413 (default: 2097152)"),
             new Flag("localeEncodings", "setLocale's charset table, locale=charset,... (default: ja=Shift_JIS,...)"),
             new Flag("allowedTrailers", "Request trailers getTrailerFields shows: * or names (default: *)"),
-            new Flag("crossContext", "ServletContext.getContext may return other webapps (default: false)"));
+            new Flag("crossContext", "ServletContext.getContext may return other webapps (default: false)"),
+            new Flag("maxWarBytes", "Most bytes a .war may expand to; a larger one is refused (default: 1073741824)"),
+            new Flag("maxWarEntries", "Most entries in a .war; more refuses it (default: 65536)"),
+            new Flag("maxWarRatio", "Most times a .war entry past 1 MiB may expand; more refuses it (default: 100)"));
 
     /**
      * Settings of the optional container modules (docs/servlet-adapter.md, "Adding a container module"): taken only
