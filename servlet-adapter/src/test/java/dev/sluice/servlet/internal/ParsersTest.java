@@ -56,6 +56,7 @@ class ParsersTest {
             x=%41%42           | {x=[AB]}
             x=%4               | {x=[%4]}
             x=%zz              | {x=[%zz]}
+            x=%f\u06f7%\uff21\uff11 | {x=[%f\u06f7%\uff21\uff11]}
             flag&&=v&k=        | {flag=[], =[v], k=[]}
             e=%C3%A9           | {e=[é]}
             """)
