@@ -31,6 +31,9 @@ public final class AcceptLanguage {
                     // the qvalue grammar of RFC 9110 section 12.4.2, in thousandths; an invalid weight (q=2,
                     // q=1e0, q=NaN, which Double.parseDouble took, found by AcceptLanguageFuzzTest) drops the member
                     q = ContentCodings.qvalue(p.substring(2));
+                    if (q < 0) {
+                        break; // a later valid q= does not rescue the member
+                    }
                 }
             }
             if (q <= 0 || tag.equals("*") || tag.isEmpty() || !tag.matches("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")) {
