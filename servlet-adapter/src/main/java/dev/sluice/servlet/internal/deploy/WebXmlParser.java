@@ -304,7 +304,8 @@ public final class WebXmlParser {
             factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
-            builder.setErrorHandler(null);
+            // fatal errors still throw; without a handler the parser also printed each one to stderr
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
             return builder.parse(in);
         } catch (ParserConfigurationException | SAXException e) {
             throw new IOException("Malformed descriptor: " + e.getMessage(), e);
