@@ -81,10 +81,18 @@ public final class WebXmlParser {
         }
     }
 
+    /**
+     * A parser message fit for one log line: the XML parser quotes the input it stopped at, new lines included
+     * (found by WebXmlParserFuzzTest), so control characters become spaces and the text is cut at 200 characters.
+     */
+    private static String oneLine(String message) {
+        String m = String.valueOf(message).replaceAll("\\p{Cntrl}", " ");
+        return m.length() > 200 ? m.substring(0, 200) + "..." : m;
+    }
+
     /** A value of the wrong type (NumberFormatException, an unknown enum constant), found by WebXmlParserFuzzTest. */
     private static IOException invalidValue(IllegalArgumentException e) {
-        return new IOException("Invalid value in descriptor: " + String.valueOf(e.getMessage()).lines().findFirst()
-                .orElse(""), e);
+        return new IOException("Invalid value in descriptor: " + oneLine(e.getMessage()), e);
     }
 
     private static Fragment readFragment(Element root) {
@@ -308,7 +316,9 @@ public final class WebXmlParser {
             builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
             return builder.parse(in);
         } catch (ParserConfigurationException | SAXException e) {
-            throw new IOException("Malformed descriptor: " + e.getMessage(), e);
+            String where = e instanceof org.xml.sax.SAXParseException p && p.getLineNumber() > 0
+                    ? " (line " + p.getLineNumber() + ", column " + p.getColumnNumber() + ")" : "";
+            throw new IOException("Malformed descriptor" + where + ": " + oneLine(e.getMessage()), e);
         }
     }
 
