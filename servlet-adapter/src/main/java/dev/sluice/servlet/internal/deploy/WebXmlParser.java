@@ -50,6 +50,9 @@ public final class WebXmlParser {
             readWebApp(doc, config);
         } catch (IllegalArgumentException e) {
             throw invalidValue(e);
+        } catch (NullPointerException e) {
+            // a required child element left out, which the schema would have refused (WebXmlParserFuzzTest)
+            throw new IOException("Invalid descriptor: a required element is missing", e);
         }
     }
 
@@ -78,6 +81,9 @@ public final class WebXmlParser {
             return readFragment(root);
         } catch (IllegalArgumentException e) {
             throw invalidValue(e);
+        } catch (NullPointerException e) {
+            // a required child element left out, which the schema would have refused (WebXmlParserFuzzTest)
+            throw new IOException("Invalid descriptor: a required element is missing", e);
         }
     }
 
@@ -157,7 +163,7 @@ public final class WebXmlParser {
                 }
                 case "error-page" -> readErrorPage(e, config);
                 case "mime-mapping" -> config.mimeMappings.put(
-                        text(e, "extension").toLowerCase(Locale.ROOT), text(e, "mime-type"));
+                        required(e, "extension").toLowerCase(Locale.ROOT), required(e, "mime-type"));
                 case "locale-encoding-mapping-list" -> {
                     for (Element m : children(e, "locale-encoding-mapping")) {
                         config.localeEncodings.put(text(m, "locale"), text(m, "encoding"));
@@ -349,6 +355,15 @@ public final class WebXmlParser {
             }
         }
         return null;
+    }
+
+    /** The trimmed text of a child element the schema requires. @throws IllegalArgumentException when absent */
+    static String required(Element parent, String localName) {
+        String text = text(parent, localName);
+        if (text == null) {
+            throw new IllegalArgumentException("<" + parent.getLocalName() + "> without <" + localName + ">");
+        }
+        return text;
     }
 
     /** The trimmed text of the first child element named {@code localName}, or null. */
