@@ -130,6 +130,7 @@ class ParsersTest {
             en;q=0.1, fr               | fr en
             xx-;q=1, de                | de
             fr;q=0                     | und
+            en, ;                      | en
             """)
     void acceptLanguage(String header, String expected) {
         Headers h = new Headers().add("Accept-Language", header);

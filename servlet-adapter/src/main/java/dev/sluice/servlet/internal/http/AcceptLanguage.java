@@ -22,7 +22,8 @@ public final class AcceptLanguage {
         List<Weighted> weighted = new ArrayList<>();
         int order = 0;
         for (String element : headers.tokens("Accept-Language")) {
-            String[] parts = element.split(";");
+            // -1: ";" alone is an empty tag, not an empty array (found by AcceptLanguageFuzzTest)
+            String[] parts = element.split(";", -1);
             String tag = parts[0].trim();
             int q = 1000;
             for (int i = 1; i < parts.length; i++) {
