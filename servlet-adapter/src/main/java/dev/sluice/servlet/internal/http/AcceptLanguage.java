@@ -24,10 +24,10 @@ public final class AcceptLanguage {
         for (String element : headers.tokens("Accept-Language")) {
             // -1: ";" alone is an empty tag, not an empty array (found by AcceptLanguageFuzzTest)
             String[] parts = element.split(";", -1);
-            String tag = parts[0].trim();
+            String tag = ows(parts[0]);
             int q = 1000;
             for (int i = 1; i < parts.length; i++) {
-                String p = parts[i].trim();
+                String p = ows(parts[i]);
                 if (p.startsWith("q=") || p.startsWith("Q=")) {
                     // the qvalue grammar of RFC 9110 section 12.4.2, in thousandths; an invalid weight (q=2,
                     // q=1e0, q=NaN, which Double.parseDouble took, found by AcceptLanguageFuzzTest) drops the member
@@ -51,5 +51,18 @@ public final class AcceptLanguage {
             out.add(w.locale);
         }
         return out;
+    }
+
+    /** Without surrounding SP and HTAB: String.trim also dropped control characters, so "en\u0001" was en. */
+    private static String ows(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return s.substring(from, to);
     }
 }

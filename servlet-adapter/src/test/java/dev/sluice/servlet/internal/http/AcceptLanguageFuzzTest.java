@@ -39,10 +39,10 @@ class AcceptLanguageFuzzTest {
         member:
         for (String element : headers.tokens("Accept-Language")) {
             String[] parts = element.split(";", -1);
-            String tag = parts[0].strip();
+            String tag = parts[0].replaceAll("^[ \\t]+|[ \\t]+$", "");
             double q = 1;
             for (int i = 1; i < parts.length; i++) {
-                String p = parts[i].strip();
+                String p = parts[i].replaceAll("^[ \\t]+|[ \\t]+$", "");
                 if (p.startsWith("q=") || p.startsWith("Q=")) {
                     String w = p.substring(2);
                     if (!QVALUE.matcher(w).matches()) {
