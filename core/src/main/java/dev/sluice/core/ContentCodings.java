@@ -119,9 +119,9 @@ public final class ContentCodings {
 
     /**
      * {@code qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )} (section 12.4.2) in thousandths, or -1
-     * when invalid.
+     * when invalid. Shared by every field with weights (Accept-Language too).
      */
-    static int qvalue(String s) {
+    public static int qvalue(String s) {
         if (s.isEmpty() || s.length() > 5 || (s.charAt(0) != '0' && s.charAt(0) != '1')) {
             return -1;
         }

@@ -66,6 +66,8 @@ class ByteRangesTest {
             "bytes=+1-2|100|200|''|null",
             "bytes=1 - 2|100|200|''|null",
             "bytes=--1|100|200|''|null",
+            "bytes=\u0001 0-9|100|200|''|null",
+            "bytes=0-9,\u0001,1-2|100|200|''|null",
             "''|100|200|''|null",
     })
     void parse(String range, long length, int status, String ranges, String contentRange) {

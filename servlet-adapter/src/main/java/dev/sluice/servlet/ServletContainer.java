@@ -55,7 +55,7 @@ public final class ServletContainer implements Handler, AutoCloseable {
         this.ownWorkDir = b.options.ownsWorkDir();
         this.settings = b.options.settings();
         this.deployments = new Deployments(settings, ServletContainer.class.getClassLoader(),
-                b.options.undeployDrain());
+                b.options.undeployDrain(), b.options.warLimits());
     }
 
     public static Builder builder() {
@@ -219,6 +219,18 @@ public final class ServletContainer implements Handler, AutoCloseable {
         /** The folder of {@code sessionStore=file}, one subfolder per webapp; default {@code sessions} in workDir. */
         public Builder sessionDir(Path dir) { options.sessionDir(dir); return this; }
 
+        /** Most bytes one .war may expand to, all entries together (default 1 GiB); a larger war is refused. */
+        public Builder maxWarBytes(long bytes) { options.maxWarBytes(bytes); return this; }
+
+        /** Most entries in one .war (default 65,536); a war with more is refused. */
+        public Builder maxWarEntries(int entries) { options.maxWarEntries(entries); return this; }
+
+        /**
+         * Most times one .war entry may expand over its compressed size once past 1 MiB (default 100); a war with
+         * such an entry (a zip bomb) is refused.
+         */
+        public Builder maxWarRatio(int ratio) { options.maxWarRatio(ratio); return this; }
+
         /** ServletContext.getServerInfo. */
         public Builder serverInfo(String serverInfo) { options.serverInfo(serverInfo); return this; }
 
@@ -328,7 +340,8 @@ public final class ServletContainer implements Handler, AutoCloseable {
          * separated by commas, empty for none), {@code crossContext} ({@code true}/{@code false}), and
          * {@code serverInfo}, {@code allowTrace}, {@code maxParameterCount}, {@code maxFormBytes}, and the caps
          * {@code maxActiveSessions}, {@code maxPartCount}, {@code maxPartHeaderBytes}, {@code maxCookieCount},
-         * {@code maxUpgradedConnections}.
+         * {@code maxUpgradedConnections}, the .war bounds {@code maxWarBytes},
+         * {@code maxWarEntries}, {@code maxWarRatio}.
          *
          * Any other key is a container module's ({@code jspDevelopment}, {@link ContainerModule#settingKeys()}):
          * given to the module that declares it now, and again when the container is built.

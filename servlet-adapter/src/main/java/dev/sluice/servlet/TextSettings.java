@@ -13,7 +13,7 @@ final class TextSettings {
     static final List<String> KEYS = List.of("serverInfo", "allowTrace", "maxParameterCount",
             "maxFormBytes", "localeEncodings", "allowedTrailers", "crossContext", "maxActiveSessions", "maxPartCount",
             "maxPartHeaderBytes", "maxCookieCount", "maxUpgradedConnections", "sessionStore",
-            "sessionDir");
+            "sessionDir", "maxWarBytes", "maxWarEntries", "maxWarRatio");
 
     private TextSettings() {
     }
@@ -41,6 +41,9 @@ final class TextSettings {
                 case "maxUpgradedConnections" -> b.maxUpgradedConnections(Integer.parseInt(v));
                 case "sessionStore" -> b.sessionStore(v);
                 case "sessionDir" -> b.sessionDir(java.nio.file.Path.of(v));
+                case "maxWarBytes" -> b.maxWarBytes(Long.parseLong(v));
+                case "maxWarEntries" -> b.maxWarEntries(Integer.parseInt(v));
+                case "maxWarRatio" -> b.maxWarRatio(Integer.parseInt(v));
                 default -> throw new IllegalStateException("KEYS and apply disagree on " + key);
             }
         } catch (IllegalArgumentException e) {

@@ -125,6 +125,7 @@ public final class RequestHeadParser {
             }
             byte b = a[pos];
             if (b != '\n' && b != '\r') {
+                checkLength(pos - start);
                 throw HttpException.badRequest(inHeaders ? "Control character in header field"
                         : "Control character in request line");
             }
@@ -136,6 +137,7 @@ public final class RequestHeadParser {
                     break;
                 }
                 if (a[pos] != '\n') {
+                    checkLength(pos - 1 - start);
                     throw HttpException.badRequest("Bare CR in request head");
                 }
                 pos++;
@@ -197,12 +199,7 @@ public final class RequestHeadParser {
 
     private void append(byte[] src, int from, int count) {
         int newLength = length + count;
-        if (!inHeaders && newLength > maxRequestLine) {
-            throw new HttpException(Status.URI_TOO_LONG, "Request line longer than " + maxRequestLine + " bytes");
-        }
-        if (inHeaders && headerBytes + newLength > maxHeaderBytes) {
-            throw tooLarge("Header fields larger than " + maxHeaderBytes + " bytes");
-        }
+        checkLength(count);
         if (newLength > line.length) {
             byte[] bigger = new byte[Math.max(newLength, line.length * 2)];
             System.arraycopy(line, 0, bigger, 0, length);
@@ -210,6 +207,21 @@ public final class RequestHeadParser {
         }
         System.arraycopy(src, from, line, length, count);
         length = newLength;
+    }
+
+    /**
+     * Refuses a line that {@code more} bytes would make too long. Called before any other error on the same line, so
+     * that a head gets the same answer however it is split (a long line with a bad byte past the limit is 414 or
+     * 431 whether the limit or the bad byte arrives first).
+     */
+    private void checkLength(int more) {
+        int newLength = length + more;
+        if (!inHeaders && newLength > maxRequestLine) {
+            throw new HttpException(Status.URI_TOO_LONG, "Request line longer than " + maxRequestLine + " bytes");
+        }
+        if (inHeaders && headerBytes + newLength > maxHeaderBytes) {
+            throw tooLarge("Header fields larger than " + maxHeaderBytes + " bytes");
+        }
     }
 
     /** Handles one complete line {@code l[from, from+count)}; returns the head when it was the final empty line. */

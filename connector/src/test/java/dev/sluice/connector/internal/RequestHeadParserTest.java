@@ -69,6 +69,11 @@ class RequestHeadParserTest {
         return Stream.of(
             bad("request line too long", "GET " + LONG_TARGET + " HTTP/1.1\r\nHost: a\r\n\r\n", 414),
             bad("request line too long without line end", "GET " + LONG_TARGET, 414),
+            // found by RequestHeadParserFuzzTest: the limit wins over a later bad byte at every split
+            bad("request line too long, then a control character", "GET " + LONG_TARGET + "\u0001", 414),
+            bad("request line too long, then a bare CR", "GET " + LONG_TARGET + "\rx", 414),
+            bad("header too long, then a control character", "GET / HTTP/1.1\r\nX: "
+                    + "v".repeat(MAX_HEADER_BYTES) + "\u0001", 431),
             bad("header bytes too many", "GET / HTTP/1.1\r\nHost: a\r\nX: " + "v".repeat(MAX_HEADER_BYTES) + "\r\n\r\n",
                 431),
             bad("header count too many", "GET / HTTP/1.1\r\nHost: a\r\nA: 1\r\nB: 1\r\nC: 1\r\nD: 1\r\nE: 1\r\n\r\n",

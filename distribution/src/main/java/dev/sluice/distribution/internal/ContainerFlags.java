@@ -31,7 +31,10 @@ final class ContainerFlags {
             new Flag("sessionStore", "Where sessions live: memory, file (kept across restarts) or redis (shared by"
                     + " instances; module session-redis) (default: memory)"),
             new Flag("sessionDir", "Folder of sessionStore=file, relative to the server's home"
-                    + " (default: work/sessions)"));
+                    + " (default: work/sessions)"),
+            new Flag("maxWarBytes", "Most bytes a .war may expand to; a larger one is refused (default: 1073741824)"),
+            new Flag("maxWarEntries", "Most entries in a .war; more refuses it (default: 65536)"),
+            new Flag("maxWarRatio", "Most times a .war entry past 1 MiB may expand; more refuses it (default: 100)"));
 
     /**
      * Settings of the optional container modules (docs/servlet-adapter.md, "Adding a container module"): taken only

@@ -49,6 +49,7 @@ public final class ContainerOptions {
     private ScheduledExecutorService scheduler;
     private Clock clock = Clock.systemUTC();
     private Duration undeployDrain = Duration.ofSeconds(10);
+    private dev.sluice.servlet.internal.deploy.WarLimits warLimits = dev.sluice.servlet.internal.deploy.WarLimits.DEFAULTS;
     private Realm realm;
     private Map<String, String> localeEncodings = LocaleEncodings.DEFAULTS;
     private Set<String> allowedTrailers = Set.of("*");
@@ -110,6 +111,14 @@ public final class ContainerOptions {
     public void undeployDrain(Duration drain) { this.undeployDrain = drain; }
 
     public Duration undeployDrain() { return undeployDrain; }
+
+    public void maxWarBytes(long bytes) { warLimits = warLimits.withMaxBytes(bytes); }
+
+    public void maxWarEntries(int entries) { warLimits = warLimits.withMaxEntries(entries); }
+
+    public void maxWarRatio(int ratio) { warLimits = warLimits.withMaxRatio(ratio); }
+
+    public dev.sluice.servlet.internal.deploy.WarLimits warLimits() { return warLimits; }
 
     public void realm(Realm realm) { this.realm = realm; }
 

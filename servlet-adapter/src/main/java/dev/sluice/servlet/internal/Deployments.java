@@ -29,13 +29,16 @@ public final class Deployments {
     private final ContainerSettings settings;
     private final ClassLoader containerLoader;
     private final Duration undeployDrain;
+    private final dev.sluice.servlet.internal.deploy.WarLimits warLimits;
     private final Map<String, WebApp> apps = new ConcurrentHashMap<>();
     private volatile List<WebApp> byLength = List.of();
 
-    public Deployments(ContainerSettings settings, ClassLoader containerLoader, Duration undeployDrain) {
+    public Deployments(ContainerSettings settings, ClassLoader containerLoader, Duration undeployDrain,
+                       dev.sluice.servlet.internal.deploy.WarLimits warLimits) {
         this.settings = settings;
         this.containerLoader = containerLoader;
         this.undeployDrain = undeployDrain;
+        this.warLimits = warLimits;
     }
 
     /** Deploys an exploded folder or a .war (unpacked into the work directory); returns its context path. */
@@ -49,7 +52,7 @@ public final class Deployments {
         }
         synchronized (this) {
             refuseTaken(contextPath);
-            Path root = war ? WarUnpacker.unpack(webapp, settings.workDir().resolve(name)) : webapp;
+            Path root = war ? WarUnpacker.unpack(webapp, settings.workDir().resolve(name), warLimits) : webapp;
             WebApp app = Deployer.create(root.toAbsolutePath(), contextPath, settings, this::find, containerLoader);
             start(app, fileName);
             return contextPath;

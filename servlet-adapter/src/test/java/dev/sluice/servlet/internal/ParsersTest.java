@@ -56,6 +56,7 @@ class ParsersTest {
             x=%41%42           | {x=[AB]}
             x=%4               | {x=[%4]}
             x=%zz              | {x=[%zz]}
+            x=%f\u06f7%\uff21\uff11 | {x=[%f\u06f7%\uff21\uff11]}
             flag&&=v&k=        | {flag=[], =[v], k=[]}
             e=%C3%A9           | {e=[é]}
             """)
@@ -129,6 +130,7 @@ class ParsersTest {
             en;q=0.1, fr               | fr en
             xx-;q=1, de                | de
             fr;q=0                     | und
+            en, ;                      | en
             """)
     void acceptLanguage(String header, String expected) {
         Headers h = new Headers().add("Accept-Language", header);
@@ -139,14 +141,14 @@ class ParsersTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"../x", "a/../../x", "/etc/passwd", "C:/windows/x", "a\\..\\..\\x"})
+    @ValueSource(strings = {"../x", "a/../../x", "/etc/passwd", "C:/windows/x", "a\\..\\..\\x", "a/../b"})
     void zipSlipEntriesAreRefused(String entry) {
         IOException e = assertThrows(IOException.class, () -> WarUnpacker.resolve(Path.of("/tmp/target"), entry));
         assertTrue(e.getMessage().contains("refused"));
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"WEB-INF/web.xml", "a/./b", "a/../b", "index.html"})
+    @ValueSource(strings = {"WEB-INF/web.xml", "a/./b", "index.html", "a..b/..c"})
     void ordinaryEntriesStayInside(String entry) throws IOException {
         assertTrue(WarUnpacker.resolve(Path.of("/tmp/target"), entry).startsWith(Path.of("/tmp/target")));
     }

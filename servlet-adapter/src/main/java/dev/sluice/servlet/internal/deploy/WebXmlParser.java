@@ -38,9 +38,25 @@ public final class WebXmlParser {
         public String jarName;
     }
 
-    /** Parses a web.xml into {@code config}. @throws IOException when it is not well-formed XML */
+    /**
+     * Parses a web.xml into {@code config}.
+     *
+     * @throws IOException when it is not well-formed XML or a value is not of its element's type (a number, a
+     *                     dispatcher, a tracking mode), with a one-line reason
+     */
     public static void parseWebXml(InputStream in, WebAppConfig config) throws IOException {
         org.w3c.dom.Document doc = parse(in);
+        try {
+            readWebApp(doc, config);
+        } catch (IllegalArgumentException e) {
+            throw invalidValue(e);
+        } catch (NullPointerException e) {
+            // a required child element left out, which the schema would have refused (WebXmlParserFuzzTest)
+            throw new IOException("Invalid descriptor: a required element is missing", e);
+        }
+    }
+
+    private static void readWebApp(Document doc, WebAppConfig config) {
         Element root = doc.getDocumentElement();
         config.version = root.getAttribute("version");
         config.metadataComplete = "true".equalsIgnoreCase(root.getAttribute("metadata-complete").trim())
@@ -58,9 +74,34 @@ public final class WebXmlParser {
         }
     }
 
-    /** Parses a web-fragment.xml. */
+    /** Parses a web-fragment.xml. @throws IOException as {@link #parseWebXml} */
     public static Fragment parseFragment(InputStream in) throws IOException {
         Element root = parse(in).getDocumentElement();
+        try {
+            return readFragment(root);
+        } catch (IllegalArgumentException e) {
+            throw invalidValue(e);
+        } catch (NullPointerException e) {
+            // a required child element left out, which the schema would have refused (WebXmlParserFuzzTest)
+            throw new IOException("Invalid descriptor: a required element is missing", e);
+        }
+    }
+
+    /**
+     * A parser message fit for one log line: the XML parser quotes the input it stopped at, new lines included
+     * (found by WebXmlParserFuzzTest), so control characters become spaces and the text is cut at 200 characters.
+     */
+    private static String oneLine(String message) {
+        String m = String.valueOf(message).replaceAll("\\p{Cntrl}", " ");
+        return m.length() > 200 ? m.substring(0, 200) + "..." : m;
+    }
+
+    /** A value of the wrong type (NumberFormatException, an unknown enum constant), found by WebXmlParserFuzzTest. */
+    private static IOException invalidValue(IllegalArgumentException e) {
+        return new IOException("Invalid value in descriptor: " + oneLine(e.getMessage()), e);
+    }
+
+    private static Fragment readFragment(Element root) {
         Fragment fragment = new Fragment();
         fragment.name = text(root, "name");
         fragment.config.metadataComplete = "true".equalsIgnoreCase(root.getAttribute("metadata-complete").trim());
@@ -122,7 +163,7 @@ public final class WebXmlParser {
                 }
                 case "error-page" -> readErrorPage(e, config);
                 case "mime-mapping" -> config.mimeMappings.put(
-                        text(e, "extension").toLowerCase(Locale.ROOT), text(e, "mime-type"));
+                        required(e, "extension").toLowerCase(Locale.ROOT), required(e, "mime-type"));
                 case "locale-encoding-mapping-list" -> {
                     for (Element m : children(e, "locale-encoding-mapping")) {
                         config.localeEncodings.put(text(m, "locale"), text(m, "encoding"));
@@ -267,6 +308,9 @@ public final class WebXmlParser {
             factory.setNamespaceAware(true);
             factory.setValidating(false);
             factory.setExpandEntityReferences(false);
+            factory.setXIncludeAware(false);
+            // XXE: entity expansion limits (a billion laughs fails fast), no external DTD, schema or entity
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
@@ -274,10 +318,13 @@ public final class WebXmlParser {
             factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
-            builder.setErrorHandler(null);
+            // fatal errors still throw; without a handler the parser also printed each one to stderr
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
             return builder.parse(in);
         } catch (ParserConfigurationException | SAXException e) {
-            throw new IOException("Malformed descriptor: " + e.getMessage(), e);
+            String where = e instanceof org.xml.sax.SAXParseException p && p.getLineNumber() > 0
+                    ? " (line " + p.getLineNumber() + ", column " + p.getColumnNumber() + ")" : "";
+            throw new IOException("Malformed descriptor" + where + ": " + oneLine(e.getMessage()), e);
         }
     }
 
@@ -308,6 +355,15 @@ public final class WebXmlParser {
             }
         }
         return null;
+    }
+
+    /** The trimmed text of a child element the schema requires. @throws IllegalArgumentException when absent */
+    static String required(Element parent, String localName) {
+        String text = text(parent, localName);
+        if (text == null) {
+            throw new IllegalArgumentException("<" + parent.getLocalName() + "> without <" + localName + ">");
+        }
+        return text;
     }
 
     /** The trimmed text of the first child element named {@code localName}, or null. */

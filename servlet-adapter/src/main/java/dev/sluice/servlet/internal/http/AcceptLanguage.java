@@ -1,5 +1,6 @@
 package dev.sluice.servlet.internal.http;
 
+import dev.sluice.core.ContentCodings;
 import dev.sluice.core.Headers;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,23 +15,25 @@ public final class AcceptLanguage {
     private AcceptLanguage() {
     }
 
-    private record Weighted(Locale locale, double q, int order) {
+    private record Weighted(Locale locale, int q, int order) {
     }
 
     public static List<Locale> locales(Headers headers) {
         List<Weighted> weighted = new ArrayList<>();
         int order = 0;
         for (String element : headers.tokens("Accept-Language")) {
-            String[] parts = element.split(";");
-            String tag = parts[0].trim();
-            double q = 1.0;
+            // -1: ";" alone is an empty tag, not an empty array (found by AcceptLanguageFuzzTest)
+            String[] parts = element.split(";", -1);
+            String tag = ows(parts[0]);
+            int q = 1000;
             for (int i = 1; i < parts.length; i++) {
-                String p = parts[i].trim();
+                String p = ows(parts[i]);
                 if (p.startsWith("q=") || p.startsWith("Q=")) {
-                    try {
-                        q = Double.parseDouble(p.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
+                    // the qvalue grammar of RFC 9110 section 12.4.2, in thousandths; an invalid weight (q=2,
+                    // q=1e0, q=NaN, which Double.parseDouble took, found by AcceptLanguageFuzzTest) drops the member
+                    q = ContentCodings.qvalue(p.substring(2));
+                    if (q < 0) {
+                        break; // a later valid q= does not rescue the member
                     }
                 }
             }
@@ -42,11 +45,24 @@ public final class AcceptLanguage {
         if (weighted.isEmpty()) {
             return List.of(Locale.getDefault());
         }
-        weighted.sort(Comparator.comparingDouble((Weighted w) -> -w.q).thenComparingInt(w -> w.order));
+        weighted.sort(Comparator.comparingInt((Weighted w) -> -w.q).thenComparingInt(w -> w.order));
         List<Locale> out = new ArrayList<>(weighted.size());
         for (Weighted w : weighted) {
             out.add(w.locale);
         }
         return out;
+    }
+
+    /** Without surrounding SP and HTAB: String.trim also dropped control characters, so "en\u0001" was en. */
+    private static String ows(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return s.substring(from, to);
     }
 }

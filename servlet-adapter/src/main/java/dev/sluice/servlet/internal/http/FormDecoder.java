@@ -86,7 +86,11 @@ public final class FormDecoder {
         }
     }
 
+    /**
+     * An ASCII hex digit only: Character.digit also takes other scripts' digits and full-width letters, which made
+     * {@code %f}U+06F7 the byte 0xF7 (found by FormDecoderFuzzTest).
+     */
     private static boolean isHex(char c) {
-        return Character.digit(c, 16) >= 0;
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 }

@@ -124,8 +124,11 @@ public final class HeaderParams {
                 if (i + 2 >= value.length()) {
                     return null;
                 }
-                int hi = Character.digit(value.charAt(i + 1), 16);
-                int lo = Character.digit(value.charAt(i + 2), 16);
+                char h = value.charAt(i + 1);
+                char l = value.charAt(i + 2);
+                // ASCII only: Character.digit also takes other scripts' digits (the FormDecoder finding)
+                int hi = h < 0x80 ? Character.digit(h, 16) : -1;
+                int lo = l < 0x80 ? Character.digit(l, 16) : -1;
                 if (hi < 0 || lo < 0) {
                     return null;
                 }

@@ -1,8 +1,10 @@
 package dev.sluice.servlet.internal.staticfiles;
 
+import dev.sluice.core.EntityTag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 
 /** Conditional requests of RFC 9110 section 13, evaluated in the order of section 13.2.2. */
 public final class Conditionals {
@@ -61,26 +63,28 @@ public final class Conditionals {
         return when >= 0 && when == modified;
     }
 
-    /** Section 8.8.3.2: strong comparison needs both tags strong; weak compares the opaque parts. */
+    /**
+     * Whether the If-Match / If-None-Match value matches the current entity tag (section 13.1.1 and 13.1.2):
+     * {@code *} alone matches; otherwise the list is read by the core's parser ({@link EntityTag#parseList}) and a
+     * malformed list matches nothing. Section 8.8.3.2: strong comparison needs both tags strong; weak compares the
+     * opaque parts. A naive split on commas once took the {@code *} inside {@code "a,*,b"} for "any" (found by
+     * StaticConditionsFuzzTest).
+     */
     public static boolean matches(String header, String etag, boolean strong) {
-        for (String candidate : header.split(",")) {
-            String c = candidate.trim();
-            if (c.equals("*")) {
-                return true;
-            }
-            if (strong) {
-                if (!c.startsWith("W/") && !etag.startsWith("W/") && c.equals(etag)) {
-                    return true;
-                }
-            } else if (opaque(c).equals(opaque(etag))) {
+        if (EntityTag.isAny(header)) {
+            return true;
+        }
+        List<EntityTag> tags = EntityTag.parseList(header);
+        EntityTag current = EntityTag.parse(etag);
+        if (tags == null || current == null) {
+            return false;
+        }
+        for (EntityTag tag : tags) {
+            if (strong ? tag.strongMatch(current) : tag.weakMatch(current)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static String opaque(String tag) {
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
     private static long date(HttpServletRequest req, String name) {

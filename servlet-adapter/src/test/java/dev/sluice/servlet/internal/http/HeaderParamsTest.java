@@ -22,6 +22,7 @@ class HeaderParamsTest {
             form-data; name="f"; filename*=ISO-8859-1''%E9.txt        | form-data | f   | é.txt
             form-data; name="f"; filename="fallback"; filename*=UTF-8''%E2%8 | form-data | f | fallback
             form-data; name="f"; filename="fallback"; filename*=KOI8-R''%C1 | form-data | f | fallback
+            form-data; name="f"; filename="fallback"; filename*=UTF-8''%٣٩ | form-data | f | fallback
             form-data; name="f"; filename="fallback"; filename*=no-quotes | form-data | f | fallback
             form-data; novalue; name="n"                              | form-data | n   | NULL
             attachment                                                | attachment | NULL | NULL
