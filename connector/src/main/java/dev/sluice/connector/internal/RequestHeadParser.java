@@ -361,37 +361,17 @@ public final class RequestHeadParser {
             return HTTP2_PREFACE;
         }
         if (headerBytes > maxHeaderValueBytes) { // else no name can hold that much: nothing to add up
-            checkValueBytesPerName();
+            String name = HeaderValueBytes.firstNameOver(headers, maxHeaderValueBytes);
+            if (name != null) {
+                // The name is a token (checked): safe to echo, and it tells the client which field to shorten.
+                throw tooLarge("Header field " + name + " larger than " + maxHeaderValueBytes + " bytes");
+            }
         }
         RequestHead head = RequestHead.of(method, target, version, headers);
         reset();
         return head;
     }
 
-    /** maxHeaderValueBytes: the values of each name added up, once per name (at most maxHeaderCount of them). */
-    private void checkValueBytesPerName() {
-        int n = headers.size();
-        for (int i = 0; i < n; i++) {
-            String name = headers.name(i);
-            boolean seen = false;
-            for (int j = 0; j < i && !seen; j++) {
-                seen = headers.name(j).equalsIgnoreCase(name);
-            }
-            if (seen) {
-                continue;
-            }
-            long bytes = 0;
-            for (int j = i; j < n; j++) {
-                if (headers.name(j).equalsIgnoreCase(name)) {
-                    bytes += headers.value(j).length();
-                }
-            }
-            if (bytes > maxHeaderValueBytes) {
-                // The name is a token (checked): safe to echo, and it tells the client which field to shorten.
-                throw tooLarge("Header field " + name + " larger than " + maxHeaderValueBytes + " bytes");
-            }
-        }
-    }
 
     private static HttpException tooLarge(String message) {
         return new HttpException(Status.REQUEST_HEADER_FIELDS_TOO_LARGE, message);
